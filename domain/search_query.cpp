@@ -1,0 +1,156 @@
+#include "domain/search_query.hpp"
+
+#include "domain/text.hpp"
+
+#include <fmt/format.h>
+#include <optional>
+
+namespace panelist {
+namespace {
+
+struct KeyName {
+    std::string_view name;
+    FilterKey key;
+};
+constexpr KeyName key_names[] = {{"topic", FilterKey::topic}, {"tag", FilterKey::tag},
+                                 {"level", FilterKey::level}, {"diff", FilterKey::difficulty},
+                                 {"difficulty", FilterKey::difficulty}, {"set", FilterKey::set}};
+
+std::optional<FilterKey> find_key(std::string_view name) {
+    for (const auto& k : key_names)
+        if (k.name == name) return k.key;
+    return std::nullopt;
+}
+
+bool is_key_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Reads the query left to right; `pos` is the index of the next unread character.
+class Reader {
+public:
+    explicit Reader(std::string_view text) : text_(text) {}
+
+    SearchQuery read() {
+        SearchQuery query;
+        for (skip_spaces(); pos_ < text_.size(); skip_spaces()) read_item(query);
+        return query;
+    }
+
+private:
+    void read_item(SearchQuery& query) {
+        const std::size_t start = pos_;
+        bool negated = false;
+        if (text_[pos_] == '-') {
+            negated = true;
+            ++pos_;
+            if (pos_ >= text_.size() || is_space(text_[pos_]))
+                throw QueryError(start + 1, "'-' must be followed by a word, phrase or filter "
+                                            "to exclude");
+        }
+        if (text_[pos_] == '"') {
+            auto phrase = read_quoted();
+            if (!phrase.empty()) query.terms.push_back({phrase, true, negated});
+            return;
+        }
+        const std::size_t word_start = pos_;
+        std::size_t key_end = pos_;
+        while (key_end < text_.size() && is_key_char(text_[key_end])) ++key_end;
+        if (key_end < text_.size() && text_[key_end] == ':' && key_end > word_start) {
+            read_filter(query, word_start, key_end, negated);
+            return;
+        }
+        auto word = read_bare();
+        query.terms.push_back({word, false, negated});
+    }
+
+    void read_filter(SearchQuery& query, std::size_t key_start, std::size_t key_end,
+                     bool negated) {
+        auto key_text = to_lower_ascii(text_.substr(key_start, key_end - key_start));
+        auto key = find_key(key_text);
+        if (!key)
+            throw QueryError(key_start + 1,
+                             fmt::format("unknown filter '{}:'; use topic:, tag:, level:, diff: "
+                                         "or set:",
+                                         key_text));
+        pos_ = key_end + 1;
+        std::string value;
+        if (pos_ < text_.size() && text_[pos_] == '"') value = read_quoted();
+        else value = read_bare();
+        if (value.empty())
+            throw QueryError(key_start + 1, fmt::format("'{}:' needs a value, e.g. {}", key_text,
+                                                        example(*key)));
+        if (*key != FilterKey::set) value = to_lower_ascii(value);
+        check_value(*key, value, key_start);
+        query.filters.push_back({*key, value, negated});
+    }
+
+    static std::string example(FilterKey key) {
+        switch (key) {
+        case FilterKey::topic: return "topic:monitoring";
+        case FilterKey::tag: return "tag:drift";
+        case FilterKey::level: return "level:senior";
+        case FilterKey::difficulty: return "diff:hard";
+        case FilterKey::set: return "set:\"Senior onsite\"";
+        }
+        return "";
+    }
+
+    static void check_value(FilterKey key, const std::string& value, std::size_t at) {
+        if (key == FilterKey::level && !parse_level(value))
+            throw QueryError(at + 1, fmt::format("level:{} is not a level; use junior, senior or "
+                                                 "both",
+                                                 value));
+        if (key == FilterKey::difficulty && !parse_difficulty(value))
+            throw QueryError(at + 1, fmt::format("diff:{} is not a difficulty; use easy, medium "
+                                                 "or hard",
+                                                 value));
+    }
+
+    std::string read_quoted() {
+        const std::size_t open = pos_;
+        ++pos_;
+        const std::size_t close = text_.find('"', pos_);
+        if (close == std::string_view::npos)
+            throw QueryError(open + 1, "this quote is never closed");
+        std::string inner = trim(text_.substr(pos_, close - pos_));
+        pos_ = close + 1;
+        return inner;
+    }
+
+    std::string read_bare() {
+        const std::size_t start = pos_;
+        while (pos_ < text_.size() && !is_space(text_[pos_])) {
+            if (text_[pos_] == '"')
+                throw QueryError(pos_ + 1, "a quote must start a phrase, e.g. \"feature store\"");
+            ++pos_;
+        }
+        return std::string(text_.substr(start, pos_ - start));
+    }
+
+    static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+    void skip_spaces() {
+        while (pos_ < text_.size() && is_space(text_[pos_])) ++pos_;
+    }
+
+    std::string_view text_;
+    std::size_t pos_ = 0;
+};
+
+} // namespace
+
+QueryError::QueryError(std::size_t column, const std::string& message)
+    : std::runtime_error(fmt::format("column {}: {}", column, message)), column_(column) {}
+
+SearchQuery parse_search_query(std::string_view text) { return Reader(text).read(); }
+
+std::string_view filter_name(FilterKey key) {
+    switch (key) {
+    case FilterKey::topic: return "topic";
+    case FilterKey::tag: return "tag";
+    case FilterKey::level: return "level";
+    case FilterKey::difficulty: return "diff";
+    case FilterKey::set: return "set";
+    }
+    return "?";
+}
+
+} // namespace panelist

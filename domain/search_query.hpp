@@ -1,0 +1,54 @@
+// The Library's search language: free words, "quoted phrases", filters and -negation.
+//
+//   topic:monitoring level:senior drift -"feature store" -tag:kubernetes set:"Senior onsite"
+//
+// Words and phrases are matched against prompt, answer, follow-ups, rubric and tags; every
+// term must match. Filters with the same key are alternatives (topic:a topic:b is either);
+// different keys must all hold. A '-' in front of a word, phrase or filter excludes matches.
+#pragma once
+#include "domain/enums.hpp"
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace panelist {
+
+enum class FilterKey { topic, tag, level, difficulty, set };
+
+struct TextTerm {
+    std::string text;
+    bool phrase = false;
+    bool negated = false;
+    bool operator==(const TextTerm&) const = default;
+};
+
+struct Filter {
+    FilterKey key;
+    std::string value; // lower-cased, except for set names
+    bool negated = false;
+    bool operator==(const Filter&) const = default;
+};
+
+struct SearchQuery {
+    std::vector<TextTerm> terms;
+    std::vector<Filter> filters;
+    bool empty() const { return terms.empty() && filters.empty(); }
+    bool operator==(const SearchQuery&) const = default;
+};
+
+// A query that cannot be read: the message names the problem, column is 1-based.
+class QueryError : public std::runtime_error {
+public:
+    QueryError(std::size_t column, const std::string& message);
+    std::size_t column() const { return column_; }
+
+private:
+    std::size_t column_;
+};
+
+SearchQuery parse_search_query(std::string_view text); // throws QueryError
+std::string_view filter_name(FilterKey);
+
+} // namespace panelist

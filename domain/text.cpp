@@ -1,0 +1,58 @@
+#include "domain/text.hpp"
+
+#include <algorithm>
+
+namespace panelist {
+namespace {
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_slug_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+} // namespace
+
+bool is_slug(std::string_view s) {
+    if (s.empty() || s.size() > 200) return false;
+    bool segment_empty = true;
+    for (char c : s) {
+        if (c == '/') {
+            if (segment_empty) return false;
+            segment_empty = true;
+        } else if (is_slug_char(c)) {
+            segment_empty = false;
+        } else {
+            return false;
+        }
+    }
+    return !segment_empty;
+}
+
+std::string trim(std::string_view s) {
+    auto begin = std::find_if_not(s.begin(), s.end(), is_space);
+    auto end = std::find_if_not(s.rbegin(), s.rend(), is_space).base();
+    return begin < end ? std::string(begin, end) : std::string();
+}
+
+std::string to_lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string normalise_text(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        std::size_t end = s.find('\n', start);
+        if (end == std::string_view::npos) end = s.size();
+        std::string_view line = s.substr(start, end - start);
+        while (!line.empty() && (is_space(line.back()))) line.remove_suffix(1);
+        out.append(line);
+        out.push_back('\n');
+        start = end + 1;
+    }
+    return trim(out);
+}
+
+} // namespace panelist

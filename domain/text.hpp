@@ -1,0 +1,15 @@
+// Small text rules shared by the domain types: slugs, trimming, tag normalisation.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace panelist {
+
+// Lower-case letters, digits, '-' and '_', in segments separated by '/': "monitoring/psi".
+bool is_slug(std::string_view);
+std::string trim(std::string_view);
+std::string to_lower_ascii(std::string_view);
+// Strips trailing spaces from every line and surrounding blank lines; keeps inner breaks.
+std::string normalise_text(std::string_view);
+
+} // namespace panelist

@@ -1,0 +1,24 @@
+// The ordered schema steps. Step N brings a database from user_version N-1 to N; each runs
+// in one transaction together with its version bump (see migrate()).
+#pragma once
+#include <SQLiteCpp/Database.h>
+
+#include <span>
+
+namespace panelist {
+
+struct Migration {
+    int version;
+    const char* name;
+    void (*apply)(SQLite::Database&);
+};
+
+std::span<const Migration> migrations();
+int latest_schema_version();
+// Runs every step newer than the database's user_version. Throws on failure, leaving the
+// database at the last step that completed.
+void migrate(SQLite::Database&);
+
+void migration_001_initial(SQLite::Database&);
+
+} // namespace panelist

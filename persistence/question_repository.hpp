@@ -1,0 +1,48 @@
+// The bank in the database: questions with their tags, follow-ups, rubric and search index.
+#pragma once
+#include "domain/question.hpp"
+#include "domain/search_query.hpp"
+#include "persistence/database.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace panelist {
+
+enum class UpsertOutcome { added, updated, unchanged };
+
+// One row of a search: enough to list a question without loading its texts.
+struct QuestionSummary {
+    std::string id;
+    std::string topic;
+    Level level = Level::both;
+    Difficulty difficulty = Difficulty::medium;
+    int minutes = 0;
+    std::string prompt;
+};
+
+class QuestionRepository {
+public:
+    explicit QuestionRepository(Database& db) : db_(db.sql()) {}
+
+    // Adds or replaces the question with this id. Throws ValidationError if it is invalid.
+    UpsertOutcome upsert(const Question&);
+    std::optional<Question> find(const std::string& id);
+    std::vector<Question> all(); // ordered by id
+    // Matches of a parsed query, best first (by relevance when it has words, else by id).
+    std::vector<QuestionSummary> search(const SearchQuery&, int limit = 1000);
+    int count_matches(const SearchQuery&);
+    // Deletes the question; false when there was none. Sets lose it; interviews keep their copy.
+    bool remove(const std::string& id);
+    // Renames a question id everywhere it is used by sets.
+    void rename(const std::string& old_id, const std::string& new_id);
+    int count();
+    std::vector<std::string> topics();
+
+private:
+    void write_children(std::int64_t seq, const Question&);
+    SQLite::Database& db_;
+};
+
+} // namespace panelist

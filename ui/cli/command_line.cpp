@@ -1,0 +1,76 @@
+#include "ui/cli/command_line.hpp"
+
+#include "persistence/database.hpp"
+#include "persistence/question_file.hpp"
+#include "ui/app/gui.hpp"
+#include "ui/cli/commands.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+namespace panelist {
+namespace {
+
+std::string join_words(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+} // namespace
+
+int run_command_line(int argc, char** argv) {
+    CLI::App app{"Panelist: plan, run and score technical interviews, offline.\n"
+                 "With no command it opens the window."};
+    app.set_version_flag("--version", PANELIST_VERSION);
+    std::optional<std::filesystem::path> db_path;
+    app.add_option("--db", db_path, "Database file (default: $XDG_DATA_HOME/panelist/panelist.db)");
+    GuiOptions gui;
+    app.add_option("--screenshot", gui.screenshot, "Render the window once to this PNG and exit");
+    app.add_option("--view", gui.view, "Screen to show first")
+        ->check(CLI::IsMember({"library", "candidates", "plan", "interview", "presenter"}));
+    app.require_subcommand(0, 1);
+
+    auto* import = app.add_subcommand("import", "Import question files (TOML), all or nothing");
+    std::vector<std::filesystem::path> import_files;
+    import->add_option("files", import_files, "Question files")->required();
+
+    auto* export_cmd = app.add_subcommand("export", "Export a question set, or everything, to TOML");
+    std::optional<std::string> set_name;
+    bool export_all = false;
+    std::filesystem::path out;
+    auto* set_opt = export_cmd->add_option("--set", set_name, "Name of the set to export");
+    auto* all_opt = export_cmd->add_flag("--all", export_all, "Export every question and set");
+    set_opt->excludes(all_opt);
+    export_cmd->add_option("--out", out, "File to write")->required();
+
+    auto* questions = app.add_subcommand("questions", "List the bank, or search it: "
+                                                      "questions topic:monitoring level:senior drift");
+    std::vector<std::string> query_words;
+    questions->add_option("query", query_words, "Search query");
+
+    try {
+        app.parse(argc, argv);
+        if (export_cmd->parsed() && !set_name && !export_all)
+            throw CLI::RequiredError("export needs --set NAME or --all");
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? exit_ok : exit_usage;
+    }
+
+    try {
+        Database db = open_database(db_path);
+        if (import->parsed()) return import_command(db, import_files);
+        if (export_cmd->parsed()) return export_command(db, set_name, export_all, out);
+        if (questions->parsed()) return questions_command(db, join_words(query_words));
+        return run_gui(db, gui);
+    } catch (const DatabaseError& e) {
+        fmt::print(stderr, "{}\n", e.what());
+        return exit_user_error;
+    } catch (const FileError& e) {
+        fmt::print(stderr, "{}\n", e.what());
+        return exit_user_error;
+    }
+}
+
+} // namespace panelist

@@ -1,0 +1,21 @@
+#include "persistence/database.hpp"
+#include "persistence/paths.hpp"
+#include "persistence/question_import.hpp"
+#include "ui/cli/commands.hpp"
+
+#include <fmt/format.h>
+
+namespace panelist {
+
+Database open_database(const std::optional<std::filesystem::path>& db_path) {
+    Database db = Database::open(db_path.value_or(default_database_path()));
+    if (db.created()) {
+        // A new database starts with the bank that ships, so the Library is never empty.
+        if (auto bank = find_bank_directory(executable_directory())) {
+            import_question_files(db, bank_files(*bank));
+        }
+    }
+    return db;
+}
+
+} // namespace panelist

@@ -1,0 +1,83 @@
+// import, export and questions: the bank from the command line.
+#include "domain/search_query.hpp"
+#include "persistence/files.hpp"
+#include "persistence/question_import.hpp"
+#include "persistence/question_repository.hpp"
+#include "ui/cli/commands.hpp"
+
+#include <fmt/format.h>
+
+namespace panelist {
+namespace {
+
+std::string counts(const ImportCounts& c, std::string_view what) {
+    return fmt::format("{}: {} added, {} updated, {} unchanged", what, c.added, c.updated,
+                       c.unchanged);
+}
+
+// One line of a terminal table: the prompt cut to fit, on a character boundary.
+std::string shorten(const std::string& text, std::size_t max) {
+    std::string one_line = text;
+    for (char& c : one_line)
+        if (c == '\n') c = ' ';
+    if (one_line.size() <= max) return one_line;
+    std::size_t cut = max - 3;
+    while (cut > 0 && (static_cast<unsigned char>(one_line[cut]) & 0xC0) == 0x80) --cut;
+    return one_line.substr(0, cut) + "...";
+}
+
+} // namespace
+
+int import_command(Database& db, const std::vector<std::filesystem::path>& files) {
+    try {
+        const ImportReport report = import_question_files(db, files);
+        fmt::print("{}\n{}\n", counts(report.questions, "questions"), counts(report.sets, "sets"));
+        return exit_ok;
+    } catch (const FileError& e) {
+        fmt::print(stderr, "{}\nNothing was imported.\n", e.what());
+        return exit_user_error;
+    }
+}
+
+int export_command(Database& db, const std::optional<std::string>& set_name, bool all,
+                   const std::filesystem::path& out) {
+    std::optional<QuestionFile> file;
+    if (all) {
+        file = collect_all_for_export(db);
+    } else {
+        file = collect_set_for_export(db, *set_name);
+        if (!file) {
+            fmt::print(stderr, "There is no question set named '{}'.\n", *set_name);
+            return exit_user_error;
+        }
+    }
+    try {
+        write_file_atomically(out, write_question_file(*file), 0644);
+    } catch (const FileError& e) {
+        fmt::print(stderr, "{}\n", e.what());
+        return exit_user_error;
+    }
+    fmt::print("Wrote {} questions and {} sets to {}\n", file->questions.size(), file->sets.size(),
+               out.string());
+    return exit_ok;
+}
+
+int questions_command(Database& db, const std::string& text) {
+    SearchQuery query;
+    try {
+        query = parse_search_query(text);
+    } catch (const QueryError& e) {
+        fmt::print(stderr, "Bad query: {}\n  {}\n  {}^\n", e.what(), text,
+                   std::string(e.column() - 1, ' '));
+        return exit_user_error;
+    }
+    QuestionRepository questions(db);
+    const auto rows = questions.search(query, 100000);
+    for (const auto& q : rows)
+        fmt::print("{:<42} {:<6} {:<6} {:>3}m  {}\n", q.id, name(q.level), name(q.difficulty),
+                   q.minutes, shorten(q.prompt, 90));
+    fmt::print(stderr, "{} question{}\n", rows.size(), rows.size() == 1 ? "" : "s");
+    return exit_ok;
+}
+
+} // namespace panelist
