@@ -1,0 +1,71 @@
+#include "domain/search_query.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace panelist;
+
+TEST_CASE("free words become terms") {
+    auto q = parse_search_query("  drift   psi ");
+    REQUIRE(q.terms.size() == 2);
+    CHECK(q.terms[0] == TextTerm{"drift", false, false});
+    CHECK(q.terms[1] == TextTerm{"psi", false, false});
+    CHECK(q.filters.empty());
+}
+
+TEST_CASE("quoted phrases stay whole") {
+    auto q = parse_search_query("\"feature store\" skew");
+    REQUIRE(q.terms.size() == 2);
+    CHECK(q.terms[0] == TextTerm{"feature store", true, false});
+}
+
+TEST_CASE("filters: topic, tag, level, diff and set") {
+    auto q = parse_search_query("topic:Monitoring tag:drift level:senior diff:hard set:\"Senior onsite\"");
+    REQUIRE(q.filters.size() == 5);
+    CHECK(q.filters[0] == Filter{FilterKey::topic, "monitoring", false});
+    CHECK(q.filters[1] == Filter{FilterKey::tag, "drift", false});
+    CHECK(q.filters[2] == Filter{FilterKey::level, "senior", false});
+    CHECK(q.filters[3] == Filter{FilterKey::difficulty, "hard", false});
+    CHECK(q.filters[4] == Filter{FilterKey::set, "Senior onsite", false});
+    CHECK(parse_search_query("difficulty:easy").filters[0].key == FilterKey::difficulty);
+}
+
+TEST_CASE("a leading minus negates words, phrases and filters") {
+    auto q = parse_search_query("-kubernetes -\"feature store\" -topic:gpu");
+    REQUIRE(q.terms.size() == 2);
+    CHECK(q.terms[0].negated);
+    CHECK(q.terms[1] == TextTerm{"feature store", true, true});
+    CHECK(q.filters[0] == Filter{FilterKey::topic, "gpu", true});
+}
+
+TEST_CASE("words with inner punctuation stay words") {
+    auto q = parse_search_query("a/b-testing k8s: x");
+    CHECK(q.terms.size() == 3);
+    CHECK(q.terms[0].text == "a/b-testing");
+}
+
+TEST_CASE("an empty query matches everything") {
+    CHECK(parse_search_query("").empty());
+    CHECK(parse_search_query("   ").empty());
+}
+
+namespace {
+void check_error(const char* text, std::size_t column, const char* words) {
+    try {
+        parse_search_query(text);
+        FAIL("no error for: " << text);
+    } catch (const QueryError& e) {
+        CHECK_MESSAGE(e.column() == column, text);
+        CHECK_MESSAGE(std::string(e.what()).find(words) != std::string::npos, e.what());
+    }
+}
+} // namespace
+
+TEST_CASE("bad queries say what is wrong and where") {
+    check_error("drift owner:ana", 7, "unknown filter 'owner:'");
+    check_error("topic:", 1, "needs a value");
+    check_error("level:expert", 1, "use junior, senior or both");
+    check_error("diff:impossible", 1, "use easy, medium or hard");
+    check_error("\"feature store", 1, "never closed");
+    check_error("drift -", 7, "'-' must be followed");
+    check_error("ab\"cd\"", 3, "a quote must start a phrase");
+}

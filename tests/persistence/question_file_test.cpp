@@ -1,0 +1,135 @@
+#include "persistence/question_file.hpp"
+#include "tests/persistence/fixtures.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace panelist;
+
+namespace {
+const char* good_file = R"toml(format = 1
+
+[[question]]
+id = "monitoring/psi"
+topic = "monitoring"
+tags = ["drift", "statistics"]
+level = "senior"
+difficulty = "medium"
+minutes = 6
+prompt = "How does PSI work?"
+answer = """
+First paragraph.
+
+Second paragraph."""
+follow_ups = ["Which bins?", "And when labels arrive late?"]
+
+[question.rubric]
+1 = "Has not heard of it."
+3 = "Gives the formula."
+5 = "Knows when it misleads."
+
+[[set]]
+name = "Senior onsite"
+minutes = 60
+questions = ["monitoring/psi"]
+)toml";
+
+// The first problem of reading `text`, as "line:column field: message".
+std::string first_problem(const std::string& text) {
+    auto r = read_question_file(text, "bank.toml");
+    if (r.problems.empty()) return "";
+    return r.problems[0].to_string();
+}
+
+std::string with_question(const std::string& fields) {
+    return "[[question]]\n" + fields;
+}
+const std::string minimal =
+    "id = \"a/b\"\ntopic = \"a\"\nlevel = \"both\"\ndifficulty = \"easy\"\nminutes = 3\n"
+    "prompt = \"P\"\n";
+} // namespace
+
+TEST_CASE("a good file reads every field") {
+    auto r = read_question_file(good_file, "bank.toml");
+    REQUIRE(r.problems.empty());
+    REQUIRE(r.content.questions.size() == 1);
+    const auto& q = r.content.questions[0];
+    CHECK(q.id == "monitoring/psi");
+    CHECK(q.level == Level::senior);
+    CHECK(q.answer == "First paragraph.\n\nSecond paragraph.");
+    CHECK(q.follow_ups.size() == 2);
+    CHECK(q.rubric.five == "Knows when it misleads.");
+    CHECK(r.content.question_positions[0].line == 3);
+    REQUIRE(r.content.sets.size() == 1);
+    CHECK(r.content.sets[0].level == Level::both);
+    CHECK(r.content.sets[0].question_ids == std::vector<std::string>{"monitoring/psi"});
+}
+
+TEST_CASE("problems name file, line, column and field") {
+    CHECK(first_problem(with_question(minimal + "minutes = 0\n")).find("bank.toml:") == 0);
+    CHECK(first_problem("[[question]]\nid = \"a/b\"\nminutes = 0\n")
+              .find("bank.toml:3:11: minutes: 0 is not between 1 and 120") == 0);
+    const auto missing = first_problem("[[question]]\nid = \"a/b\"\n");
+    CHECK(missing.find("bank.toml:1:1: topic: missing") == 0);
+    CHECK(first_problem(with_question(minimal + "level2 = \"x\"\n")).find("8:1: level2: unknown field") !=
+          std::string::npos);
+    CHECK(first_problem(with_question("id = 5\n" + minimal.substr(minimal.find('\n') + 1)))
+              .find("2:6: id: expected a string, found an integer") != std::string::npos);
+    auto level = minimal;
+    level.replace(level.find("\"both\""), 6, "\"expert\"");
+    CHECK(first_problem(with_question(level)).find("level: 'expert' is not one of junior, senior, both") !=
+          std::string::npos);
+    CHECK(first_problem(with_question(minimal + "tags = \"drift\"\n"))
+              .find("tags: expected an array of strings") != std::string::npos);
+    CHECK(first_problem(with_question(minimal + "[question.rubric]\n2 = \"x\"\n"))
+              .find("rubric.2: a rubric describes scores 1, 3 and 5 only") != std::string::npos);
+    CHECK(first_problem(with_question(minimal + "minutes = 99999999999999999999\n")).find("bank.toml:8") == 0);
+}
+
+TEST_CASE("syntax errors, bad UTF-8 and binary junk are reported, not thrown") {
+    CHECK(first_problem("[[question]\nid = 1").find("bank.toml:1:") == 0);
+    CHECK_FALSE(first_problem("title = \"caf\xC3\x28\"\n").empty());
+    CHECK_FALSE(first_problem(std::string("\x00\x01\x02\xFF\xFE", 5)).empty());
+    CHECK_FALSE(first_problem("format = 1\nformat = 1\n").empty());
+}
+
+TEST_CASE("duplicate ids and set names within a file are refused") {
+    const auto twice = with_question(minimal) + "\n" + with_question(minimal);
+    CHECK(first_problem(twice).find("'a/b' is defined twice") != std::string::npos);
+    const std::string sets = "[[set]]\nname = \"S\"\nminutes = 5\nquestions = []\n"
+                             "[[set]]\nname = \"S\"\nminutes = 5\nquestions = []\n";
+    CHECK(first_problem(sets).find("defined twice") != std::string::npos);
+}
+
+TEST_CASE("a file from a newer format is refused") {
+    CHECK(first_problem("format = 2\n").find("format 2 is newer") != std::string::npos);
+}
+
+TEST_CASE("unknown top-level keys are refused: a typo never passes silently") {
+    CHECK(first_problem("[[questions]]\nid = \"x\"\n").find("questions: unknown field") !=
+          std::string::npos);
+}
+
+TEST_CASE("writing is canonical and reading it back gives the same content") {
+    auto r = read_question_file(good_file, "bank.toml");
+    const std::string once = write_question_file(r.content);
+    auto again = read_question_file(once, "export.toml");
+    REQUIRE(again.problems.empty());
+    CHECK(again.content.questions == r.content.questions);
+    CHECK(again.content.sets == r.content.sets);
+    CHECK(write_question_file(again.content) == once);
+}
+
+TEST_CASE("awkward text survives the round trip") {
+    QuestionFile file;
+    auto q = test::question("x/awkward", "x", "Say \"hi\"\\ then \"\"\" three quotes");
+    q.answer = "Line one with \"quotes\" and a trailing quote \"\n\nback\\slash, tab\there, "
+               "\"\"\"\"\"five quotes, unicode: naïve → café 🚀, control \x01 char\"";
+    q.follow_ups = {"multi\nline follow-up", "ends with a quote\""};
+    q.rubric.one = "a\nb";
+    file.questions.push_back(normalised(q));
+    const std::string text = write_question_file(file);
+    auto back = read_question_file(text, "x.toml");
+    REQUIRE_MESSAGE(back.problems.empty(), (back.problems.empty() ? "" : back.problems[0].to_string()));
+    CHECK(back.content.questions[0] == file.questions[0]);
+    CHECK(write_question_file(back.content) == text);
+}

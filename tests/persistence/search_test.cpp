@@ -1,0 +1,125 @@
+#include "persistence/question_repository.hpp"
+#include "persistence/question_set_repository.hpp"
+#include "tests/persistence/fixtures.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+
+using namespace panelist;
+
+namespace {
+struct Bank {
+    Database db = Database::open(":memory:");
+    QuestionRepository repo{db};
+    Bank() {
+        auto psi = test::question("monitoring/psi", "monitoring",
+                                  "How does the population stability index detect drift?",
+                                  Level::senior, Difficulty::medium);
+        psi.tags = {"drift", "statistics"};
+        repo.upsert(psi);
+        auto ks = test::question("monitoring/ks", "monitoring",
+                                 "When does a KS test mislead on large samples?", Level::senior,
+                                 Difficulty::hard);
+        ks.tags = {"statistics"};
+        repo.upsert(ks);
+        auto skew = test::question("features/skew", "features",
+                                   "What causes training/serving skew in a feature store?",
+                                   Level::both, Difficulty::easy);
+        skew.tags = {"feature-store"};
+        skew.answer = "Drifting definitions between offline and online code.";
+        repo.upsert(skew);
+        repo.upsert(test::question("serving/batch", "serving",
+                                   "When is batch scoring better than an online endpoint?",
+                                   Level::junior, Difficulty::easy));
+    }
+    std::vector<std::string> ids(const std::string& query) {
+        std::vector<std::string> out;
+        for (const auto& s : repo.search(parse_search_query(query))) out.push_back(s.id);
+        return out;
+    }
+    std::vector<std::string> sorted_ids(const std::string& query) {
+        auto out = ids(query);
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+};
+using Ids = std::vector<std::string>;
+} // namespace
+
+TEST_CASE("an empty query lists the whole bank by id") {
+    Bank bank;
+    CHECK(bank.ids("") == Ids{"features/skew", "monitoring/ks", "monitoring/psi", "serving/batch"});
+}
+
+TEST_CASE("words match prompt, answer, tags and stems, as prefixes while typing") {
+    Bank bank;
+    CHECK(bank.sorted_ids("drift") == Ids{"features/skew", "monitoring/psi"}); // answer + prompt
+    CHECK(bank.ids("popul") == Ids{"monitoring/psi"});                       // prefix
+    CHECK(bank.ids("statistics ks") == Ids{"monitoring/ks"});                // every word
+    CHECK(bank.ids("STABILITY") == Ids{"monitoring/psi"});                   // case
+}
+
+TEST_CASE("the prompt outranks the answer") {
+    Bank bank;
+    CHECK(bank.ids("drift").front() == "monitoring/psi");
+}
+
+TEST_CASE("phrases match words in order") {
+    Bank bank;
+    CHECK(bank.ids("\"feature store\"") == Ids{"features/skew"});
+    CHECK(bank.ids("\"store feature\"").empty());
+}
+
+TEST_CASE("filters narrow by topic, tag, level, difficulty and set") {
+    Bank bank;
+    CHECK(bank.sorted_ids("topic:monitoring") == Ids{"monitoring/ks", "monitoring/psi"});
+    CHECK(bank.ids("tag:feature-store") == Ids{"features/skew"});
+    CHECK(bank.sorted_ids("level:junior") == Ids{"features/skew", "serving/batch"});
+    CHECK(bank.sorted_ids("level:senior") == Ids{"features/skew", "monitoring/ks", "monitoring/psi"});
+    CHECK(bank.ids("level:both") == Ids{"features/skew"});
+    CHECK(bank.ids("diff:hard") == Ids{"monitoring/ks"});
+    CHECK(bank.ids("topic:monitoring diff:medium") == Ids{"monitoring/psi"});
+    CHECK(bank.sorted_ids("topic:serving topic:features") == Ids{"features/skew", "serving/batch"});
+
+    QuestionSetRepository sets(bank.db);
+    QuestionSet s;
+    s.name = "Senior onsite, 60 min";
+    s.minutes = 60;
+    s.question_ids = {"monitoring/ks", "features/skew"};
+    sets.upsert(s);
+    CHECK(bank.sorted_ids("set:\"senior onsite\"") == Ids{"features/skew", "monitoring/ks"});
+    CHECK(bank.ids("set:onsite statistics") == Ids{"monitoring/ks"});
+}
+
+TEST_CASE("negation excludes words, phrases and filters") {
+    Bank bank;
+    CHECK(bank.ids("drift -feature") == Ids{"monitoring/psi"});
+    CHECK(bank.sorted_ids("-topic:monitoring") == Ids{"features/skew", "serving/batch"});
+    CHECK(bank.sorted_ids("-\"feature store\" -topic:monitoring") == Ids{"serving/batch"});
+    CHECK(bank.ids("-level:junior") == Ids{"monitoring/ks", "monitoring/psi"});
+}
+
+TEST_CASE("punctuation and FTS operators typed by a user are plain text") {
+    Bank bank;
+    CHECK(bank.ids("training/serving").size() == 1);
+    CHECK_NOTHROW(bank.ids("NOT AND OR * ^ ( ) :"));
+    CHECK_NOTHROW(bank.ids("\"\" x \" \""));
+    CHECK(bank.ids("100%").empty());
+    CHECK(bank.ids("topic:mon%").empty());
+}
+
+TEST_CASE("the index follows edits: an old word stops matching, a new one matches") {
+    Bank bank;
+    auto q = *bank.repo.find("serving/batch");
+    q.prompt = "When would you serve predictions from a nightly job?";
+    q.answer = "Nightly jobs.";
+    bank.repo.upsert(q);
+    CHECK(bank.ids("scoring").empty());
+    CHECK(bank.ids("nightly") == Ids{"serving/batch"});
+}
+
+TEST_CASE("count_matches agrees with search") {
+    Bank bank;
+    CHECK(bank.repo.count_matches(parse_search_query("topic:monitoring")) == 2);
+    CHECK(bank.repo.count_matches(parse_search_query("")) == 4);
+}

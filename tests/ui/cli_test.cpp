@@ -1,0 +1,161 @@
+// The command line as a script sees it: exit codes, stdout, stderr and files on disk.
+#include "tests/support/temp_dir.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <vector>
+
+using panelist::test::TempDir;
+namespace files = panelist::test;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string quote(const std::string& arg) {
+    std::string q = "'";
+    for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+// Runs `panelist ARGS...` with XDG_DATA_HOME pointing into `home`.
+Run run_panelist(const TempDir& home, const std::vector<std::string>& args,
+             const std::string& exe = PANELIST_EXE) {
+    std::string command = fmt::format("env XDG_DATA_HOME={} HOME={} {}", quote((home / "data").string()),
+                                      quote(home.path().string()), quote(exe));
+    for (const auto& a : args) command += " " + quote(a);
+    command += fmt::format(" >{} 2>{} </dev/null", quote((home / "stdout").string()),
+                           quote((home / "stderr").string()));
+    const int status = std::system(command.c_str());
+    Run r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = files::read_file(home / "stdout");
+    r.err = files::read_file(home / "stderr");
+    return r;
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+const char* small_bank = R"toml(format = 1
+[[question]]
+id = "tiny/one"
+topic = "tiny"
+level = "both"
+difficulty = "easy"
+minutes = 3
+prompt = "Describe a canary release."
+
+[[set]]
+name = "Tiny screen"
+minutes = 10
+questions = ["tiny/one"]
+)toml";
+
+} // namespace
+
+TEST_CASE("--help lists every command and --version prints the version") {
+    TempDir home;
+    auto help = run_panelist(home, {"--help"});
+    CHECK(help.code == 0);
+    for (const char* cmd : {"import", "export", "questions", "--db", "--screenshot"})
+        CHECK_MESSAGE(has(help.out, cmd), cmd);
+    auto version = run_panelist(home, {"--version"});
+    CHECK(version.code == 0);
+    CHECK(has(version.out, "0."));
+}
+
+TEST_CASE("bad usage exits 2 with a message") {
+    TempDir home;
+    CHECK(run_panelist(home, {"--no-such-flag"}).code == 2);
+    CHECK(run_panelist(home, {"frobnicate"}).code == 2);
+    auto no_target = run_panelist(home, {"export", "--out", (home / "x.toml").string()});
+    CHECK(no_target.code == 2);
+    CHECK(has(no_target.err, "--set NAME or --all"));
+    CHECK(run_panelist(home, {"export", "--all", "--set", "x", "--out", "y"}).code == 2);
+    CHECK(run_panelist(home, {"import"}).code == 2);
+}
+
+TEST_CASE("the default database is created private under XDG_DATA_HOME and seeded with the bank") {
+    TempDir home;
+    auto r = run_panelist(home, {"questions"});
+    CHECK(r.code == 0);
+    const auto db = home / "data" / "panelist" / "panelist.db";
+    struct stat st {};
+    REQUIRE(::stat(db.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK(has(r.err, "questions"));
+    CHECK(has(r.out, "monitoring/")); // the shipped MLOps bank is there
+}
+
+TEST_CASE("import, search and export through --db") {
+    TempDir home;
+    const auto db = (home / "p.db").string();
+    files::write_file(home / "bank.toml", small_bank);
+    auto imported = run_panelist(home, {"--db", db, "import", (home / "bank.toml").string()});
+    CHECK(imported.code == 0);
+    CHECK(has(imported.out, "questions: 1 added, 0 updated, 0 unchanged"));
+    CHECK(has(imported.out, "sets: 1 added"));
+    auto again = run_panelist(home, {"--db", db, "import", (home / "bank.toml").string()});
+    CHECK(has(again.out, "questions: 0 added, 0 updated, 1 unchanged"));
+
+    auto found = run_panelist(home, {"--db", db, "questions", "topic:tiny", "canary"});
+    CHECK(found.code == 0);
+    CHECK(has(found.out, "tiny/one"));
+    CHECK(has(found.err, "1 question"));
+
+    const auto out = home / "set.toml";
+    auto exported = run_panelist(home, {"--db", db, "export", "--set", "Tiny screen", "--out", out.string()});
+    CHECK(exported.code == 0);
+    CHECK(has(files::read_file(out), "name = \"Tiny screen\""));
+    CHECK(run_panelist(home, {"--db", db, "export", "--set", "Nope", "--out", out.string()}).code == 1);
+}
+
+TEST_CASE("a bad file exits 1, names file:line:column and field, and imports nothing") {
+    TempDir home;
+    const auto db = (home / "p.db").string();
+    run_panelist(home, {"--db", db, "questions"});
+    const auto before = run_panelist(home, {"--db", db, "questions"}).out;
+    files::write_file(home / "good.toml", small_bank);
+    files::write_file(home / "bad.toml", "[[question]]\nid = \"tiny/two\"\nminutes = \"ten\"\n");
+    auto r = run_panelist(home, {"--db", db, "import", (home / "good.toml").string(), (home / "bad.toml").string()});
+    CHECK(r.code == 1);
+    CHECK(has(r.err, (home / "bad.toml").string() + ":3:11: minutes: expected a whole number"));
+    CHECK(has(r.err, "Nothing was imported."));
+    CHECK(run_panelist(home, {"--db", db, "questions"}).out == before);
+}
+
+TEST_CASE("a bad query exits 1 and points at the problem") {
+    TempDir home;
+    auto r = run_panelist(home, {"--db", (home / "p.db").string(), "questions", "level:expert"});
+    CHECK(r.code == 1);
+    CHECK(has(r.err, "use junior, senior or both"));
+}
+
+TEST_CASE("a file that is not a Panelist database exits 1 and stays untouched") {
+    TempDir home;
+    const auto path = home / "notes.txt";
+    files::write_file(path, "my notes");
+    auto r = run_panelist(home, {"--db", path.string(), "questions"});
+    CHECK(r.code == 1);
+    CHECK(has(r.err, "not a Panelist database"));
+    CHECK(files::read_file(path) == "my notes");
+}
+
+TEST_CASE("an installed Panelist finds its bank without the source tree") {
+    TempDir home;
+    const auto prefix = home / "prefix";
+    const std::string install = fmt::format("cmake --install {} --prefix {} >/dev/null 2>&1",
+                                            quote(PANELIST_BUILD_DIR), quote(prefix.string()));
+    REQUIRE(std::system(install.c_str()) == 0);
+    CHECK(std::filesystem::exists(prefix / "share" / "applications" / "panelist.desktop"));
+    CHECK(std::filesystem::exists(prefix / "share" / "icons" / "hicolor" / "scalable" / "apps" / "panelist.svg"));
+    auto r = run_panelist(home, {"questions", "topic:monitoring"}, (prefix / "bin" / "panelist").string());
+    CHECK(r.code == 0);
+    CHECK(has(r.out, "monitoring/"));
+}
