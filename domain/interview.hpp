@@ -38,6 +38,9 @@ struct InterviewQuestion {
     std::string question_id;
     int planned_minutes = 0;
     Response response;
+    // What was asked, copied from the bank when planned: reports stay true after edits.
+    std::string topic;
+    std::string prompt;
     bool operator==(const InterviewQuestion&) const = default;
 };
 

@@ -1,0 +1,65 @@
+// Interviews in the database. Every change is its own small committed write, so a score is
+// on disk when the key press returns and a crash loses nothing older than the last write.
+#pragma once
+#include "domain/interview.hpp"
+#include "persistence/database.hpp"
+
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace panelist {
+
+// A change refused because the interview is submitted (locked) or does not exist.
+class InterviewLocked : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct InterviewEvent {
+    std::string at; // UTC, ISO 8601
+    std::string kind; // "submitted", "reopened"
+    std::string detail;
+};
+
+class InterviewRepository {
+public:
+    explicit InterviewRepository(Database& db) : db_(db.sql()) {}
+
+    // Stores a new interview with its plan; copies each question's prompt and topic from the
+    // bank. Throws ValidationError if invalid or a planned question is not in the bank.
+    std::int64_t create(Interview&);
+    std::optional<Interview> find(std::int64_t id);
+    std::vector<Interview> for_candidate(std::int64_t candidate_id);
+    // Question ids a candidate already got or has planned, in any interview but `except`.
+    std::vector<std::string> question_ids_for_candidate(std::int64_t candidate_id,
+                                                        std::int64_t except_interview = 0);
+
+    // Replaces the plan (reorder, add, drop); responses of questions that stay are kept.
+    void replace_plan(std::int64_t id, const std::vector<InterviewQuestion>&);
+    void set_score(std::int64_t id, const std::string& question_id, Score);
+    void set_notes(std::int64_t id, const std::string& question_id, const std::string& notes);
+    void add_seconds(std::int64_t id, const std::string& question_id, int seconds);
+    void set_follow_ups_asked(std::int64_t id, const std::string& question_id, const std::vector<int>&);
+    void set_overall_notes(std::int64_t id, const std::string& notes);
+    void set_recommendation(std::int64_t id, std::optional<Recommendation>);
+    void set_interviewer_and_date(std::int64_t id, const std::string& interviewer, const std::string& date);
+    void start(std::int64_t id);
+    // Locks the interview. Throws ValidationError without a recommendation.
+    void submit(std::int64_t id);
+    // Unlocks a submitted interview; the reason is recorded with the time.
+    void reopen(std::int64_t id, const std::string& reason);
+    std::vector<InterviewEvent> events(std::int64_t id);
+    bool remove(std::int64_t id);
+
+private:
+    void require_open(std::int64_t id);
+    void touch(std::int64_t id);
+    void update_question(std::int64_t id, const std::string& question_id, const char* set_sql,
+                         const std::function<void(SQLite::Statement&)>& bind_values);
+    SQLite::Database& db_;
+};
+
+} // namespace panelist
