@@ -219,3 +219,14 @@ std::vector<std::string> QuestionRepository::topics() {
 }
 
 } // namespace panelist
+
+namespace panelist {
+
+std::map<std::string, int> QuestionRepository::times_asked() {
+    std::map<std::string, int> out;
+    SQLite::Statement stmt(db_, "SELECT question_id, count(*) FROM interview_question GROUP BY question_id");
+    while (stmt.executeStep()) out[stmt.getColumn(0).getString()] = stmt.getColumn(1).getInt();
+    return out;
+}
+
+} // namespace panelist

@@ -4,6 +4,7 @@
 #include "domain/search_query.hpp"
 #include "persistence/database.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,8 @@ public:
     void rename(const std::string& old_id, const std::string& new_id);
     int count();
     std::vector<std::string> topics();
+    // How many interviews planned or asked each question (questions never asked are absent).
+    std::map<std::string, int> times_asked();
 
 private:
     void write_children(std::int64_t seq, const Question&);

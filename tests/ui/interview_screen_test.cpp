@@ -1,0 +1,180 @@
+#include "tests/ui/app_fixture.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace panelist;
+using namespace panelist::test;
+using namespace std::chrono_literals;
+
+TEST_CASE("number keys score the current question, and the score is on disk at once") {
+    AppFixture f;
+    const auto id = f.open_interview();
+    f.press(keys::digit(4));
+    CHECK(f.stored(id).questions[0].response.score == Score::of(4));
+    f.press(keys::right);
+    CHECK(f.app->interview().current() == 1);
+    f.press(keys::keypad_0 + 2); // the keypad works too
+    CHECK(f.stored(id).questions[1].response.score == Score::of(2));
+    CHECK(f.stored(id).questions[0].response.score == Score::of(4));
+    f.press(keys::digit(0));
+    CHECK_FALSE(f.stored(id).questions[1].response.score.scored());
+    CHECK(f.stored(id).status == InterviewStatus::in_progress);
+}
+
+TEST_CASE("the score shows the rubric's words for it") {
+    AppFixture f;
+    f.open_interview();
+    f.press(keys::digit(5));
+    CHECK(contains(f.frame(), "RUBRIC-1-FIVE"));
+    f.press(keys::digit(2));
+    CHECK(contains(f.frame(), "Between 1 and 3."));
+}
+
+TEST_CASE("the model answer and rubric stay hidden until revealed, and hide again on the next question") {
+    AppFixture f;
+    f.open_interview();
+    auto text = f.frame();
+    CHECK(contains(text, "PROMPT-1"));
+    CHECK(contains(text, "FOLLOWUP-1-A"));
+    CHECK_FALSE(contains(text, "ANSWER-1"));
+    CHECK_FALSE(contains(text, "RUBRIC-1-ONE"));
+    f.press(keys::space);
+    CHECK(f.app->interview().revealed());
+    text = f.frame();
+    CHECK(contains(text, "ANSWER-1"));
+    CHECK(contains(text, "RUBRIC-1-THREE"));
+    f.press(keys::letter('J'));
+    CHECK_FALSE(f.app->interview().revealed());
+    text = f.frame();
+    CHECK(contains(text, "PROMPT-2"));
+    CHECK_FALSE(contains(text, "ANSWER-2"));
+    f.press(keys::space);
+    f.press(keys::left);
+    CHECK_FALSE(f.app->interview().revealed());
+}
+
+TEST_CASE("moving around: next, previous, first, last, and clicking is not needed") {
+    AppFixture f;
+    f.open_interview();
+    f.press(keys::end);
+    CHECK(f.app->interview().current() == 3);
+    f.press(keys::right); // stays on the last question
+    CHECK(f.app->interview().current() == 3);
+    f.press(keys::page_up);
+    CHECK(f.app->interview().current() == 2);
+    f.press(keys::home);
+    CHECK(f.app->interview().current() == 0);
+    CHECK(contains(f.frame(), "Question 1 / 4"));
+}
+
+TEST_CASE("notes reach the database within the autosave delay, and on every question change") {
+    AppFixture f;
+    const auto id = f.open_interview();
+    f.press(keys::letter('N'));
+    f.type("Knew canaries; missed rollback.");
+    CHECK(f.stored(id).questions[0].response.notes.empty()); // not yet: still typing
+    f.clock.advance(InterviewScreen::autosave_delay);
+    f.frame();
+    CHECK(f.stored(id).questions[0].response.notes == "Knew canaries; missed rollback.");
+
+    f.type(" Strong.");
+    f.press(keys::escape); // leaves the notes without reverting them
+    f.press(keys::right);  // and moving on saves at once
+    CHECK(f.stored(id).questions[0].response.notes == "Knew canaries; missed rollback. Strong.");
+    CHECK(f.app->interview().current() == 1);
+}
+
+TEST_CASE("typing digits into the notes does not score") {
+    AppFixture f;
+    const auto id = f.open_interview();
+    f.press(keys::enter);
+    f.type("3 of 5 steps");
+    f.press(keys::digit(3));
+    f.clock.advance(1s);
+    f.frame();
+    CHECK_FALSE(f.stored(id).questions[0].response.score.scored());
+}
+
+TEST_CASE("leaving the screen and flushing before exit save the notes") {
+    AppFixture f;
+    const auto id = f.open_interview();
+    f.press(keys::letter('O'));
+    f.type("Clear communicator");
+    f.app->show(ScreenId::library);
+    CHECK(f.stored(id).overall_notes == "Clear communicator");
+
+    f.app->show(ScreenId::interview);
+    f.frame();
+    f.press(keys::letter('N'));
+    f.type("last words");
+    f.app->flush();
+    CHECK(f.stored(id).questions[0].response.notes == "last words");
+}
+
+TEST_CASE("shift+digit marks follow-ups as asked") {
+    AppFixture f;
+    const auto id = f.open_interview();
+    f.press(keys::digit(2), false, true);
+    CHECK(f.stored(id).questions[0].response.follow_ups_asked == std::vector<int>{1});
+    CHECK_FALSE(f.stored(id).questions[0].response.score.scored());
+    f.press(keys::digit(2), false, true);
+    CHECK(f.stored(id).questions[0].response.follow_ups_asked.empty());
+}
+
+TEST_CASE("the clock counts per question and in total, and shows when the interview runs behind") {
+    AppFixture f;
+    const auto id = f.open_interview();
+    f.press(keys::letter('S'));
+    CHECK(f.app->interview().running());
+    f.clock.advance(7min);
+    auto text = f.frame();
+    CHECK(contains(text, "Total 7:00 / 20:00"));
+    CHECK(contains(text, "behind by 2:00"));
+    f.press(keys::right);
+    CHECK(f.stored(id).questions[0].response.seconds_spent == 420);
+    f.clock.advance(30s);
+    f.press(keys::letter('T')); // pause
+    f.clock.advance(10min);
+    text = f.frame();
+    CHECK(contains(text, "Total 7:30"));
+    CHECK(f.app->wants_clock() == false);
+}
+
+TEST_CASE("submit needs a recommendation, then locks; reopening is explicit and recorded") {
+    AppFixture f;
+    const auto id = f.open_interview();
+    f.press(keys::digit(4));
+    f.press(keys::enter, true);          // Ctrl+Enter opens the submit panel
+    f.press(keys::enter);                // nothing chosen yet: no submit
+    CHECK_FALSE(f.stored(id).locked());
+    f.press(keys::digit(3));             // 3 = yes, not a score
+    CHECK(f.stored(id).questions[0].response.score == Score::of(4));
+    f.press(keys::enter);
+    auto iv = f.stored(id);
+    CHECK(iv.locked());
+    CHECK(iv.recommendation == Recommendation::yes);
+
+    f.press(keys::digit(1)); // locked: keys no longer change scores
+    CHECK(f.stored(id).questions[0].response.score == Score::of(4));
+
+    f.press(keys::letter('R'), true);
+    f.type("Scored the wrong question");
+    f.press(keys::enter);
+    iv = f.stored(id);
+    CHECK(iv.status == InterviewStatus::in_progress);
+    CHECK(iv.reopen_count == 1);
+    CHECK(f.ctx().interviews.events(id).back().detail == "Scored the wrong question");
+}
+
+TEST_CASE("the shortcut overlay lists the screen's keys") {
+    AppFixture f;
+    f.open_interview();
+    f.press(keys::f1);
+    CHECK(f.app->shortcuts_open());
+    // ImGui's log capture ends with the first top-level window, so draw the overlay alone.
+    const auto text = f.imgui.frame([&] { f.app->draw_shortcuts(); });
+    CHECK(contains(text, "reveal or hide the model answer"));
+    CHECK(contains(text, "Ctrl+1 .. Ctrl+4"));
+    f.press(keys::escape);
+    CHECK_FALSE(f.app->shortcuts_open());
+}

@@ -1,0 +1,64 @@
+#include "tests/ui/app_fixture.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace panelist;
+using namespace panelist::test;
+
+TEST_CASE("the library searches as the user types") {
+    AppFixture f;
+    f.app->show(ScreenId::library);
+    f.frame();
+    CHECK(f.app->library().results().size() == 4);
+    f.press(keys::letter('F'), true); // Ctrl+F focuses the search box
+    f.type("topic:topic3");
+    CHECK(f.app->library().results().size() == 1);
+    CHECK(f.app->library().results()[0].id == "t/q3");
+    CHECK(contains(f.frame(), "PROMPT-3"));
+}
+
+TEST_CASE("a bad query shows its error and keeps the last results") {
+    AppFixture f;
+    f.app->library().set_query("level:expert");
+    const auto text = f.frame();
+    CHECK(contains(f.app->library().query_error(), "use junior, senior or both"));
+    CHECK(contains(text, "use junior, senior or both"));
+}
+
+TEST_CASE("the detail shows the whole question, and arrows move through results") {
+    AppFixture f;
+    auto text = f.frame();
+    REQUIRE(f.app->library().selected());
+    CHECK(f.app->library().selected()->id == "t/q1");
+    CHECK(contains(text, "ANSWER-1"));
+    CHECK(contains(text, "RUBRIC-1-FIVE"));
+    f.press(keys::down);
+    CHECK(f.app->library().selected()->id == "t/q2");
+}
+
+TEST_CASE("delete asks first, then removes the question") {
+    AppFixture f;
+    f.frame();
+    f.press(261); // Delete
+    CHECK(contains(f.frame(), "Delete 't/q1' from the bank?"));
+    f.press(keys::letter('N')); // keep it
+    CHECK(f.ctx().questions.find("t/q1"));
+    f.press(261);
+    f.press(keys::letter('Y'));
+    CHECK_FALSE(f.ctx().questions.find("t/q1"));
+    f.frame();
+    CHECK(f.app->library().results().size() == 3);
+}
+
+TEST_CASE("editing a question saves it to the bank") {
+    AppFixture f;
+    f.frame();
+    f.press(keys::letter('E'));
+    CHECK(contains(f.frame(), "Edit question"));
+    f.press(keys::letter('S'), true); // Ctrl+S saves, unchanged
+    CHECK(f.ctx().questions.find("t/q1")->prompt.find("PROMPT-1") == 0);
+    f.press(keys::letter('D')); // duplicate opens a new question with a copy of the id
+    CHECK(contains(f.frame(), "New question"));
+    f.press(keys::letter('S'), true);
+    CHECK(f.ctx().questions.find("t/q1-copy"));
+}

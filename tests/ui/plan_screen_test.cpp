@@ -1,0 +1,104 @@
+#include "tests/ui/app_fixture.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace panelist;
+using namespace panelist::test;
+
+TEST_CASE("from an empty database to a submitted interview with the keyboard only") {
+    AppFixture f;
+    f.frame();
+    f.press(keys::digit(2), true); // Candidates
+    CHECK(f.app->current() == ScreenId::candidates);
+    f.press(keys::letter('L'));
+    f.type("MLOps Engineer, Berlin, 2026-Q4");
+    f.press(keys::enter);
+    REQUIRE(f.ctx().people.loops().size() == 1);
+    f.press(keys::letter('S')); // the next candidate is senior
+    f.press(keys::letter('C'));
+    f.type("Dana Candidate");
+    f.press(keys::enter);
+    auto dana = f.ctx().people.find_candidate_by_name("Dana Candidate");
+    REQUIRE(dana);
+    CHECK(dana->level == Level::senior);
+    f.frame();
+
+    f.press(keys::letter('P')); // plan an interview for her
+    CHECK(f.app->current() == ScreenId::plan);
+    f.frame();
+    f.press(keys::letter('I'));
+    f.type("Ana");
+    f.press(keys::enter);
+    f.press(keys::letter('M')); // assembled, since the one set is for juniors
+    CHECK_FALSE(f.app->plan().plan().empty());
+    f.press(keys::enter, true); // create and open
+    CHECK(f.app->current() == ScreenId::interview);
+    const auto id = f.ctx().interview_id;
+    REQUIRE(id != 0);
+
+    f.press(keys::letter('S'));
+    const auto count = f.stored(id).questions.size();
+    for (std::size_t i = 0; i < count; ++i) {
+        f.press(keys::digit(static_cast<int>(i % 5) + 1));
+        f.press(keys::right);
+    }
+    f.press(keys::enter, true);
+    f.press(keys::digit(4)); // strong yes
+    f.press(keys::enter);
+    const auto iv = f.stored(id);
+    CHECK(iv.locked());
+    CHECK(iv.recommendation == Recommendation::strong_yes);
+    CHECK(iv.scored_count() == static_cast<int>(count));
+    CHECK(iv.interviewer == "Ana");
+}
+
+TEST_CASE("a role set is planned as-is; a second interview never repeats a question") {
+    AppFixture f;
+    Loop loop;
+    loop.name = "Loop";
+    f.ctx().people.save(loop);
+    Candidate c;
+    c.name = "Jo";
+    c.loop_id = loop.id;
+    c.level = Level::junior;
+    f.ctx().people.save(c);
+    f.ctx().candidate_id = c.id;
+    f.app->show(ScreenId::plan);
+    f.frame();
+    auto& plan = f.app->plan();
+    REQUIRE(plan.plan().size() == 4); // the junior set, in its order
+    CHECK(plan.plan()[0].question_id == "t/q1");
+    plan.set_interviewer("Ana");
+    plan.create_interview(f.ctx());
+
+    f.app->show(ScreenId::library);
+    f.app->show(ScreenId::plan);
+    f.frame();
+    CHECK(plan.plan().empty()); // every set question was already asked
+    CHECK(contains(f.frame(), "already had them"));
+    plan.request().budget_minutes = 60;
+    plan.assemble(f.ctx());
+    CHECK(plan.plan().empty()); // and nothing else is left in this tiny bank
+}
+
+TEST_CASE("assembly honours the budget and level") {
+    AppFixture f;
+    Loop loop;
+    loop.name = "Loop";
+    f.ctx().people.save(loop);
+    Candidate c;
+    c.name = "Sam";
+    c.loop_id = loop.id;
+    c.level = Level::junior;
+    f.ctx().people.save(c);
+    f.ctx().candidate_id = c.id;
+    f.app->show(ScreenId::plan);
+    f.frame();
+    auto& plan = f.app->plan();
+    plan.request().budget_minutes = 12;
+    plan.assemble(f.ctx());
+    int total = 0;
+    for (const auto& q : plan.plan()) total += q.planned_minutes;
+    CHECK(total <= 12);
+    CHECK(plan.plan().size() == 2);
+}

@@ -1,0 +1,27 @@
+// Time for the UI, injectable so tests can move it by hand.
+#pragma once
+#include <chrono>
+#include <string>
+
+namespace panelist {
+
+using TimePoint = std::chrono::steady_clock::time_point;
+
+class Clock {
+public:
+    virtual ~Clock() = default;
+    virtual TimePoint now() const = 0;
+    // Today's local date as YYYY-MM-DD, for new interviews.
+    virtual std::string today() const = 0;
+};
+
+class SystemClock final : public Clock {
+public:
+    TimePoint now() const override { return std::chrono::steady_clock::now(); }
+    std::string today() const override;
+};
+
+// "m:ss", or "h:mm:ss" past an hour; negative values get a minus sign.
+std::string format_duration(int seconds);
+
+} // namespace panelist

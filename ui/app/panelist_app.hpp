@@ -1,0 +1,55 @@
+// The whole window's content: the screens in one list, the bar that switches between them,
+// the status line and the shortcut overlay. Knows nothing of GLFW: tests drive it headless.
+#pragma once
+#include "ui/app/app_context.hpp"
+#include "ui/app/ui_settings.hpp"
+#include "ui/screens/candidates_screen.hpp"
+#include "ui/screens/interview_screen.hpp"
+#include "ui/screens/library_screen.hpp"
+#include "ui/screens/plan_screen.hpp"
+
+#include <array>
+
+namespace panelist {
+
+class PanelistApp {
+public:
+    PanelistApp(Database&, const Clock&, UiSettings);
+
+    // One frame of the main window, between ImGui::NewFrame and ImGui::Render.
+    void frame();
+    void show(ScreenId);
+    // Saves every draft (notes, time) now: before exit and when leaving a screen.
+    void flush();
+
+    ScreenId current() const { return current_; }
+    bool wants_clock() const;
+    std::optional<TimePoint> wake_at() const;
+    bool shortcuts_open() const { return shortcuts_open_; }
+    // The shortcut overlay (F1) for the current screen, as a window of its own.
+    void draw_shortcuts();
+    AppContext& context() { return ctx_; }
+    UiSettings& settings() { return settings_; }
+    LibraryScreen& library() { return library_; }
+    PlanScreen& plan() { return plan_; }
+    InterviewScreen& interview() { return interview_; }
+
+private:
+    Screen& screen(ScreenId id) { return *screens_[static_cast<std::size_t>(id)]; }
+    void draw_bar();
+    void draw_status();
+    void handle_global_keys();
+
+    AppContext ctx_;
+    UiSettings settings_;
+    LibraryScreen library_;
+    CandidatesScreen candidates_;
+    PlanScreen plan_;
+    InterviewScreen interview_;
+    // The screens, in ScreenId order: the one list that registers them.
+    std::array<Screen*, 4> screens_{&library_, &candidates_, &plan_, &interview_};
+    ScreenId current_ = ScreenId::library;
+    bool shortcuts_open_ = false;
+};
+
+} // namespace panelist

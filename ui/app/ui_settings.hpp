@@ -1,0 +1,22 @@
+// How the window looks, saved apart from the interview data: size, last screen, theme, text size.
+#pragma once
+#include <filesystem>
+#include <string>
+
+namespace panelist {
+
+struct UiSettings {
+    int window_width = 0; // 0: pick from the font size
+    int window_height = 0;
+    std::string last_screen = "library";
+    bool dark = false;
+    float text_size = 17.0f; // logical pixels before the monitor's content scale
+};
+
+// $XDG_CONFIG_HOME/panelist/ui.json, else ~/.config/panelist/ui.json.
+std::filesystem::path default_ui_settings_path();
+// Missing or unreadable settings give the defaults: looks are never worth an error.
+UiSettings load_ui_settings(const std::filesystem::path&);
+void save_ui_settings(const std::filesystem::path&, const UiSettings&);
+
+} // namespace panelist

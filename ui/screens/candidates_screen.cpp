@@ -1,0 +1,213 @@
+#include "ui/screens/candidates_screen.hpp"
+
+#include "ui/app/app_context.hpp"
+#include "ui/app/keys.hpp"
+#include "ui/widgets/widgets.hpp"
+
+#include <fmt/format.h>
+#include <imgui_stdlib.h>
+
+namespace panelist {
+namespace {
+constexpr Shortcut candidate_keys[] = {
+    {"L", "type a new loop's name; Enter creates it"},
+    {"C", "type a new candidate's name; Enter adds them to the loop"},
+    {"J / S", "the new candidate is junior / senior"},
+    {"Up / Down", "previous / next candidate of the loop"},
+    {"P", "plan a new interview for the selected candidate"},
+    {"Enter", "open the candidate's latest interview"},
+};
+const char* candidate_levels[] = {"junior", "senior"};
+} // namespace
+
+std::span<const Shortcut> CandidatesScreen::shortcuts() const { return candidate_keys; }
+
+void CandidatesScreen::draw(AppContext& ctx) {
+    const float column = ImGui::GetContentRegionAvail().x / 3.0f - ui::em(0.4f);
+    ImGui::BeginChild("loops", {column, 0}, true);
+    draw_loops(ctx);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("candidates", {column, 0}, true);
+    draw_candidates(ctx);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("candidate", {0, 0}, true);
+    draw_candidate(ctx);
+    ImGui::EndChild();
+}
+
+void CandidatesScreen::draw_loops(AppContext& ctx) {
+    ui::heading("Loops");
+    ImGui::Checkbox("Show archived", &show_archived_);
+    const auto loops = ctx.people.loops(show_archived_);
+    if (ctx.loop_id == 0 && !loops.empty()) ctx.loop_id = loops.front().id;
+    for (const auto& loop : loops) {
+        ImGui::PushID(static_cast<int>(loop.id));
+        if (ImGui::Selectable(loop.name.c_str(), loop.id == ctx.loop_id)) {
+            ctx.loop_id = loop.id;
+            ctx.candidate_id = 0;
+        }
+        const auto count = ctx.people.candidates(loop.id, show_archived_).size();
+        ui::muted(fmt::format("   {}{} candidate{}", loop.archived ? "archived, " : "", count, count == 1 ? "" : "s"));
+        ImGui::PopID();
+    }
+    ImGui::Spacing();
+    ui::heading("New loop");
+    if (keys::command(keys::letter('L'))) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1);
+    const bool loop_enter = ImGui::InputTextWithHint("##loop-name", "MLOps Engineer, Berlin, 2026-Q4 (L)",
+                                                     &new_loop_.name, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##loop-role", "role", &new_loop_.role);
+    if (ImGui::Button("Create loop") || loop_enter) {
+        try {
+            ctx.people.save(new_loop_);
+            ctx.loop_id = new_loop_.id;
+            ctx.tell("Created loop " + new_loop_.name);
+            new_loop_ = {};
+        } catch (const std::exception& e) {
+            ctx.warn(e.what());
+        }
+    }
+    if (auto loop = ctx.people.find_loop(ctx.loop_id)) {
+        ImGui::SameLine();
+        if (ImGui::Button(loop->archived ? "Restore loop" : "Archive loop")) {
+            loop->archived = !loop->archived;
+            ctx.people.save(*loop);
+        }
+    }
+}
+
+void CandidatesScreen::draw_candidates(AppContext& ctx) {
+    const auto loop = ctx.people.find_loop(ctx.loop_id);
+    ui::heading(loop ? loop->name : "Candidates");
+    if (!loop) {
+        ui::muted("Create or pick a loop first.");
+        return;
+    }
+    const auto candidates = ctx.people.candidates(loop->id, show_archived_);
+    int index = -1;
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+        if (candidates[i].id == ctx.candidate_id) index = static_cast<int>(i);
+    if (!keys::typing() && !keys::ctrl() && !candidates.empty()) {
+        if (keys::pressed_repeat(keys::down)) index = std::min(index + 1, static_cast<int>(candidates.size()) - 1);
+        if (keys::pressed_repeat(keys::up)) index = std::max(index - 1, 0);
+        if (index >= 0) ctx.candidate_id = candidates[static_cast<std::size_t>(index)].id;
+    }
+    for (const auto& c : candidates) {
+        ImGui::PushID(static_cast<int>(c.id));
+        if (ImGui::Selectable(c.name.c_str(), c.id == ctx.candidate_id)) ctx.candidate_id = c.id;
+        const auto interviews = ctx.interviews.for_candidate(c.id);
+        int submitted = 0;
+        for (const auto& iv : interviews) submitted += iv.locked() ? 1 : 0;
+        ui::muted(fmt::format("   {}{}, {} of {} interviews submitted", c.archived ? "archived, " : "", name(c.level),
+                              submitted, interviews.size()));
+        ImGui::PopID();
+    }
+    ImGui::Spacing();
+    ui::heading("New candidate");
+    if (keys::command(keys::letter('J'))) new_candidate_level_ = 0;
+    if (keys::command(keys::letter('S'))) new_candidate_level_ = 1;
+    if (keys::command(keys::letter('C'))) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1);
+    const bool candidate_enter = ImGui::InputTextWithHint("##cand-name", "full name (C)", &new_candidate_.name,
+                                                          ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##cand-role", loop->role.empty() ? "role" : loop->role.c_str(), &new_candidate_.role);
+    ImGui::RadioButton("junior (J)", &new_candidate_level_, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("senior (S)", &new_candidate_level_, 1);
+    if (ImGui::Button("Add candidate") || candidate_enter) {
+        new_candidate_.loop_id = loop->id;
+        new_candidate_.level = new_candidate_level_ == 0 ? Level::junior : Level::senior;
+        if (new_candidate_.role.empty()) new_candidate_.role = loop->role;
+        try {
+            ctx.people.save(new_candidate_);
+            ctx.candidate_id = new_candidate_.id;
+            ctx.tell("Added " + new_candidate_.name);
+            new_candidate_ = {};
+        } catch (const std::exception& e) {
+            ctx.warn(e.what());
+        }
+    }
+}
+
+void CandidatesScreen::draw_candidate(AppContext& ctx) {
+    auto candidate = ctx.people.find_candidate(ctx.candidate_id);
+    if (!candidate) {
+        ui::muted("Pick a candidate.");
+        return;
+    }
+    if (editing_.id != candidate->id) editing_ = *candidate;
+    ui::heading(candidate->name);
+    ImGui::PushItemWidth(-ui::em(5));
+    ImGui::InputText("Name", &editing_.name);
+    bool changed = ImGui::IsItemDeactivatedAfterEdit();
+    ImGui::InputText("Role", &editing_.role);
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    int level = editing_.level == Level::senior ? 1 : 0;
+    if (ImGui::Combo("Level", &level, candidate_levels, 2)) {
+        editing_.level = level == 0 ? Level::junior : Level::senior;
+        changed = true;
+    }
+    ImGui::InputTextMultiline("Notes", &editing_.notes, {-ui::em(5), ui::em(4)});
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    ImGui::PopItemWidth();
+    if (ImGui::Button(editing_.archived ? "Restore candidate" : "Archive candidate")) {
+        editing_.archived = !editing_.archived;
+        changed = true;
+    }
+    if (changed) {
+        try {
+            ctx.people.save(editing_);
+        } catch (const std::exception& e) {
+            ctx.warn(e.what());
+            editing_ = *candidate;
+        }
+    }
+
+    ui::heading("Interviews");
+    const auto interviews = ctx.interviews.for_candidate(candidate->id);
+    if (interviews.empty()) ui::muted("None yet.");
+    if (ImGui::BeginTable("interviews", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Interviewer");
+        ImGui::TableSetupColumn("Date");
+        ImGui::TableSetupColumn("Status");
+        ImGui::TableSetupColumn("Scored");
+        ImGui::TableSetupColumn("");
+        if (!interviews.empty()) ImGui::TableHeadersRow();
+        for (const auto& iv : interviews) {
+            ImGui::PushID(static_cast<int>(iv.id));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(iv.interviewer.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(iv.date.c_str());
+            ImGui::TableNextColumn();
+            std::string status(label(iv.status));
+            if (iv.recommendation) status += fmt::format(" ({})", label(*iv.recommendation));
+            ImGui::TextUnformatted(status.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%d / %zu", iv.scored_count(), iv.questions.size());
+            ImGui::TableNextColumn();
+            if (ImGui::SmallButton("Open")) {
+                ctx.interview_id = iv.id;
+                ctx.go_to(ScreenId::interview);
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (!keys::typing() && keys::pressed(keys::enter) && !interviews.empty()) {
+        ctx.interview_id = interviews.back().id;
+        ctx.go_to(ScreenId::interview);
+    }
+    ImGui::Spacing();
+    if (ImGui::Button("Plan a new interview (P)") || keys::command(keys::letter('P'))) {
+        ctx.interview_id = 0;
+        ctx.go_to(ScreenId::plan);
+    }
+}
+
+} // namespace panelist

@@ -1,0 +1,84 @@
+// Interview: the live call. One question at a time, large; follow-ups; the model answer and
+// rubric hidden until revealed; scores from the number keys; notes that save themselves;
+// a clock per question and in total against the plan; fully usable from the keyboard.
+#pragma once
+#include "domain/interview.hpp"
+#include "domain/question.hpp"
+#include "ui/screens/screen.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace panelist {
+
+class InterviewScreen final : public Screen {
+public:
+    std::string_view title() const override { return "Interview"; }
+    void draw(AppContext&) override;
+    bool wants_clock(const AppContext&) const override { return running_; }
+    std::optional<TimePoint> wake_at() const override;
+    void flush(AppContext&) override;
+    std::span<const Shortcut> shortcuts() const override;
+
+    // Notes are written this long after the last keystroke at the latest.
+    static constexpr std::chrono::milliseconds autosave_delay{300};
+
+    // What a test (or the shell) can read.
+    int current() const { return current_; }
+    bool revealed() const { return revealed_; }
+    bool running() const { return running_; }
+    const std::optional<Interview>& interview() const { return interview_; }
+
+private:
+    void load(AppContext&);
+    void go_to_question(AppContext&, int index);
+    void handle_keys(AppContext&);
+    void score(AppContext&, std::optional<int> value);
+    void toggle_follow_up(AppContext&, int index);
+    void tick(AppContext&);
+    void save_time(AppContext&);
+    void save_notes(AppContext&);
+    void save_overall(AppContext&);
+    void update_presenter(AppContext&);
+    int seconds_on(int index) const;
+    int total_seconds() const;
+
+    void draw_header(AppContext&);
+    void draw_question_list(AppContext&);
+    void draw_question(AppContext&);
+    void draw_scoring(AppContext&);
+    void draw_notes(AppContext&);
+    void draw_wrap_up(AppContext&);
+    void draw_submit(AppContext&);
+
+    std::int64_t loaded_id_ = 0;
+    std::optional<Interview> interview_;
+    std::string candidate_name_;
+    std::map<std::string, Question> bank_; // answers, rubrics, follow-ups of the planned questions
+    int current_ = 0;
+    bool revealed_ = false;
+    bool scroll_list_ = false;
+
+    bool running_ = false;
+    TimePoint counted_until_{};
+    int unsaved_seconds_ = 0; // counted on the current question, not yet written
+    TimePoint last_time_save_{};
+
+    std::string notes_;
+    bool notes_dirty_ = false;
+    TimePoint notes_edited_{};
+    bool focus_notes_ = false;
+    std::string overall_;
+    bool overall_dirty_ = false;
+    TimePoint overall_edited_{};
+    bool focus_overall_ = false;
+
+    bool submitting_ = false;
+    int recommendation_choice_ = -1;
+    int toggle_follow_up_from_click_ = -1; // a follow-up checkbox clicked this frame
+    bool reopening_ = false;
+    std::string reopen_reason_;
+};
+
+} // namespace panelist

@@ -1,0 +1,279 @@
+#include "ui/screens/library_screen.hpp"
+
+#include "persistence/files.hpp"
+#include "persistence/question_import.hpp"
+#include "ui/app/app_context.hpp"
+#include "ui/app/keys.hpp"
+#include "ui/widgets/widgets.hpp"
+
+#include <fmt/format.h>
+#include <imgui_stdlib.h>
+
+namespace panelist {
+namespace {
+constexpr Shortcut library_keys[] = {
+    {"Ctrl+F", "focus the search box"},
+    {"Up / Down", "move through the results"},
+    {"E", "edit the selected question"},
+    {"N", "new question"},
+    {"D", "duplicate the selected question"},
+    {"Delete", "delete the selected question (asks first)"},
+    {"Ctrl+S", "save the question being edited"},
+};
+} // namespace
+
+std::span<const Shortcut> LibraryScreen::shortcuts() const { return library_keys; }
+
+void LibraryScreen::run_search(AppContext& ctx) {
+    searched_ = query_;
+    try {
+        const auto query = parse_search_query(query_);
+        results_ = ctx.questions.search(query, 200000);
+        query_error_.clear();
+    } catch (const QueryError& e) {
+        query_error_ = e.what();
+        return; // keep the last good results while the user is mid-typing
+    }
+    times_asked_ = ctx.questions.times_asked();
+    if (selected_) {
+        cursor_ = -1;
+        for (std::size_t i = 0; i < results_.size(); ++i)
+            if (results_[i].id == selected_->id) cursor_ = static_cast<int>(i);
+    }
+    if (cursor_ < 0 && !results_.empty()) select(ctx, 0);
+}
+
+void LibraryScreen::select(AppContext& ctx, int index) {
+    if (index < 0 || index >= static_cast<int>(results_.size())) return;
+    cursor_ = index;
+    selected_ = ctx.questions.find(results_[index].id);
+    scroll_to_cursor_ = true;
+    confirm_delete_ = false;
+}
+
+void LibraryScreen::draw(AppContext& ctx) {
+    if (ImGui::BeginTabBar("library-tabs")) {
+        if (ImGui::BeginTabItem("Questions")) {
+            tab_ = Tab::questions;
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Question sets")) {
+            tab_ = Tab::sets;
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Import / export")) {
+            draw_files(ctx);
+            ImGui::EndTabItem();
+            ImGui::EndTabBar();
+            return;
+        }
+        ImGui::EndTabBar();
+    }
+    if (tab_ == Tab::sets) {
+        sets_.draw(ctx, selected_ ? selected_->id : std::string());
+        return;
+    }
+    const float list_width = ImGui::GetContentRegionAvail().x * 0.44f;
+    ImGui::BeginChild("library-left", {list_width, 0});
+    draw_search(ctx);
+    draw_results(ctx);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("library-right", {0, 0}, false);
+    if (editor_.is_open()) {
+        if (auto saved = editor_.draw(ctx)) {
+            selected_ = ctx.questions.find(*saved);
+            searched_.reset(); // the list may have changed
+        }
+    } else {
+        draw_detail(ctx);
+    }
+    ImGui::EndChild();
+}
+
+void LibraryScreen::draw_search(AppContext& ctx) {
+    if (keys::ctrl() && keys::pressed(keys::letter('F'))) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##search", "Search: topic:monitoring level:senior drift -\"feature store\"",
+                             &query_);
+    // Search in the same frame as the keystroke, so the list never lags the query.
+    if (!searched_ || *searched_ != query_) run_search(ctx);
+    if (!query_error_.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::warning_color());
+        ui::wrapped(query_error_);
+        ImGui::PopStyleColor();
+    } else {
+        ui::muted(fmt::format("{} question{}", results_.size(), results_.size() == 1 ? "" : "s"));
+    }
+}
+
+void LibraryScreen::draw_results(AppContext& ctx) {
+    if (!editor_.is_open() && !keys::typing()) {
+        if (keys::pressed_repeat(keys::down)) select(ctx, cursor_ + 1);
+        if (keys::pressed_repeat(keys::up)) select(ctx, cursor_ - 1);
+    }
+    ImGui::BeginChild("results", {0, 0}, true);
+    const float row_height = ImGui::GetTextLineHeightWithSpacing() * 2.0f + ui::em(0.2f);
+    ImGuiListClipper clipper; // only the visible rows are laid out: smooth at 100k questions
+    clipper.Begin(static_cast<int>(results_.size()), row_height);
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& q = results_[static_cast<std::size_t>(i)];
+            ImGui::PushID(i);
+            const ImVec2 start = ImGui::GetCursorPos();
+            if (ImGui::Selectable("##row", i == cursor_, 0, {0, row_height - ui::em(0.2f)})) select(ctx, i);
+            ImGui::SetCursorPos({start.x + ui::em(0.3f), start.y});
+            ImGui::TextUnformatted(ui::one_line(q.prompt, ImGui::GetContentRegionAvail().x - ui::em(0.6f)).c_str());
+            ImGui::SetCursorPos({start.x + ui::em(0.3f), start.y + ImGui::GetTextLineHeightWithSpacing()});
+            ui::muted(q.id);
+            ImGui::SameLine();
+            ui::badge(name(q.level), ui::level_color(name(q.level)));
+            ui::badge(name(q.difficulty), ui::difficulty_color(name(q.difficulty)));
+            const auto asked = times_asked_.find(q.id);
+            ui::muted(fmt::format("{} min{}", q.minutes,
+                                  asked == times_asked_.end() ? "  - never asked"
+                                                              : fmt::format("  - asked {}x", asked->second)));
+            ImGui::SetCursorPos({start.x, start.y + row_height});
+            ImGui::PopID();
+        }
+    }
+    if (scroll_to_cursor_ && cursor_ >= 0) {
+        const float top = static_cast<float>(cursor_) * row_height;
+        if (top < ImGui::GetScrollY()) ImGui::SetScrollY(top);
+        if (top + row_height > ImGui::GetScrollY() + ImGui::GetWindowHeight())
+            ImGui::SetScrollY(top + row_height - ImGui::GetWindowHeight() + ui::em(0.5f));
+        scroll_to_cursor_ = false;
+    }
+    ImGui::EndChild();
+}
+
+void LibraryScreen::draw_detail(AppContext& ctx) {
+    if (confirm_delete_ && selected_) {
+        draw_delete_confirmation(ctx); // it owns the keyboard until answered
+        return;
+    }
+    if (ImGui::Button("New question") || keys::command(keys::letter('N'))) {
+        Question blank;
+        blank.id = "topic/new-question";
+        blank.topic = "topic";
+        blank.prompt = "";
+        editor_.open(blank, "");
+        return;
+    }
+    if (!selected_) {
+        ui::muted("No question selected.");
+        return;
+    }
+    const Question& q = *selected_;
+    ImGui::SameLine();
+    if (ImGui::Button("Edit") || keys::command(keys::letter('E'))) editor_.open(q, q.id);
+    ImGui::SameLine();
+    if (ImGui::Button("Duplicate") || keys::command(keys::letter('D'))) {
+        Question copy = q;
+        copy.id = q.id + "-copy";
+        editor_.open(copy, "");
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Delete...") || (!keys::typing() && keys::pressed(ImGui::GetKeyIndex(ImGuiKey_Delete))))
+        confirm_delete_ = true;
+
+    ImGui::Separator();
+    ImGui::BeginChild("detail");
+    ui::muted(fmt::format("{}   topic: {}   {} min", q.id, q.topic, q.minutes));
+    ui::badge(name(q.level), ui::level_color(name(q.level)));
+    ui::badge(name(q.difficulty), ui::difficulty_color(name(q.difficulty)));
+    for (const auto& t : q.tags) ui::badge(t, ui::muted_text_color());
+    ImGui::NewLine();
+    ImGui::Spacing();
+    ui::wrapped(q.prompt);
+    ui::heading("Model answer");
+    ui::wrapped(q.answer.empty() ? "(none yet)" : q.answer);
+    ui::heading("Follow-ups");
+    for (const auto& f : q.follow_ups) {
+        ImGui::Bullet();
+        ui::wrapped(f);
+    }
+    ui::heading("Rubric");
+    for (int score : {1, 3, 5}) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::score_color(score));
+        ImGui::Text("%d", score);
+        ImGui::PopStyleColor();
+        ImGui::SameLine(ui::em(1.5f));
+        ui::wrapped(q.rubric.words_for(score));
+    }
+    ImGui::EndChild();
+}
+
+void LibraryScreen::draw_delete_confirmation(AppContext& ctx) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::warning_color());
+    ui::wrapped(fmt::format("Delete '{}' from the bank? Sets lose it; interviews keep their copy of the "
+                            "prompt. Press Y to delete, N or Esc to keep it.",
+                            selected_->id));
+    ImGui::PopStyleColor();
+    if (ImGui::Button("Delete") || keys::command(keys::letter('Y'))) {
+        ctx.questions.remove(selected_->id);
+        ctx.tell("Deleted " + selected_->id);
+        selected_.reset();
+        cursor_ = -1;
+        searched_.reset();
+        confirm_delete_ = false;
+        return;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Keep") || keys::command(keys::escape) || keys::command(keys::letter('N')))
+        confirm_delete_ = false;
+}
+
+void LibraryScreen::draw_files(AppContext& ctx) {
+    ui::heading("Import question files");
+    ui::muted("TOML files as described in docs/question-format.md. All or nothing: one bad file imports nothing.");
+    ImGui::SetNextItemWidth(ui::em(40));
+    ImGui::InputTextWithHint("##import", "path/to/file.toml (several: separate with ;)", &import_path_);
+    ImGui::SameLine();
+    if (ImGui::Button("Import")) {
+        std::vector<std::filesystem::path> paths;
+        std::size_t start = 0;
+        while (start <= import_path_.size()) {
+            auto end = import_path_.find(';', start);
+            if (end == std::string::npos) end = import_path_.size();
+            auto p = import_path_.substr(start, end - start);
+            if (!p.empty()) paths.emplace_back(p);
+            start = end + 1;
+        }
+        try {
+            auto r = import_question_files(ctx.db, paths);
+            files_message_ = fmt::format("Questions: {} added, {} updated, {} unchanged. Sets: {} added, {} "
+                                         "updated, {} unchanged.",
+                                         r.questions.added, r.questions.updated, r.questions.unchanged,
+                                         r.sets.added, r.sets.updated, r.sets.unchanged);
+            files_error_ = false;
+            searched_.reset();
+        } catch (const FileError& e) {
+            files_message_ = std::string(e.what()) + "\nNothing was imported.";
+            files_error_ = true;
+        }
+    }
+    ui::heading("Export");
+    ImGui::SetNextItemWidth(ui::em(40));
+    ImGui::InputTextWithHint("##export", "path/to/bank.toml", &export_path_);
+    ImGui::SameLine();
+    if (ImGui::Button("Export everything")) {
+        try {
+            write_file_atomically(export_path_, write_question_file(collect_all_for_export(ctx.db)), 0644);
+            files_message_ = "Wrote " + export_path_;
+            files_error_ = false;
+        } catch (const FileError& e) {
+            files_message_ = e.what();
+            files_error_ = true;
+        }
+    }
+    ui::muted("To export one set, use the Question sets tab.");
+    if (!files_message_.empty()) {
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Text, files_error_ ? ui::warning_color() : ui::good_color());
+        ui::wrapped(files_message_);
+        ImGui::PopStyleColor();
+    }
+}
+
+} // namespace panelist

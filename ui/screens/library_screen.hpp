@@ -1,0 +1,56 @@
+// Library: search the bank as you type, read a question in full, edit it, build sets, and
+// import or export question files.
+#pragma once
+#include "persistence/question_repository.hpp"
+#include "ui/screens/question_editor.hpp"
+#include "ui/screens/screen.hpp"
+#include "ui/screens/set_panel.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace panelist {
+
+class LibraryScreen final : public Screen {
+public:
+    std::string_view title() const override { return "Library"; }
+    void draw(AppContext&) override;
+    std::span<const Shortcut> shortcuts() const override;
+
+    // For tests and the shell: the search text and what it found.
+    void set_query(const std::string& text) { query_ = text; }
+    const std::vector<QuestionSummary>& results() const { return results_; }
+    const std::string& query_error() const { return query_error_; }
+    const std::optional<Question>& selected() const { return selected_; }
+
+private:
+    void run_search(AppContext&);
+    void select(AppContext&, int index);
+    void draw_search(AppContext&);
+    void draw_results(AppContext&);
+    void draw_detail(AppContext&);
+    void draw_delete_confirmation(AppContext&);
+    void draw_files(AppContext&);
+
+    enum class Tab { questions, sets };
+    Tab tab_ = Tab::questions;
+    std::string query_;
+    std::optional<std::string> searched_; // the query the results belong to
+    std::string query_error_;
+    std::vector<QuestionSummary> results_;
+    std::map<std::string, int> times_asked_;
+    int cursor_ = -1;
+    std::optional<Question> selected_;
+    bool scroll_to_cursor_ = false;
+    bool confirm_delete_ = false;
+    QuestionEditor editor_;
+    SetPanel sets_;
+    std::string import_path_;
+    std::string export_path_;
+    std::string files_message_;
+    bool files_error_ = false;
+};
+
+} // namespace panelist

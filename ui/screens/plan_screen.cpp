@@ -1,0 +1,240 @@
+#include "ui/screens/plan_screen.hpp"
+
+#include "ui/app/app_context.hpp"
+#include "ui/app/keys.hpp"
+#include "ui/widgets/widgets.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <imgui_stdlib.h>
+
+namespace panelist {
+namespace {
+constexpr Shortcut plan_keys[] = {
+    {"I", "type the interviewer's name (Enter keeps it)"},
+    {"Up / Down", "previous / next role set"},
+    {"M", "assemble for level and time instead of a set"},
+    {"A", "assemble again with a new seed"},
+    {"Ctrl+Enter", "create the interview and open it"},
+};
+} // namespace
+
+std::span<const Shortcut> PlanScreen::shortcuts() const { return plan_keys; }
+
+void PlanScreen::prepare(AppContext& ctx) {
+    prepared_for_ = ctx.candidate_id;
+    bank_ = ctx.questions.all();
+    const auto asked = ctx.interviews.question_ids_for_candidate(ctx.candidate_id);
+    already_asked_ = {asked.begin(), asked.end()};
+    const auto candidate = ctx.people.find_candidate(ctx.candidate_id);
+    request_.level = candidate ? candidate->level : Level::junior;
+    request_.exclude = already_asked_;
+    request_.seed = static_cast<std::uint64_t>(ctx.candidate_id) * 7919u + 1;
+    weights_.clear();
+    for (const auto& topic : ctx.questions.topics()) weights_[topic] = 1.0f;
+    date_ = ctx.clock.today();
+    plan_.clear();
+    skipped_.clear();
+    // Start from the first role set that fits the candidate: the comparable choice.
+    set_name_.clear();
+    for (const auto& s : ctx.sets.all())
+        if (s.level == request_.level && set_name_.empty()) set_name_ = s.name;
+    if (!set_name_.empty()) use_set(ctx, set_name_);
+    else assemble(ctx);
+}
+
+void PlanScreen::use_set(AppContext& ctx, const std::string& set_name) {
+    mode_ = 0;
+    set_name_ = set_name;
+    if (auto s = ctx.sets.find(set_name)) {
+        request_.budget_minutes = s->minutes;
+        auto list = plan_from_set(*s, bank_, already_asked_);
+        plan_ = std::move(list.questions);
+        skipped_ = std::move(list.skipped);
+    }
+}
+
+void PlanScreen::assemble(AppContext&) {
+    mode_ = 1;
+    request_.topic_weights.clear();
+    for (const auto& [topic, w] : weights_)
+        if (w > 0) request_.topic_weights[topic] = w;
+    plan_ = assemble_plan(bank_, request_).questions;
+    skipped_.clear();
+}
+
+std::int64_t PlanScreen::create_interview(AppContext& ctx) {
+    Interview iv;
+    iv.candidate_id = ctx.candidate_id;
+    iv.interviewer = interviewer_;
+    iv.date = date_;
+    iv.questions = plan_;
+    ctx.interviews.create(iv);
+    ctx.interview_id = iv.id;
+    prepared_for_ = -1; // the next visit plans afresh, excluding these questions
+    return iv.id;
+}
+
+void PlanScreen::draw(AppContext& ctx) {
+    const auto candidate = ctx.people.find_candidate(ctx.candidate_id);
+    if (!candidate) {
+        ui::muted("Pick a candidate on the Candidates screen first (Ctrl+2).");
+        return;
+    }
+    if (prepared_for_ != ctx.candidate_id) prepare(ctx);
+    ui::heading(fmt::format("New interview for {} ({})", candidate->name, name(candidate->level)));
+
+    ImGui::BeginChild("plan-source", {ui::em(26), 0}, true);
+    draw_source(ctx);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("plan-list", {0, 0}, true);
+    draw_plan(ctx);
+    ImGui::EndChild();
+}
+
+void PlanScreen::draw_source(AppContext& ctx) {
+    if (keys::command(keys::letter('I'))) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##interviewer", "interviewer: your name (I)", &interviewer_);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &date_);
+    ImGui::Spacing();
+    if (ImGui::RadioButton("A role set, as it is", mode_ == 0)) mode_ = 0;
+    ui::muted("Same questions for every candidate: comparable.");
+    if (mode_ == 0) {
+        const auto all_sets = ctx.sets.all();
+        if (!keys::typing() && !keys::ctrl() && !all_sets.empty()) {
+            int index = -1;
+            for (std::size_t i = 0; i < all_sets.size(); ++i)
+                if (all_sets[i].name == set_name_) index = static_cast<int>(i);
+            const int last = static_cast<int>(all_sets.size()) - 1;
+            if (keys::pressed_repeat(keys::down)) use_set(ctx, all_sets[static_cast<std::size_t>(std::min(index + 1, last))].name);
+            if (keys::pressed_repeat(keys::up)) use_set(ctx, all_sets[static_cast<std::size_t>(std::max(index - 1, 0))].name);
+        }
+        for (const auto& s : all_sets) {
+            const bool fits_level = fits(s.level, request_.level);
+            if (!fits_level) ImGui::PushStyleColor(ImGuiCol_Text, ui::muted_text_color());
+            if (ImGui::Selectable(s.name.c_str(), s.name == set_name_)) use_set(ctx, s.name);
+            if (!fits_level) ImGui::PopStyleColor();
+        }
+    }
+    ImGui::Spacing();
+    if (ImGui::RadioButton("Assembled for level and time", mode_ == 1) || (mode_ == 0 && keys::command(keys::letter('M'))))
+        assemble(ctx);
+    if (mode_ == 1) {
+        bool again = false;
+        ImGui::SetNextItemWidth(ui::em(8));
+        again |= ImGui::InputInt("Minutes", &request_.budget_minutes, 5);
+        request_.budget_minutes = std::clamp(request_.budget_minutes, 5, 240);
+        int seed = static_cast<int>(request_.seed % 100000);
+        ImGui::SetNextItemWidth(ui::em(8));
+        if (ImGui::InputInt("Seed", &seed)) {
+            request_.seed = static_cast<std::uint64_t>(std::max(seed, 0));
+            again = true;
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton("New (A)") || keys::command(keys::letter('A'))) {
+            request_.seed = request_.seed * 6364136223846793005ull + 1442695040888963407ull;
+            again = true;
+        }
+        ui::muted("Topic weights (0 leaves a topic out)");
+        for (auto& [topic, w] : weights_) {
+            ImGui::SetNextItemWidth(ui::em(9));
+            if (ImGui::SliderFloat(topic.c_str(), &w, 0.0f, 3.0f, "%.1f")) again = true;
+        }
+        if (again) assemble(ctx);
+    }
+}
+
+void PlanScreen::draw_plan(AppContext& ctx) {
+    int total = 0;
+    for (const auto& q : plan_) total += q.planned_minutes;
+    ImGui::PushStyleColor(ImGuiCol_Text, total > request_.budget_minutes ? ui::warning_color() : ui::good_color());
+    ImGui::Text("%zu questions, %d of %d minutes", plan_.size(), total, request_.budget_minutes);
+    ImGui::PopStyleColor();
+    if (!skipped_.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::warning_color());
+        std::string list;
+        for (const auto& id : skipped_) list += (list.empty() ? "" : ", ") + id;
+        ui::wrapped(fmt::format("Left out because this candidate already had them in the loop: {}", list));
+        ImGui::PopStyleColor();
+    }
+    std::optional<std::size_t> up, down, drop;
+    for (std::size_t i = 0; i < plan_.size(); ++i) {
+        const auto& q = plan_[i];
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::ArrowButton("up", ImGuiDir_Up)) up = i;
+        ImGui::SameLine();
+        if (ImGui::ArrowButton("down", ImGuiDir_Down)) down = i;
+        ImGui::SameLine();
+        if (ImGui::SmallButton("drop")) drop = i;
+        ImGui::SameLine();
+        ImGui::Text("%2zu.", i + 1);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(ui::one_line(q.prompt, ImGui::GetContentRegionAvail().x - ui::em(9)).c_str());
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui::em(8.5f));
+        ui::muted(fmt::format("{:<14.14} {:>2}m", q.topic, q.planned_minutes));
+        ImGui::PopID();
+    }
+    if (up && *up > 0) std::swap(plan_[*up], plan_[*up - 1]);
+    if (down && *down + 1 < plan_.size()) std::swap(plan_[*down], plan_[*down + 1]);
+    if (drop) plan_.erase(plan_.begin() + static_cast<long>(*drop));
+
+    ImGui::Separator();
+    draw_add(ctx);
+    ImGui::Separator();
+    const bool ready = !plan_.empty() && !interviewer_.empty();
+    if (!ready) ImGui::BeginDisabled();
+    const bool create = ImGui::Button("Create interview and open it (Ctrl+Enter)") ||
+                        (ready && keys::ctrl() && keys::pressed(keys::enter));
+    if (!ready) ImGui::EndDisabled();
+    if (!ready) {
+        ImGui::SameLine();
+        ui::muted(interviewer_.empty() ? "Type the interviewer's name first." : "The plan is empty.");
+    }
+    if (create && ready) {
+        try {
+            create_interview(ctx);
+            ctx.tell("Interview created.");
+            ctx.go_to(ScreenId::interview);
+        } catch (const std::exception& e) {
+            ctx.warn(e.what());
+        }
+    }
+}
+
+void PlanScreen::draw_add(AppContext& ctx) {
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##add", "Add a question: search the bank", &add_query_);
+    if (add_query_ != add_searched_) {
+        add_searched_ = add_query_;
+        add_results_.clear();
+        try {
+            if (!add_query_.empty()) add_results_ = ctx.questions.search(parse_search_query(add_query_), 8);
+        } catch (const QueryError&) {
+        }
+    }
+    for (const auto& r : add_results_) {
+        const bool planned = std::any_of(plan_.begin(), plan_.end(), [&](auto& q) { return q.question_id == r.id; });
+        const bool had = already_asked_.count(r.id) > 0;
+        ImGui::PushID(r.id.c_str());
+        if (planned || had) ImGui::BeginDisabled();
+        if (ImGui::SmallButton("add")) {
+            InterviewQuestion item;
+            item.question_id = r.id;
+            item.planned_minutes = r.minutes;
+            item.topic = r.topic;
+            item.prompt = r.prompt;
+            plan_.push_back(item);
+        }
+        if (planned || had) ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::TextUnformatted(ui::one_line(r.prompt, ImGui::GetContentRegionAvail().x - ui::em(9)).c_str());
+        ImGui::SameLine();
+        ui::muted(had ? "already asked" : r.id);
+        ImGui::PopID();
+    }
+}
+
+} // namespace panelist

@@ -1,0 +1,50 @@
+// Plan: assemble a new interview's question list, from a role set as-is or by the domain's
+// assembly rules, then reorder, add and drop before creating the interview.
+#pragma once
+#include "domain/plan_assembly.hpp"
+#include "persistence/question_repository.hpp"
+#include "ui/screens/screen.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace panelist {
+
+class PlanScreen final : public Screen {
+public:
+    std::string_view title() const override { return "Plan"; }
+    void draw(AppContext&) override;
+    std::span<const Shortcut> shortcuts() const override;
+
+    // For tests: what the plan holds now, and the knobs of the assembly.
+    const std::vector<InterviewQuestion>& plan() const { return plan_; }
+    void use_set(AppContext&, const std::string& set_name);
+    void assemble(AppContext&);
+    PlanRequest& request() { return request_; }
+    std::int64_t create_interview(AppContext&);
+    void set_interviewer(std::string name) { interviewer_ = std::move(name); }
+
+private:
+    void prepare(AppContext&);
+    void draw_source(AppContext&);
+    void draw_plan(AppContext&);
+    void draw_add(AppContext&);
+
+    std::int64_t prepared_for_ = -1; // the candidate the draft belongs to
+    std::vector<Question> bank_;
+    std::set<std::string> already_asked_;
+    int mode_ = 0; // 0: role set, 1: assemble
+    std::string set_name_;
+    PlanRequest request_;
+    std::map<std::string, float> weights_;
+    std::vector<InterviewQuestion> plan_;
+    std::vector<std::string> skipped_;
+    std::string interviewer_;
+    std::string date_;
+    std::string add_query_;
+    std::vector<QuestionSummary> add_results_;
+    std::string add_searched_;
+};
+
+} // namespace panelist

@@ -1,0 +1,118 @@
+#include "ui/screens/question_editor.hpp"
+
+#include "domain/text.hpp"
+#include "ui/app/app_context.hpp"
+#include "ui/widgets/widgets.hpp"
+
+#include <imgui_stdlib.h>
+
+namespace panelist {
+namespace {
+const char* levels[] = {"junior", "senior", "both"};
+const char* difficulties[] = {"easy", "medium", "hard"};
+
+std::vector<std::string> split(const std::string& text, char sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto end = text.find(sep, start);
+        if (end == std::string::npos) end = text.size();
+        auto part = trim(text.substr(start, end - start));
+        if (!part.empty()) out.push_back(part);
+        start = end + 1;
+    }
+    return out;
+}
+} // namespace
+
+void QuestionEditor::open(const Question& q, std::string original_id) {
+    open_ = true;
+    original_id_ = std::move(original_id);
+    draft_ = q;
+    tags_.clear();
+    for (const auto& t : q.tags) tags_ += (tags_.empty() ? "" : ", ") + t;
+    follow_ups_.clear();
+    for (const auto& f : q.follow_ups) follow_ups_ += f + "\n";
+    level_ = static_cast<int>(q.level);
+    difficulty_ = static_cast<int>(q.difficulty);
+    error_.clear();
+}
+
+bool QuestionEditor::save(AppContext& ctx) {
+    Question q = draft_;
+    q.level = static_cast<Level>(level_);
+    q.difficulty = static_cast<Difficulty>(difficulty_);
+    q.tags = split(tags_, ',');
+    q.follow_ups = split(follow_ups_, '\n');
+    try {
+        if (!original_id_.empty() && original_id_ != trim(q.id)) ctx.questions.rename(original_id_, trim(q.id));
+        else if (original_id_.empty() && ctx.questions.find(trim(q.id)))
+            throw ValidationError("question", {{"id", "'" + trim(q.id) + "' is already taken"}});
+        ctx.questions.upsert(q);
+    } catch (const std::exception& e) {
+        error_ = e.what();
+        return false;
+    }
+    ctx.tell("Saved " + trim(q.id));
+    draft_ = q;
+    open_ = false;
+    return true;
+}
+
+std::optional<std::string> QuestionEditor::draw(AppContext& ctx) {
+    ui::heading(original_id_.empty() ? "New question" : "Edit question");
+    const float label_width = ui::em(7);
+    ImGui::PushItemWidth(-1);
+    auto field = [&](const char* label) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(label);
+        ImGui::SameLine(label_width);
+    };
+    field("Id");
+    ImGui::InputText("##id", &draft_.id);
+    field("Topic");
+    ImGui::InputText("##topic", &draft_.topic);
+    field("Tags");
+    ImGui::InputTextWithHint("##tags", "comma, separated", &tags_);
+    field("Level");
+    ImGui::SetNextItemWidth(ui::em(8));
+    ImGui::Combo("##level", &level_, levels, 3);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("Difficulty");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ui::em(8));
+    ImGui::Combo("##difficulty", &difficulty_, difficulties, 3);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("Minutes");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ui::em(7));
+    ImGui::InputInt("##minutes", &draft_.minutes);
+    field("Prompt");
+    ImGui::InputTextMultiline("##prompt", &draft_.prompt, {-1, ui::em(4)});
+    field("Answer");
+    ImGui::InputTextMultiline("##answer", &draft_.answer, {-1, ui::em(9)});
+    field("Follow-ups");
+    ImGui::InputTextMultiline("##follow", &follow_ups_, {-1, ui::em(4.5f)});
+    field("Rubric 1");
+    ImGui::InputTextMultiline("##r1", &draft_.rubric.one, {-1, ui::em(2.5f)});
+    field("Rubric 3");
+    ImGui::InputTextMultiline("##r3", &draft_.rubric.three, {-1, ui::em(2.5f)});
+    field("Rubric 5");
+    ImGui::InputTextMultiline("##r5", &draft_.rubric.five, {-1, ui::em(2.5f)});
+    ImGui::PopItemWidth();
+
+    if (!error_.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::warning_color());
+        ui::wrapped(error_);
+        ImGui::PopStyleColor();
+    }
+    std::optional<std::string> saved;
+    if (ImGui::Button("Save (Ctrl+S)") || (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('S', false))) {
+        if (save(ctx)) saved = trim(draft_.id);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) open_ = false;
+    return saved;
+}
+
+} // namespace panelist

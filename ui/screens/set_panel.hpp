@@ -1,0 +1,31 @@
+// The Library's question-set tab: build, rename, reorder, delete and export sets.
+#pragma once
+#include "domain/question_set.hpp"
+
+#include <optional>
+#include <string>
+
+namespace panelist {
+
+class AppContext;
+
+class SetPanel {
+public:
+    // `library_selection` is the question selected on the Questions tab, offered for adding.
+    void draw(AppContext&, const std::string& library_selection);
+
+private:
+    void load(AppContext&, const std::string& name);
+    void save(AppContext&);
+    void draw_set(AppContext&, const std::string& library_selection);
+
+    std::optional<QuestionSet> draft_;
+    std::string original_name_;
+    std::string new_name_;
+    std::string export_path_;
+    std::string message_;
+    bool message_is_error_ = false;
+    bool confirm_delete_ = false;
+};
+
+} // namespace panelist

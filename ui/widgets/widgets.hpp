@@ -1,0 +1,29 @@
+// Small drawing helpers shared by screens: em-based sizes, badges, headings, wrapped text.
+#pragma once
+#include <imgui.h>
+#include <string>
+#include <string_view>
+
+namespace panelist::ui {
+
+// A length in multiples of the current font size, so layouts scale with the text.
+inline float em(float n) { return n * ImGui::GetFontSize(); }
+inline ImVec2 em(float x, float y) { return {em(x), em(y)}; }
+
+ImU32 accent_color();
+ImVec4 muted_text_color();
+ImVec4 warning_color();
+ImVec4 good_color();
+
+void heading(std::string_view text);
+void muted(std::string_view text);
+void wrapped(std::string_view text);
+// A small rounded label, e.g. a level or difficulty, on the current line.
+void badge(std::string_view text, ImVec4 color);
+ImVec4 level_color(std::string_view level);
+ImVec4 difficulty_color(std::string_view difficulty);
+ImVec4 score_color(int score);
+// Text cut to one line of at most `width` pixels, with an ellipsis.
+std::string one_line(std::string_view text, float width);
+
+} // namespace panelist::ui
