@@ -23,6 +23,22 @@ PanelistApp::PanelistApp(Database& db, const Clock& clock, UiSettings settings)
     : ctx_(db, clock), settings_(std::move(settings)) {
     for (std::size_t i = 0; i < screens_.size(); ++i)
         if (settings_.last_screen == screen_names[i]) current_ = static_cast<ScreenId>(i);
+    choose_starting_selection();
+}
+
+void PanelistApp::choose_starting_selection() {
+    for (const auto& loop : ctx_.people.loops()) {
+        for (const auto& candidate : ctx_.people.candidates(loop.id)) {
+            for (const auto& iv : ctx_.interviews.for_candidate(candidate.id)) {
+                const bool better = ctx_.interview_id == 0 || iv.status == InterviewStatus::in_progress;
+                if (!better) continue;
+                ctx_.loop_id = loop.id;
+                ctx_.candidate_id = candidate.id;
+                ctx_.interview_id = iv.id;
+                if (iv.status == InterviewStatus::in_progress) return;
+            }
+        }
+    }
 }
 
 void PanelistApp::show(ScreenId id) {

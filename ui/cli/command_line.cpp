@@ -30,6 +30,7 @@ int run_command_line(int argc, char** argv) {
     app.add_option("--view", gui.view, "Screen to show first")
         ->check(CLI::IsMember({"library", "candidates", "plan", "interview", "presenter"}));
     app.require_subcommand(0, 1);
+    app.fallthrough(); // `panelist demo --db PATH` as well as `panelist --db PATH demo`
 
     auto* import = app.add_subcommand("import", "Import question files (TOML), all or nothing");
     std::vector<std::filesystem::path> import_files;
@@ -49,6 +50,8 @@ int run_command_line(int argc, char** argv) {
     std::vector<std::string> query_words;
     questions->add_option("query", query_words, "Search query");
 
+    auto* demo = app.add_subcommand("demo", "Fill the database with a sample loop, candidates and interviews");
+
     try {
         app.parse(argc, argv);
         if (export_cmd->parsed() && !set_name && !export_all)
@@ -63,6 +66,7 @@ int run_command_line(int argc, char** argv) {
         if (import->parsed()) return import_command(db, import_files);
         if (export_cmd->parsed()) return export_command(db, set_name, export_all, out);
         if (questions->parsed()) return questions_command(db, join_words(query_words));
+        if (demo->parsed()) return demo_command(db);
         return run_gui(db, gui);
     } catch (const DatabaseError& e) {
         fmt::print(stderr, "{}\n", e.what());

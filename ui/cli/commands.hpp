@@ -20,5 +20,6 @@ int import_command(Database&, const std::vector<std::filesystem::path>& files);
 int export_command(Database&, const std::optional<std::string>& set_name, bool all,
                    const std::filesystem::path& out);
 int questions_command(Database&, const std::string& query);
+int demo_command(Database&);
 
 } // namespace panelist

@@ -126,7 +126,7 @@ void LibraryScreen::draw_results(AppContext& ctx) {
             ImGui::TextUnformatted(ui::one_line(q.prompt, ImGui::GetContentRegionAvail().x - ui::em(0.6f)).c_str());
             ImGui::SetCursorPos({start.x + ui::em(0.3f), start.y + ImGui::GetTextLineHeightWithSpacing()});
             ui::muted(q.id);
-            ImGui::SameLine();
+            ImGui::SameLine(0, ui::em(0.6f));
             ui::badge(name(q.level), ui::level_color(name(q.level)));
             ui::badge(name(q.difficulty), ui::difficulty_color(name(q.difficulty)));
             const auto asked = times_asked_.find(q.id);
@@ -179,11 +179,10 @@ void LibraryScreen::draw_detail(AppContext& ctx) {
 
     ImGui::Separator();
     ImGui::BeginChild("detail");
-    ui::muted(fmt::format("{}   topic: {}   {} min", q.id, q.topic, q.minutes));
     ui::badge(name(q.level), ui::level_color(name(q.level)));
     ui::badge(name(q.difficulty), ui::difficulty_color(name(q.difficulty)));
     for (const auto& t : q.tags) ui::badge(t, ui::muted_text_color());
-    ImGui::NewLine();
+    ui::muted(fmt::format("{}  -  topic {}  -  {} min", q.id, q.topic, q.minutes));
     ImGui::Spacing();
     ui::wrapped(q.prompt);
     ui::heading("Model answer");

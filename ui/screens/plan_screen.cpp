@@ -40,7 +40,12 @@ void PlanScreen::prepare(AppContext& ctx) {
     for (const auto& s : ctx.sets.all())
         if (s.level == request_.level && set_name_.empty()) set_name_ = s.name;
     if (!set_name_.empty()) use_set(ctx, set_name_);
-    else assemble(ctx);
+    // Nothing left of the set for this candidate: assemble instead, keeping the set's budget.
+    if (plan_.empty()) {
+        auto skipped = std::move(skipped_);
+        assemble(ctx);
+        skipped_ = std::move(skipped); // still say why the set was not used
+    }
 }
 
 void PlanScreen::use_set(AppContext& ctx, const std::string& set_name) {

@@ -13,8 +13,7 @@ void draw_presenter(const PresenterContent& content) {
     ImGui::SetNextWindowSize(viewport->Size);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui::em(3, 2.5f));
     ImGui::Begin("presenter", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     if (content.count > 0) {
         ui::muted(fmt::format("Question {} of {}", content.position, content.count));
         ImGui::Spacing();

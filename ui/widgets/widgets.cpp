@@ -26,20 +26,19 @@ void wrapped(std::string_view text) {
 }
 
 void badge(std::string_view text, ImVec4 color) {
-    const ImVec2 size = ImGui::CalcTextSize(text.data(), text.data() + text.size());
-    const ImVec2 pad = {em(0.35f), em(0.08f)};
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    const ImVec2 size = ImGui::CalcTextSize(begin, end);
+    const ImVec2 pad = {em(0.35f), em(0.05f)};
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImVec4 fill = color;
-    fill.w = 0.22f;
-    ImGui::GetWindowDrawList()->AddRectFilled(pos, {pos.x + size.x + 2 * pad.x, pos.y + size.y + 2 * pad.y},
-                                              ImGui::GetColorU32(fill), em(0.3f));
-    ImGui::SetCursorScreenPos({pos.x + pad.x, pos.y + pad.y});
-    ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    ImGui::PopStyleColor();
-    ImGui::SameLine(0, 0);
-    ImGui::SetCursorScreenPos({pos.x + size.x + 2 * pad.x + em(0.3f), pos.y});
-    ImGui::Dummy({0, size.y + 2 * pad.y});
+    fill.w = 0.18f;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(pos, {pos.x + size.x + 2 * pad.x, pos.y + size.y + 2 * pad.y}, ImGui::GetColorU32(fill),
+                        em(0.3f));
+    draw->AddText({pos.x + pad.x, pos.y + pad.y}, ImGui::GetColorU32(color), begin, end);
+    ImGui::Dummy({size.x + 2 * pad.x, size.y + 2 * pad.y});
+    ImGui::SameLine(0, em(0.3f));
 }
 
 ImVec4 level_color(std::string_view level) {

@@ -18,7 +18,7 @@ ImVec4 good_color();
 void heading(std::string_view text);
 void muted(std::string_view text);
 void wrapped(std::string_view text);
-// A small rounded label, e.g. a level or difficulty, on the current line.
+// A small rounded label, e.g. a level or difficulty; the cursor stays on the same line.
 void badge(std::string_view text, ImVec4 color);
 ImVec4 level_color(std::string_view level);
 ImVec4 difficulty_color(std::string_view difficulty);

@@ -1,0 +1,27 @@
+// The UI fonts: found through fontconfig, rasterised into Dear ImGui's atlas at one pixel size.
+#pragma once
+#include <imgui.h>
+
+#include <filesystem>
+#include <optional>
+
+namespace panelist {
+
+// The installed sans-serif font file for the interface (Noto Sans or DejaVu Sans when present),
+// or nothing if fontconfig knows no scalable sans-serif font.
+std::optional<std::filesystem::path> find_ui_font(bool bold = false);
+
+// The fonts of the current atlas. The pointers change on every load_fonts(): read them each
+// frame, never keep them.
+struct Fonts {
+    ImFont* regular = nullptr; // body text; also io.FontDefault
+    ImFont* bold = nullptr;
+    ImFont* large = nullptr; // 2.2x, for the prompt a candidate reads
+};
+const Fonts& fonts();
+
+// Replaces the atlas's fonts with regular, bold and large at `pixel_size` and builds it. Call
+// between frames; the renderer must upload the atlas texture again afterwards.
+void load_fonts(float pixel_size);
+
+} // namespace panelist

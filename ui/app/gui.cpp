@@ -1,0 +1,64 @@
+// The window around PanelistApp: settings in, runner callbacks out, presenter alongside.
+#include "ui/app/gui.hpp"
+
+#include "ui/app/fonts.hpp"
+#include "ui/app/panelist_app.hpp"
+#include "ui/app/runner.hpp"
+#include "ui/screens/presenter_view.hpp"
+#include "ui/widgets/font_roles.hpp"
+
+namespace panelist {
+
+int run_gui(Database& db, const GuiOptions& options) {
+    SystemClock clock;
+    const auto settings_path = default_ui_settings_path();
+    UiSettings settings = load_ui_settings(settings_path);
+    const bool presenter_view = options.view == "presenter";
+    if (!options.view.empty() && !presenter_view) settings.last_screen = options.view;
+    if (presenter_view) settings.last_screen = "interview";
+    PanelistApp app(db, clock, settings);
+
+    RunnerSettings window;
+    window.screenshot = options.screenshot;
+    window.theme = settings.dark ? Theme::dark : Theme::light;
+    window.font_size = 17.0f;
+    window.font_scale = settings.text_size / 17.0f;
+    bool dark = settings.dark;
+
+    RunnerCallbacks callbacks;
+    callbacks.draw = [&] {
+        const auto& f = fonts(); // the atlas may have been rebuilt (Ctrl+=): read roles afresh
+        ui::font_roles() = {f.regular, f.bold, f.large};
+        if (app.settings().dark != dark) {
+            dark = app.settings().dark;
+            set_theme(dark ? Theme::dark : Theme::light);
+        }
+        if (presenter_view) {
+            app.frame(); // keeps the interview state current; the presenter is drawn over it
+            draw_presenter(app.context().presenter);
+            return;
+        }
+        app.frame();
+    };
+    callbacks.wants_clock = [&] { return app.wants_clock(); };
+    callbacks.seconds_until_wake = [&]() -> std::optional<double> {
+        const auto at = app.wake_at();
+        if (!at) return std::nullopt;
+        return std::chrono::duration<double>(*at - clock.now()).count();
+    };
+    callbacks.presenter_open = [&] { return app.context().presenter_open && !options.screenshot; };
+    callbacks.presenter_closed = [&] { app.context().presenter_open = false; };
+    callbacks.draw_presenter = [&] {
+        ui::font_roles() = {}; // the presenter's own atlas: its default font is already large
+        draw_presenter(app.context().presenter);
+    };
+    callbacks.on_exit = [&] {
+        app.flush();
+        UiSettings out = app.settings();
+        out.text_size = 17.0f * text_scale().font_scale;
+        if (!options.screenshot) save_ui_settings(settings_path, out);
+    };
+    return run_window(window, callbacks);
+}
+
+} // namespace panelist

@@ -1,4 +1,0 @@
-#include "ui/app/gui.hpp"
-namespace panelist {
-int run_gui(Database&, const GuiOptions&) { return 0; }
-}

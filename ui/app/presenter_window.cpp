@@ -1,0 +1,96 @@
+#include "ui/app/presenter_window.hpp"
+
+#include "ui/app/fonts.hpp"
+
+#include <glad/gl.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+namespace panelist {
+namespace {
+
+// Restores the caller's GL and ImGui contexts when a presenter call returns.
+struct ContextGuard {
+    GLFWwindow* gl = glfwGetCurrentContext();
+    ImGuiContext* imgui = ImGui::GetCurrentContext();
+    ~ContextGuard() {
+        glfwMakeContextCurrent(gl);
+        ImGui::SetCurrentContext(imgui);
+    }
+};
+
+} // namespace
+
+bool PresenterWindow::open(float font_pixels) {
+    if (handle_) return true;
+    const ContextGuard guard;
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    handle_ = glfwCreateWindow(1100, 620, "Panelist - presenter", nullptr, nullptr);
+    if (!handle_) return false;
+    glfwMakeContextCurrent(handle_);
+    glfwSwapInterval(0); // the main window's vsync paces the loop
+    context_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(context_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    // The presenter has its own atlas: one large font, the default for everything it draws.
+    if (const auto font = find_ui_font()) {
+        ImFontConfig config;
+        config.OversampleH = 2;
+        io.FontDefault = io.Fonts->AddFontFromFileTTF(font->c_str(), font_pixels, &config);
+    }
+    if (!io.FontDefault) {
+        ImFontConfig config;
+        config.SizePixels = font_pixels;
+        io.FontDefault = io.Fonts->AddFontDefault(&config);
+    }
+    ImGui::StyleColorsLight();
+    ImGui::GetStyle().Colors[ImGuiCol_WindowBg] = {1, 1, 1, 1};
+    ImGui_ImplGlfw_InitForOpenGL(handle_, false); // no input: nothing to click in there
+    ImGui_ImplOpenGL3_Init("#version 330");
+    return true;
+}
+
+void PresenterWindow::close() {
+    if (!handle_) return;
+    const ContextGuard guard;
+    glfwMakeContextCurrent(handle_);
+    ImGui::SetCurrentContext(context_);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext(context_);
+    glfwDestroyWindow(handle_);
+    handle_ = nullptr;
+    context_ = nullptr;
+}
+
+bool PresenterWindow::close_requested() const { return handle_ && glfwWindowShouldClose(handle_); }
+
+void PresenterWindow::render(const std::function<void()>& draw) {
+    if (!handle_) return;
+    const ContextGuard guard;
+    glfwMakeContextCurrent(handle_);
+    ImGui::SetCurrentContext(context_);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    draw();
+    ImGui::Render();
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(handle_, &width, &height);
+    glViewport(0, 0, width, height);
+    glClearColor(1, 1, 1, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(handle_);
+}
+
+} // namespace panelist

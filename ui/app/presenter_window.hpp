@@ -1,0 +1,33 @@
+// The presenter's own OS window: a second GLFW window with its own ImGui context, sharing
+// nothing with the main window but the process. It takes no input and shows what it is given.
+#pragma once
+#include <functional>
+
+struct GLFWwindow;
+struct ImGuiContext;
+
+namespace panelist {
+
+class PresenterWindow {
+public:
+    PresenterWindow() = default;
+    ~PresenterWindow() { close(); }
+    PresenterWindow(const PresenterWindow&) = delete;
+    PresenterWindow& operator=(const PresenterWindow&) = delete;
+
+    // Opens the window if it is not open. Returns false if no window could be made.
+    bool open(float font_pixels);
+    void close();
+    bool is_open() const { return handle_ != nullptr; }
+    // True once the user closed it with the window manager.
+    bool close_requested() const;
+    // One frame of `draw` in the presenter's context; the caller's GL and ImGui contexts are
+    // restored afterwards.
+    void render(const std::function<void()>& draw);
+
+private:
+    GLFWwindow* handle_ = nullptr;
+    ImGuiContext* context_ = nullptr;
+};
+
+} // namespace panelist

@@ -1,0 +1,27 @@
+// demo: sample data so every screen can be seen full.
+#include "persistence/demo_data.hpp"
+#include "persistence/people_repository.hpp"
+#include "ui/cli/commands.hpp"
+
+#include <fmt/format.h>
+
+namespace panelist {
+
+int demo_command(Database& db) {
+    PeopleRepository people(db);
+    if (people.find_loop_by_name("MLOps Engineer, Berlin, 2026-Q4")) {
+        fmt::print(stderr, "{} already holds the demo loop; nothing was added.\n", db.path().string());
+        return exit_user_error;
+    }
+    try {
+        const auto s = fill_demo(db);
+        fmt::print("Added {} loop, {} candidates and {} interviews to {}\n", s.loops, s.candidates, s.interviews,
+                   db.path().string());
+        return exit_ok;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "{}\nNothing was added.\n", e.what());
+        return exit_user_error;
+    }
+}
+
+} // namespace panelist
