@@ -4,12 +4,14 @@
 #include "ui/app/fonts.hpp"
 #include "ui/app/panelist_app.hpp"
 #include "ui/app/runner.hpp"
+#include "ui/app/stop_signals.hpp"
 #include "ui/screens/presenter_view.hpp"
 #include "ui/widgets/font_roles.hpp"
 
 namespace panelist {
 
 int run_gui(Database& db, const GuiOptions& options) {
+    const StopSignals stop;
     SystemClock clock;
     const auto settings_path = default_ui_settings_path();
     UiSettings settings = load_ui_settings(settings_path);
@@ -23,6 +25,10 @@ int run_gui(Database& db, const GuiOptions& options) {
     window.theme = settings.dark ? Theme::dark : Theme::light;
     window.font_size = 17.0f;
     window.font_scale = settings.text_size / 17.0f;
+    if (!options.screenshot) { // screenshots use the same size on every machine
+        window.width = settings.window_width;
+        window.height = settings.window_height;
+    }
     bool dark = settings.dark;
 
     RunnerCallbacks callbacks;
@@ -41,6 +47,7 @@ int run_gui(Database& db, const GuiOptions& options) {
         app.frame();
     };
     callbacks.wants_clock = [&] { return app.wants_clock(); };
+    callbacks.wants_close = [&] { return stop.requested(); };
     callbacks.seconds_until_wake = [&]() -> std::optional<double> {
         const auto at = app.wake_at();
         if (!at) return std::nullopt;
@@ -56,6 +63,8 @@ int run_gui(Database& db, const GuiOptions& options) {
         app.flush();
         UiSettings out = app.settings();
         out.text_size = 17.0f * text_scale().font_scale;
+        out.window_width = last_window_size().width;
+        out.window_height = last_window_size().height;
         if (!options.screenshot) save_ui_settings(settings_path, out);
     };
     return run_window(window, callbacks);

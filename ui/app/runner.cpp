@@ -37,6 +37,7 @@ constexpr double clock_wake_seconds = 1.0;
 constexpr float font_scale_step = 1.1f, font_scale_min = 0.6f, font_scale_max = 3.0f;
 
 TextScale current_text_scale;
+WindowSize current_window_size;
 // Set by set_theme() during a frame, applied before the next one.
 std::optional<Theme> requested_theme;
 
@@ -190,6 +191,10 @@ struct GlfwLibrary {
 std::pair<int, int> initial_size(const RunnerSettings& settings) {
     const float em = settings.font_size * settings.font_scale;
     float width = settings.width_em * em, height = settings.height_em * em;
+    if (settings.width > 0 && settings.height > 0) {
+        width = static_cast<float>(settings.width);
+        height = static_cast<float>(settings.height);
+    }
     if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
         int x = 0, y = 0, work_w = 0, work_h = 0;
         float scale_x = 1.0f, scale_y = 1.0f;
@@ -269,6 +274,7 @@ void render_frame(Window& window, const RunnerCallbacks& callbacks) {
     if (callbacks.draw) callbacks.draw();
     ImGui::Render();
 
+    glfwGetWindowSize(window.handle, &current_window_size.width, &current_window_size.height);
     int width = 0, height = 0;
     glfwGetFramebufferSize(window.handle, &width, &height);
     glViewport(0, 0, width, height);
@@ -321,6 +327,10 @@ int run_loop(Window& window, const RunnerCallbacks& callbacks) {
 }
 
 } // namespace
+
+WindowSize last_window_size() {
+    return current_window_size;
+}
 
 const TextScale& text_scale() {
     return current_text_scale;

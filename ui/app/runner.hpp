@@ -13,6 +13,7 @@ namespace panelist {
 struct RunnerSettings {
     std::string title = "Panelist";
     float width_em = 90, height_em = 56;             // initial window size in font-size units
+    int width = 0, height = 0;                       // or in screen units, when the user had one
     std::optional<std::filesystem::path> screenshot; // render a few frames, write PNG, exit
     float font_size = 17.0f;                         // logical px before content scale
     float font_scale = 1.0f;                         // the user's text size to start with
@@ -49,6 +50,13 @@ void set_theme(Theme);
 // Opens the window, runs until closed. Returns 0, or 1 with a message on stderr if no window
 // could be opened (e.g. no display) or the screenshot could not be written.
 int run_window(const RunnerSettings&, const RunnerCallbacks&);
+
+// The main window's size in screen units when it was last drawn (to restore it next time).
+struct WindowSize {
+    int width = 0;
+    int height = 0;
+};
+WindowSize last_window_size();
 
 // Thread-safe: wakes the loop for one more frame (glfwPostEmptyEvent). Does nothing while no
 // window is open.
