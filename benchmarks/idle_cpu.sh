@@ -17,7 +17,9 @@ measure() { # $1: label, $2: view
   local runner=$!
   local pid=""
   for _ in $(seq 100); do
-    pid=$(pgrep -n -f -- "--db $work/demo.db --view $2" -P "$(pgrep -n -P $runner || echo 1)" || true)
+    for p in $(pgrep -f -- "$work/demo.db --view $2" || true); do
+      [ "$(cat "/proc/$p/comm" 2>/dev/null)" = panelist ] && pid=$p
+    done
     [ -n "$pid" ] && break
     sleep 0.1
   done
