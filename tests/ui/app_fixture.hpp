@@ -60,6 +60,21 @@ struct AppFixture {
     void type(const std::string& text) { imgui.type(draw, text); }
     AppContext& ctx() { return app->context(); }
 
+    // A loop with one candidate, selected.
+    Candidate add_candidate(const std::string& name, Level level) {
+        Loop loop;
+        loop.name = "Loop of " + name;
+        ctx().people.save(loop);
+        Candidate c;
+        c.name = name;
+        c.loop_id = loop.id;
+        c.level = level;
+        ctx().people.save(c);
+        ctx().loop_id = loop.id;
+        ctx().candidate_id = c.id;
+        return c;
+    }
+
     // A loop, a candidate and a planned interview of the four questions; opens it.
     std::int64_t open_interview(const std::string& candidate = "Dana Candidate") {
         Loop loop;

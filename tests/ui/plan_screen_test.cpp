@@ -54,15 +54,7 @@ TEST_CASE("from an empty database to a submitted interview with the keyboard onl
 
 TEST_CASE("a role set is planned as-is; a second interview never repeats a question") {
     AppFixture f;
-    Loop loop;
-    loop.name = "Loop";
-    f.ctx().people.save(loop);
-    Candidate c;
-    c.name = "Jo";
-    c.loop_id = loop.id;
-    c.level = Level::junior;
-    f.ctx().people.save(c);
-    f.ctx().candidate_id = c.id;
+    f.add_candidate("Jo", Level::junior);
     f.app->show(ScreenId::plan);
     f.frame();
     auto& plan = f.app->plan();
@@ -83,15 +75,7 @@ TEST_CASE("a role set is planned as-is; a second interview never repeats a quest
 
 TEST_CASE("assembly honours the budget and level") {
     AppFixture f;
-    Loop loop;
-    loop.name = "Loop";
-    f.ctx().people.save(loop);
-    Candidate c;
-    c.name = "Sam";
-    c.loop_id = loop.id;
-    c.level = Level::junior;
-    f.ctx().people.save(c);
-    f.ctx().candidate_id = c.id;
+    f.add_candidate("Sam", Level::junior);
     f.app->show(ScreenId::plan);
     f.frame();
     auto& plan = f.app->plan();

@@ -99,9 +99,7 @@ void LibraryScreen::draw_search(AppContext& ctx) {
     // Search in the same frame as the keystroke, so the list never lags the query.
     if (!searched_ || *searched_ != query_) run_search(ctx);
     if (!query_error_.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui::warning_color());
-        ui::wrapped(query_error_);
-        ImGui::PopStyleColor();
+        ui::warning(query_error_);
     } else {
         ui::muted(fmt::format("{} question{}", results_.size(), results_.size() == 1 ? "" : "s"));
     }
@@ -269,9 +267,7 @@ void LibraryScreen::draw_files(AppContext& ctx) {
     ui::muted("To export one set, use the Question sets tab.");
     if (!files_message_.empty()) {
         ImGui::Spacing();
-        ImGui::PushStyleColor(ImGuiCol_Text, files_error_ ? ui::warning_color() : ui::good_color());
-        ui::wrapped(files_message_);
-        ImGui::PopStyleColor();
+        ui::outcome(files_message_, files_error_);
     }
 }
 

@@ -102,9 +102,7 @@ std::optional<std::string> QuestionEditor::draw(AppContext& ctx) {
     ImGui::PopItemWidth();
 
     if (!error_.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui::warning_color());
-        ui::wrapped(error_);
-        ImGui::PopStyleColor();
+        ui::warning(error_);
     }
     std::optional<std::string> saved;
     if (ImGui::Button("Save (Ctrl+S)") || (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('S', false))) {

@@ -159,9 +159,7 @@ void SetPanel::draw_set(AppContext& ctx, const std::string& library_selection) {
         if (ImGui::Button("Keep")) confirm_delete_ = false;
     }
     if (!message_.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, message_is_error_ ? ui::warning_color() : ui::good_color());
-        ui::wrapped(message_);
-        ImGui::PopStyleColor();
+        ui::outcome(message_, message_is_error_);
     }
 }
 

@@ -25,6 +25,14 @@ void wrapped(std::string_view text) {
     ImGui::PopTextWrapPos();
 }
 
+void warning(std::string_view text) { outcome(text, true); }
+
+void outcome(std::string_view text, bool is_error) {
+    ImGui::PushStyleColor(ImGuiCol_Text, is_error ? warning_color() : good_color());
+    wrapped(text);
+    ImGui::PopStyleColor();
+}
+
 void badge(std::string_view text, ImVec4 color) {
     const char* begin = text.data();
     const char* end = begin + text.size();

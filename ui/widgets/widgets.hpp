@@ -18,6 +18,10 @@ ImVec4 good_color();
 void heading(std::string_view text);
 void muted(std::string_view text);
 void wrapped(std::string_view text);
+// Wrapped text in the warning colour (errors, over-budget, destructive confirmations).
+void warning(std::string_view text);
+// Wrapped text in the warning or the success colour.
+void outcome(std::string_view text, bool is_error);
 // A small rounded label, e.g. a level or difficulty; the cursor stays on the same line.
 void badge(std::string_view text, ImVec4 color);
 ImVec4 level_color(std::string_view level);
