@@ -159,3 +159,25 @@ TEST_CASE("an installed Panelist finds its bank without the source tree") {
     CHECK(r.code == 0);
     CHECK(has(r.out, "monitoring/"));
 }
+
+TEST_CASE("report writes each format, and says clearly what is wrong") {
+    TempDir home;
+    const auto db = (home / "p.db").string();
+    REQUIRE(run_panelist(home, {"--db", db, "demo"}).code == 0);
+    for (const char* format : {"md", "html", "pdf", "json"}) {
+        const auto out = home / (std::string("amara.") + format);
+        auto r = run_panelist(home, {"--db", db, "report", "Amara Okafor", "--format", format, "--out", out.string()});
+        CHECK_MESSAGE(r.code == 0, format);
+        struct stat st {};
+        REQUIRE(::stat(out.c_str(), &st) == 0);
+        CHECK((st.st_mode & 0777) == 0600);
+        CHECK(st.st_size > 500);
+    }
+    CHECK(has(files::read_file(home / "amara.md"), "# Amara Okafor"));
+    auto nobody = run_panelist(home, {"--db", db, "report", "Nobody", "--format", "md", "--out", (home / "x.md").string()});
+    CHECK(nobody.code == 1);
+    CHECK(has(nobody.err, "no candidate named 'Nobody'"));
+    CHECK_FALSE(std::filesystem::exists(home / "x.md"));
+    CHECK(run_panelist(home, {"--db", db, "report", "Amara Okafor", "--format", "docx", "--out", "x"}).code == 2);
+    CHECK(run_panelist(home, {"--db", db, "demo"}).code == 1); // the demo loop is there already
+}

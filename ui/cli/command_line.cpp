@@ -50,6 +50,15 @@ int run_command_line(int argc, char** argv) {
     std::vector<std::string> query_words;
     questions->add_option("query", query_words, "Search query");
 
+    auto* report = app.add_subcommand("report", "Export a candidate's report: md, html, pdf or json");
+    std::string report_candidate, report_loop, report_format = "md", report_viewer;
+    std::filesystem::path report_out;
+    report->add_option("candidate", report_candidate, "The candidate's name (or uuid)")->required();
+    report->add_option("--format", report_format, "md, html, pdf or json")->required();
+    report->add_option("--out", report_out, "File to write")->required();
+    report->add_option("--loop", report_loop, "The loop, when several candidates share the name");
+    report->add_option("--as", report_viewer, "Report as this interviewer sees it (sealed until they submit)");
+
     auto* demo = app.add_subcommand("demo", "Fill the database with a sample loop, candidates and interviews");
 
     try {
@@ -67,6 +76,8 @@ int run_command_line(int argc, char** argv) {
         if (export_cmd->parsed()) return export_command(db, set_name, export_all, out);
         if (questions->parsed()) return questions_command(db, join_words(query_words));
         if (demo->parsed()) return demo_command(db);
+        if (report->parsed())
+            return report_command(db, report_candidate, report_loop, report_format, report_viewer, report_out);
         return run_gui(db, gui);
     } catch (const DatabaseError& e) {
         fmt::print(stderr, "{}\n", e.what());

@@ -21,5 +21,8 @@ int export_command(Database&, const std::optional<std::string>& set_name, bool a
                    const std::filesystem::path& out);
 int questions_command(Database&, const std::string& query);
 int demo_command(Database&);
+// `viewer`: report as this interviewer sees it (others' scores sealed until theirs is submitted).
+int report_command(Database&, const std::string& candidate, const std::string& loop, const std::string& format,
+                   const std::string& viewer, const std::filesystem::path& out);
 
 } // namespace panelist
