@@ -1,0 +1,186 @@
+// `panelist agreement FILE.csv` as a script sees it: exit code, report, errors, nothing written.
+#include "tests/support/temp_dir.hpp"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fmt/format.h>
+#include <sys/wait.h>
+#include <vector>
+
+using panelist::test::TempDir;
+namespace files = panelist::test;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string quote(const std::string& arg) {
+    std::string q = "'";
+    for (char c : arg)
+        q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+// Runs `panelist ARGS...` with XDG_DATA_HOME and HOME inside `home`.
+Run run_panelist(const TempDir& home, const std::vector<std::string>& args) {
+    std::string command =
+        fmt::format("env XDG_DATA_HOME={} HOME={} {}", quote((home / "data").string()),
+                    quote(home.path().string()), quote(PANELIST_EXE));
+    for (const auto& a : args)
+        command += " " + quote(a);
+    command += fmt::format(" >{} 2>{} </dev/null", quote((home / "stdout").string()),
+                           quote((home / "stderr").string()));
+    const int status = std::system(command.c_str());
+    Run r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = files::read_file(home / "stdout");
+    r.err = files::read_file(home / "stderr");
+    return r;
+}
+
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+// Shrout & Fleiss (1979): 6 targets, 4 judges; published ICCs .17 .29 .71 .44 .62 .91.
+const char* shrout_fleiss_csv =
+    "target,Judge1,Judge2,Judge3,Judge4\n"
+    "t1,9,2,5,8\nt2,6,1,3,2\nt3,8,4,6,8\nt4,7,1,2,6\nt5,10,5,6,9\nt6,6,2,4,7\n";
+
+// Krippendorff (2011): observers A-D as columns, units 1-12 as rows, empty cells missing.
+const char* krippendorff_csv = "A,B,C,D\n1,1,,1\n2,2,3,2\n3,3,3,3\n3,3,3,3\n2,2,2,2\n1,2,3,4\n"
+                               "4,4,4,4\n1,1,2,1\n2,2,2,2\n,5,5,5\n,,1,1\n,3,,\n";
+
+// The command reads a file and nothing else: no database appears, the file stays as it was.
+void check_nothing_written(const TempDir& home, const std::filesystem::path& csv,
+                           const std::string& bytes) {
+    CHECK_FALSE(std::filesystem::exists(home / "data"));
+    CHECK(files::read_file(csv) == bytes);
+}
+
+} // namespace
+
+TEST_CASE("agreement prints every ICC with its reading for Shrout & Fleiss's example") {
+    TempDir home;
+    const auto csv = home / "panel.csv";
+    files::write_file(csv, shrout_fleiss_csv);
+    const auto r = run_panelist(home, {"agreement", csv.string()});
+    CHECK(r.code == 0);
+    CHECK(r.err.empty());
+    CHECK(has(r.out, csv.string() + ": 6 candidates, 4 interviewers"));
+    CHECK(has(r.out, "on the 6 candidates scored by all 4 interviewers:"));
+    CHECK(has(r.out, "ICC(1,1)   0.166  poor "));
+    CHECK(has(r.out, "ICC(2,1)   0.290  poor "));
+    CHECK(has(r.out, "ICC(3,1)   0.715  moderate "));
+    CHECK(has(r.out, "ICC(1,4)   0.443  poor "));
+    CHECK(has(r.out, "ICC(2,4)   0.620  moderate "));
+    CHECK(has(r.out, "ICC(3,4)   0.909  excellent "));
+    CHECK(has(r.out,
+              "Readings: Koo & Li (2016): below 0.50 poor, 0.50-0.75 moderate, 0.75-0.90 good"));
+    // Leniency by name: Judge1 scores highest, Judge2 lowest (k/(k-1) * (judge mean - grand mean)).
+    CHECK(has(r.out, "Judge1  +3.17  on 6 candidates"));
+    CHECK(has(r.out, "Judge2  -3.72  on 6 candidates"));
+    check_nothing_written(home, csv, shrout_fleiss_csv);
+}
+
+TEST_CASE(
+    "agreement prints Krippendorff's alpha at three levels for his example with missing data") {
+    TempDir home;
+    const auto csv = home / "coders.csv";
+    files::write_file(csv, krippendorff_csv);
+    const auto r = run_panelist(home, {"agreement", csv.string()});
+    CHECK(r.code == 0);
+    CHECK(has(r.out, "12 candidates, 4 interviewers"));
+    CHECK(has(r.out, "on the 11 candidates scored by 2 or more interviewers (40 scores):"));
+    CHECK(has(r.out, "nominal    0.743  moderate   tentative"));
+    CHECK(has(r.out, "ordinal    0.815  good       reliable"));
+    CHECK(has(r.out, "interval   0.849  good       reliable"));
+    CHECK(has(r.out, "(4 candidates left out: a score is missing)"));
+    CHECK(has(r.out, "0.800 and above reliable, 0.667-0.800 tentative"));
+}
+
+TEST_CASE("agreement says why ICC cannot be computed and still reports alpha") {
+    TempDir home;
+    const auto csv = home / "sparse.csv";
+    files::write_file(csv, "Ana,Ben,Cy\n3,4,\n,2,2\n5,,4\n");
+    const auto r = run_panelist(home, {"agreement", csv.string()});
+    CHECK(r.code == 0);
+    CHECK(
+        has(r.out,
+            "Intraclass correlation: not computed. ICC needs at least 2 candidates scored by all 3 "
+            "interviewers; 0 of 3 are."));
+    CHECK(has(r.out, "Krippendorff's alpha, on the 3 candidates"));
+    // Each interviewer is compared only where another scored the same candidate.
+    CHECK(has(r.out, "Ana  +0.00  on 2 candidates"));
+    CHECK(has(r.out, "Ben  +0.50  on 2 candidates"));
+    CHECK(has(r.out, "Cy   -0.50  on 2 candidates"));
+}
+
+TEST_CASE("a bad ratings file exits 1 naming file:line:column and writes nothing") {
+    TempDir home;
+    const auto csv = home / "bad.csv";
+    const std::string bytes = "Ana,Ben\n3,4\n2,four\n";
+    files::write_file(csv, bytes);
+    const auto r = run_panelist(home, {"agreement", csv.string()});
+    CHECK(r.code == 1);
+    CHECK(has(r.err, csv.string() + ":3:3: interviewer 'Ben': 'four' is not a number"));
+    CHECK(r.out.empty());
+    check_nothing_written(home, csv, bytes);
+
+    const std::string ragged = "1,2,3\n4,5\n";
+    files::write_file(csv, ragged);
+    const auto r2 = run_panelist(home, {"agreement", csv.string()});
+    CHECK(r2.code == 1);
+    CHECK(has(r2.err, csv.string() + ":2:4: this row has 2 cells; the first row has 3"));
+    CHECK(r2.out.empty());
+    check_nothing_written(home, csv, ragged);
+
+    const std::string latin1 = "Ana,B\xE9n\n1,2\n";
+    files::write_file(csv, latin1);
+    const auto r3 = run_panelist(home, {"agreement", csv.string()});
+    CHECK(r3.code == 1);
+    CHECK(has(r3.err, csv.string() + ":1:6: not valid UTF-8"));
+    check_nothing_written(home, csv, latin1);
+
+    files::write_file(csv, "");
+    const auto r4 = run_panelist(home, {"agreement", csv.string()});
+    CHECK(r4.code == 1);
+    CHECK(has(r4.err, csv.string() + ":1:1: the file is empty"));
+    check_nothing_written(home, csv, "");
+}
+
+TEST_CASE("a missing, huge or unpaired ratings file exits 1 with the reason") {
+    TempDir home;
+    const auto missing = run_panelist(home, {"agreement", (home / "nope.csv").string()});
+    CHECK(missing.code == 1);
+    CHECK(has(missing.err, (home / "nope.csv").string() + ": no such file"));
+
+    const auto huge = home / "huge.csv";
+    files::write_file(huge, "1,2\n");
+    std::filesystem::resize_file(huge, (64u << 20) + 1); // sparse: costs no disk
+    const auto big = run_panelist(home, {"agreement", huge.string()});
+    CHECK(big.code == 1);
+    CHECK(has(big.err, huge.string() + ": is 64 MiB; files over 64 MiB are refused"));
+    CHECK(big.out.empty());
+
+    const auto unpaired = home / "unpaired.csv";
+    files::write_file(unpaired, "Ana,Ben\n3,\n,4\n");
+    const auto alone = run_panelist(home, {"agreement", unpaired.string()});
+    CHECK(alone.code == 1);
+    CHECK(has(
+        alone.err,
+        "cannot measure agreement: Krippendorff's alpha needs at least one candidate scored by 2 "
+        "interviewers; none is."));
+    CHECK(alone.out.empty());
+    CHECK_FALSE(std::filesystem::exists(home / "data"));
+}
+
+TEST_CASE("agreement is listed in --help and needs its file") {
+    TempDir home;
+    CHECK(has(run_panelist(home, {"--help"}).out, "agreement"));
+    CHECK(run_panelist(home, {"agreement"}).code == 2);
+}
