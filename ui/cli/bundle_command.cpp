@@ -1,0 +1,81 @@
+// bundle export and bundle import: scorecards carried between laptops as JSON files.
+#include "persistence/bundle.hpp"
+#include "persistence/files.hpp"
+#include "ui/cli/commands.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+namespace panelist {
+namespace {
+
+int export_bundle(Database& db, const BundleOptions& o) {
+    const auto bundle =
+        o.interview ? bundle_for_interview(db, *o.interview) : bundle_for_loop(db, *o.loop);
+    if (!bundle) {
+        if (o.interview)
+            fmt::print(stderr, "There is no interview '{}' (give its number or UUID).\n",
+                       *o.interview);
+        else
+            fmt::print(stderr, "There is no loop named '{}'.\n", *o.loop);
+        return exit_user_error;
+    }
+    try {
+        // Scores and notes about people: readable by their owner only.
+        write_file_atomically(o.out, write_bundle(*bundle), 0600);
+    } catch (const FileError& e) {
+        fmt::print(stderr, "{}\n", e.what());
+        return exit_user_error;
+    }
+    fmt::print("Wrote {} interview{} of {} candidate{} in '{}' to {}\n", bundle->interviews.size(),
+               bundle->interviews.size() == 1 ? "" : "s", bundle->candidates.size(),
+               bundle->candidates.size() == 1 ? "" : "s", bundle->loop.name, o.out.string());
+    return exit_ok;
+}
+
+int import_bundles(Database& db, const BundleOptions& o) {
+    BundleImportReport report;
+    try {
+        report = import_bundle_files(db, o.files);
+    } catch (const FileError& e) {
+        fmt::print(stderr, "{}\nNothing was imported.\n", e.what());
+        return exit_user_error;
+    }
+    for (const auto& m : report.interviews)
+        fmt::print("{}: {}\n", m.file, m.describe());
+    std::string summary = fmt::format(
+        "interviews: {} added, {} replaced, {} unchanged, {} skipped (older)",
+        report.count(MergeOutcome::added), report.count(MergeOutcome::replaced),
+        report.count(MergeOutcome::unchanged), report.count(MergeOutcome::skipped_older));
+    if (const int conflicts = report.count(MergeOutcome::skipped_conflict))
+        summary += fmt::format(", {} skipped (conflict)", conflicts);
+    fmt::print("{}\nloops: {} added\ncandidates: {} added\n", summary, report.loops_added,
+               report.candidates_added);
+    return exit_ok;
+}
+
+} // namespace
+
+CLI::App* add_bundle_command(CLI::App& app, BundleOptions& o) {
+    auto* bundle = app.add_subcommand(
+        "bundle", "Carry scorecards between laptops: export or import JSON bundles");
+    bundle->require_subcommand(1);
+    o.export_cmd = bundle->add_subcommand(
+        "export", "Write one interview, or every interview of a loop, to a bundle");
+    auto* which = o.export_cmd->add_option_group("what", "Which interviews (one of)");
+    which->add_option("--interview", o.interview, "The interview's number or UUID");
+    which->add_option("--loop", o.loop, "The loop's name");
+    which->require_option(1);
+    o.export_cmd->add_option("--out", o.out, "File to write (JSON, owner-only)")->required();
+    o.import_cmd =
+        bundle->add_subcommand("import", "Merge bundles into the database, all or nothing");
+    o.import_cmd->add_option("files", o.files, "Bundle files (JSON)")->required();
+    return bundle;
+}
+
+int bundle_command(Database& db, const BundleOptions& o) {
+    if (o.export_cmd->parsed()) return export_bundle(db, o);
+    return import_bundles(db, o);
+}
+
+} // namespace panelist
