@@ -1,0 +1,117 @@
+#include "domain/loop_comparison.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <set>
+
+namespace panelist {
+namespace {
+
+InterviewerScores scores_of(const Interview& iv) {
+    InterviewerScores s;
+    s.interviewer = iv.interviewer;
+    s.recommendation = iv.recommendation;
+    s.submitted = iv.locked();
+    std::map<std::string, std::pair<double, int>> sums;
+    double total = 0;
+    int n = 0;
+    for (const auto& q : iv.questions) {
+        if (!q.response.score.scored()) continue;
+        auto& [sum, count] = sums[q.topic];
+        sum += q.response.score.value();
+        ++count;
+        total += q.response.score.value();
+        ++n;
+    }
+    for (const auto& [topic, sc] : sums) s.topic_means[topic] = sc.first / sc.second;
+    if (n) s.overall = total / n;
+    return s;
+}
+
+std::vector<std::string> disagreements_of(const std::vector<InterviewerScores>& panel) {
+    std::set<std::string> flagged;
+    for (std::size_t i = 0; i < panel.size(); ++i)
+        for (std::size_t j = i + 1; j < panel.size(); ++j)
+            for (const auto& [topic, mean] : panel[i].topic_means)
+                if (auto other = panel[j].topic_means.find(topic); other != panel[j].topic_means.end())
+                    if (std::abs(mean - other->second) >= disagreement_threshold) flagged.insert(topic);
+    return {flagged.begin(), flagged.end()};
+}
+
+std::string blind_label(std::size_t i) {
+    std::string letters;
+    for (std::size_t n = i + 1; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), char('A' + (n - 1) % 26));
+    return "Candidate " + letters;
+}
+
+} // namespace
+
+LoopComparison compare_loop(const Loop& loop, const std::vector<CandidateInterviews>& candidates,
+                            const std::map<std::string, Question>& bank, const std::string& viewer, bool blind,
+                            std::uint64_t blind_seed) {
+    LoopComparison c;
+    c.loop = loop.name;
+    c.blind = blind;
+    std::set<std::string> topics;
+    std::set<std::set<std::string>> question_lists;
+    std::vector<CandidateInterviews> visible; // what this viewer may see, for the panel's figures
+    std::vector<std::optional<double>> ranking;
+    for (const auto& ci : candidates) {
+        const auto report = build_candidate_report(ci.candidate, loop, ci.interviews, bank, viewer);
+        ComparisonRow row;
+        row.label = ci.candidate.name;
+        row.level = ci.candidate.level;
+        for (const auto& t : report.topics) {
+            row.topics[t.topic] = t;
+            topics.insert(t.topic);
+        }
+        row.overall = report.overall;
+        row.coverage = report.coverage();
+        row.panel = report.panel;
+        row.sealed = report.sealed;
+        std::set<std::string> asked;
+        for (const auto& iv : ci.interviews) {
+            if (report.sealed && iv.interviewer != viewer) continue;
+            row.interviewers.push_back(scores_of(iv));
+            for (const auto& q : iv.questions) asked.insert(q.question_id);
+        }
+        question_lists.insert(asked);
+        CandidateInterviews shown{ci.candidate, {}};
+        for (const auto& iv : ci.interviews)
+            if (!report.sealed || iv.interviewer == viewer) shown.interviews.push_back(iv);
+        visible.push_back(std::move(shown));
+        ranking.push_back(report.overall);
+        std::vector<double> overalls;
+        for (const auto& s : row.interviewers)
+            if (s.overall) overalls.push_back(*s.overall);
+        if (overalls.size() > 1)
+            row.spread = *std::max_element(overalls.begin(), overalls.end()) - *std::min_element(overalls.begin(), overalls.end());
+        row.disagreements = disagreements_of(row.interviewers);
+        c.rows.push_back(std::move(row));
+    }
+    c.topics = {topics.begin(), topics.end()};
+    c.agreement = panel_agreement(visible);
+    c.questions = question_quality(visible, ranking);
+    if (question_lists.size() > 1) {
+        c.comparable = false;
+        c.comparability = fmt::format("The {} candidates were asked {} different question lists: compare topic "
+                                      "scores with care, and plan from a role set as-is next time.",
+                                      candidates.size(), question_lists.size());
+    }
+    if (blind) {
+        // A fixed shuffle (splitmix64-driven Fisher-Yates) so the order reveals nothing and
+        // stays put while blind mode is on.
+        std::uint64_t state = blind_seed;
+        auto next = [&state] {
+            std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+            return z ^ (z >> 31);
+        };
+        for (std::size_t i = c.rows.size(); i > 1; --i) std::swap(c.rows[i - 1], c.rows[next() % i]);
+        for (std::size_t i = 0; i < c.rows.size(); ++i) c.rows[i].label = blind_label(i);
+    }
+    return c;
+}
+
+} // namespace panelist

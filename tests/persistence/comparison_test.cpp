@@ -1,0 +1,118 @@
+#include "domain/loop_comparison.hpp"
+#include "persistence/comparison_formats.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using namespace panelist;
+
+namespace {
+
+Interview scored(const std::string& who, std::vector<std::pair<std::string, int>> topic_scores, bool submitted = true) {
+    Interview iv;
+    iv.interviewer = who;
+    iv.date = "2026-11-20";
+    iv.status = submitted ? InterviewStatus::submitted : InterviewStatus::in_progress;
+    if (submitted) iv.recommendation = Recommendation::yes;
+    int i = 0;
+    for (const auto& [topic, score] : topic_scores) {
+        InterviewQuestion q;
+        q.question_id = topic + "/q" + std::to_string(i++);
+        q.topic = topic;
+        q.planned_minutes = 5;
+        q.response.score = Score::of(score);
+        iv.questions.push_back(q);
+    }
+    return iv;
+}
+
+CandidateInterviews person(const std::string& name, std::vector<Interview> interviews) {
+    Candidate c;
+    c.name = name;
+    c.level = Level::senior;
+    return {c, std::move(interviews)};
+}
+
+std::vector<CandidateInterviews> loop_of_five() {
+    return {person("=HYPERLINK(\"http://x\")", {scored("Ana", {{"monitoring", 5}, {"serving", 4}}), scored("Ben", {{"monitoring", 2}, {"serving", 4}})}),
+            person("Bolesław \"B\" Li, Jr.", {scored("Ana", {{"monitoring", 3}, {"serving", 3}})}),
+            person("Cyrano", {scored("Ana", {{"monitoring", 4}, {"serving", 2}})}),
+            person("Dymphna", {scored("Ana", {{"monitoring", 2}, {"serving", 5}})}),
+            person("Eustace", {scored("Ana", {{"monitoring", 1}, {"serving", 1}, {"gpu", 3}})})};
+}
+
+Loop loop() {
+    Loop l;
+    l.name = "Berlin";
+    return l;
+}
+
+} // namespace
+
+TEST_CASE("candidates side by side with each interviewer, spread and disagreement flags") {
+    const auto c = compare_loop(loop(), loop_of_five(), {});
+    REQUIRE(c.rows.size() == 5);
+    CHECK(c.topics == std::vector<std::string>{"gpu", "monitoring", "serving"});
+    const auto& first = c.rows[0];
+    CHECK(first.interviewers.size() == 2);
+    CHECK(first.topics.at("monitoring").mean == doctest::Approx(3.5));
+    CHECK(first.disagreements == std::vector<std::string>{"monitoring"}); // 5 vs 2
+    CHECK(first.spread == doctest::Approx(1.5));                            // 4.5 vs 3.0
+    CHECK(c.rows[1].disagreements.empty());
+}
+
+TEST_CASE("blind mode: letters, no names anywhere, a fixed shuffle per seed") {
+    const auto c = compare_loop(loop(), loop_of_five(), {}, "", true, 7);
+    for (auto format : {ComparisonFormat::csv, ComparisonFormat::markdown, ComparisonFormat::html, ComparisonFormat::json}) {
+        const auto text = render_comparison(c, format);
+        for (std::string name : {"HYPERLINK", "Bolesław", "Cyrano", "Dymphna", "Eustace"}) CHECK_MESSAGE(text.find(name) == std::string::npos, name);
+        CHECK(text.find("Candidate A") != std::string::npos);
+    }
+    const auto again = compare_loop(loop(), loop_of_five(), {}, "", true, 7);
+    const auto other = compare_loop(loop(), loop_of_five(), {}, "", true, 8);
+    auto overall_order = [](const LoopComparison& x) {
+        std::vector<double> v;
+        for (const auto& r : x.rows) v.push_back(r.overall.value_or(0));
+        return v;
+    };
+    CHECK(overall_order(again) == overall_order(c));
+    CHECK(overall_order(other) != overall_order(c));
+}
+
+TEST_CASE("a warning when candidates were asked different question lists") {
+    CHECK_FALSE(compare_loop(loop(), loop_of_five(), {}).comparable);
+    std::vector<CandidateInterviews> same = {person("A", {scored("Ana", {{"monitoring", 3}})}),
+                                             person("B", {scored("Ben", {{"monitoring", 4}})})};
+    CHECK(compare_loop(loop(), same, {}).comparable);
+}
+
+TEST_CASE("sealed until submitted: an interviewer still scoring sees only their own scores") {
+    std::vector<CandidateInterviews> people = {
+        person("A", {scored("Ana", {{"monitoring", 5}}), scored("Ben", {{"monitoring", 1}}, false)})};
+    const auto for_ben = compare_loop(loop(), people, {}, "Ben");
+    CHECK(for_ben.rows[0].sealed == 1);
+    REQUIRE(for_ben.rows[0].interviewers.size() == 1);
+    CHECK(for_ben.rows[0].interviewers[0].interviewer == "Ben");
+    CHECK(compare_loop(loop(), people, {}, "Ana").rows[0].interviewers.size() == 2);
+}
+
+TEST_CASE("CSV: quoted fields, and cells a spreadsheet would run as formulas are inert") {
+    CHECK(csv_field("=1+1") == "\"'=1+1\"");
+    CHECK(csv_field("+44 20") == "\"'+44 20\"");
+    CHECK(csv_field("-2") == "\"'-2\"");
+    CHECK(csv_field("@SUM(A1)") == "\"'@SUM(A1)\"");
+    CHECK(csv_field("say \"hi\", then") == "\"say \"\"hi\"\", then\"");
+    const auto csv = render_comparison(compare_loop(loop(), loop_of_five(), {}), ComparisonFormat::csv);
+    CHECK(csv.find("\"'=HYPERLINK(\"\"http://x\"\")\"") != std::string::npos);
+    CHECK(csv.find("\n=") == std::string::npos);
+}
+
+TEST_CASE("HTML and JSON carry the flags and escape names") {
+    const auto c = compare_loop(loop(), loop_of_five(), {});
+    const auto html = render_comparison(c, ComparisonFormat::html);
+    CHECK(html.find("Bolesław &quot;B&quot; Li, Jr.") != std::string::npos);
+    CHECK(html.find("class=\"flag\"") != std::string::npos);
+    const auto j = nlohmann::json::parse(render_comparison(c, ComparisonFormat::json));
+    CHECK(j["candidates"][0]["disagreements"][0] == "monitoring");
+    CHECK(j["comparable"] == false);
+}
