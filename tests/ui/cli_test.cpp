@@ -181,3 +181,21 @@ TEST_CASE("report writes each format, and says clearly what is wrong") {
     CHECK(run_panelist(home, {"--db", db, "report", "Amara Okafor", "--format", "docx", "--out", "x"}).code == 2);
     CHECK(run_panelist(home, {"--db", db, "demo"}).code == 1); // the demo loop is there already
 }
+
+TEST_CASE("compare writes each format; blind leaves no name in the file") {
+    TempDir home;
+    const auto db = (home / "p.db").string();
+    REQUIRE(run_panelist(home, {"--db", db, "demo"}).code == 0);
+    const std::string loop = "MLOps Engineer, Berlin, 2026-Q4";
+    for (const char* format : {"csv", "md", "html", "json"}) {
+        const auto out = home / (std::string("loop.") + format);
+        auto r = run_panelist(home, {"--db", db, "compare", loop, "--format", format, "--blind", "--out", out.string()});
+        CHECK_MESSAGE(r.code == 0, format);
+        const auto text = files::read_file(out);
+        for (const char* name : {"Amara", "Bruno", "Chen", "Dalia", "Erik"}) CHECK_MESSAGE(!has(text, name), name);
+        CHECK(has(text, "Candidate A"));
+    }
+    CHECK(has(files::read_file(home / "loop.csv"), "Ana Ruiz")); // interviewers stay named
+    CHECK(run_panelist(home, {"--db", db, "compare", "No such loop", "--format", "csv", "--out", "x.csv"}).code == 1);
+    CHECK(run_panelist(home, {"--db", db, "compare", loop, "--format", "xls", "--out", "x"}).code == 2);
+}

@@ -23,6 +23,8 @@ HeadlessImGui::HeadlessImGui(float width, float height) {
     io.DisplaySize = {width, height};
     io.DeltaTime = 1.0f / 60.0f;
     io.SetClipboardTextFn = capture;
+    // As the OpenGL3 backend declares: large draw lists are split, not limited to 64k vertices.
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
@@ -53,13 +55,13 @@ HeadlessImGui::HeadlessImGui(float width, float height) {
 
 HeadlessImGui::~HeadlessImGui() { ImGui::DestroyContext(context_); }
 
-std::string HeadlessImGui::frame(const std::function<void()>& draw) {
+std::string HeadlessImGui::frame(const std::function<void()>& draw, bool capture_text) {
     ImGui::SetCurrentContext(context_);
     ImGui::NewFrame();
     captured_text.clear();
-    ImGui::LogToClipboard();
+    if (capture_text) ImGui::LogToClipboard();
     draw();
-    ImGui::LogFinish();
+    if (capture_text) ImGui::LogFinish();
     ImGui::Render();
     return captured_text;
 }

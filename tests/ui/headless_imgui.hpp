@@ -18,8 +18,9 @@ public:
     HeadlessImGui(const HeadlessImGui&) = delete;
     HeadlessImGui& operator=(const HeadlessImGui&) = delete;
 
-    // One frame; returns every piece of text the frame drew.
-    std::string frame(const std::function<void()>& draw);
+    // One frame; returns every piece of text the frame drew. Capturing text turns off ImGui's
+    // list clipping (it logs every row), so benchmarks draw with `capture_text` false.
+    std::string frame(const std::function<void()>& draw, bool capture_text = true);
     // Presses a key (GLFW code) for one frame, with modifiers, then releases it in the next.
     void press(const std::function<void()>& draw, int key, bool ctrl = false, bool shift = false);
     // Types UTF-8 text into whatever has keyboard focus.

@@ -15,7 +15,7 @@
 
 namespace panelist {
 
-enum class ScreenId { library, candidates, plan, interview };
+enum class ScreenId { library, candidates, plan, interview, report, compare };
 
 // The only thing the presenter window may show: by construction it has no answer, rubric,
 // follow-ups, notes, scores or names in it.
@@ -46,6 +46,8 @@ public:
     std::int64_t loop_id = 0;
     std::int64_t candidate_id = 0;
     std::int64_t interview_id = 0;
+    // The person using the app (UiSettings::interviewer): seals others' scores until they submit.
+    std::string me;
 
     void go_to(ScreenId s) { navigation_ = s; }
     std::optional<ScreenId> take_navigation() { return std::exchange(navigation_, std::nullopt); }

@@ -6,12 +6,13 @@
 
 #include <fmt/format.h>
 #include <imgui_internal.h>
+#include <imgui_stdlib.h>
 
 namespace panelist {
 namespace {
-constexpr const char* screen_names[] = {"library", "candidates", "plan", "interview"};
+constexpr const char* screen_names[] = {"library", "candidates", "plan", "interview", "report", "compare"};
 constexpr Shortcut global_keys[] = {
-    {"Ctrl+1 .. Ctrl+4", "Library, Candidates, Plan, Interview"},
+    {"Ctrl+1 .. Ctrl+6", "Library, Candidates, Plan, Interview, Report, Compare"},
     {"F1 or ?", "show or hide this list"},
     {"Ctrl+= / Ctrl+-", "larger / smaller text"},
     {"Ctrl+0", "default text size"},
@@ -21,6 +22,8 @@ constexpr Shortcut global_keys[] = {
 
 PanelistApp::PanelistApp(Database& db, const Clock& clock, UiSettings settings)
     : ctx_(db, clock), settings_(std::move(settings)) {
+    ctx_.me = settings_.interviewer;
+    plan_.set_interviewer(settings_.interviewer);
     for (std::size_t i = 0; i < screens_.size(); ++i)
         if (settings_.last_screen == screen_names[i]) current_ = static_cast<ScreenId>(i);
     choose_starting_selection();
@@ -61,7 +64,7 @@ std::optional<TimePoint> PanelistApp::wake_at() const {
 
 void PanelistApp::handle_global_keys() {
     if (keys::ctrl())
-        for (int i = 0; i < 4; ++i)
+        for (int i = 0; i < static_cast<int>(screens_.size()); ++i)
             if (keys::pressed(keys::digit(i + 1))) show(static_cast<ScreenId>(i));
     if (keys::pressed(keys::f1) || (!keys::typing() && keys::shift() && keys::pressed(keys::slash)))
         shortcuts_open_ = !shortcuts_open_;
@@ -100,7 +103,16 @@ void PanelistApp::draw_bar() {
         if (active) ImGui::PopStyleColor();
         ImGui::SameLine();
     }
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - ui::em(9));
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - ui::em(22));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("You");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ui::em(8));
+    if (ImGui::InputTextWithHint("##me", "your name", &settings_.interviewer)) {
+        ctx_.me = settings_.interviewer;
+        plan_.set_interviewer(settings_.interviewer);
+    }
+    ImGui::SameLine();
     if (ImGui::Button(ctx_.presenter_open ? "Close presenter" : "Presenter")) ctx_.presenter_open = !ctx_.presenter_open;
     ImGui::SameLine();
     if (ImGui::Button("Keys (F1)")) shortcuts_open_ = !shortcuts_open_;

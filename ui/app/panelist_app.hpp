@@ -4,9 +4,11 @@
 #include "ui/app/app_context.hpp"
 #include "ui/app/ui_settings.hpp"
 #include "ui/screens/candidates_screen.hpp"
+#include "ui/screens/compare_screen.hpp"
 #include "ui/screens/interview_screen.hpp"
 #include "ui/screens/library_screen.hpp"
 #include "ui/screens/plan_screen.hpp"
+#include "ui/screens/report_screen.hpp"
 
 #include <array>
 
@@ -33,6 +35,8 @@ public:
     LibraryScreen& library() { return library_; }
     PlanScreen& plan() { return plan_; }
     InterviewScreen& interview() { return interview_; }
+    ReportScreen& report() { return report_; }
+    CompareScreen& compare() { return compare_; }
 
 private:
     Screen& screen(ScreenId id) { return *screens_[static_cast<std::size_t>(id)]; }
@@ -48,8 +52,10 @@ private:
     CandidatesScreen candidates_;
     PlanScreen plan_;
     InterviewScreen interview_;
+    ReportScreen report_;
+    CompareScreen compare_;
     // The screens, in ScreenId order: the one list that registers them.
-    std::array<Screen*, 4> screens_{&library_, &candidates_, &plan_, &interview_};
+    std::array<Screen*, 6> screens_{&library_, &candidates_, &plan_, &interview_, &report_, &compare_};
     ScreenId current_ = ScreenId::library;
     bool shortcuts_open_ = false;
 };

@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <mutex>
 #include <optional>
 #include <utility>
@@ -74,6 +75,8 @@ struct Window {
     bool fonts_stale = true;
     bool font_texture_uploaded = false;
     int frames_to_render = frames_after_input;
+    // Benchmark baseline (docs/performance.md): the stock ImGui loop, drawing every frame.
+    bool always_redraw = std::getenv("PANELIST_ALWAYS_REDRAW") != nullptr;
 };
 
 Window& window_of(GLFWwindow* handle) {
@@ -253,6 +256,7 @@ int fail(const std::string& message) {
 // Sleeps until there is a reason to draw: input, a posted redraw, the next tick of a visible
 // clock, or a moment the app asked for (a pending autosave). Never spins.
 void wait_for_reason_to_draw(Window& window, const RunnerCallbacks& callbacks, bool screenshot) {
+    if (window.always_redraw) window.frames_to_render = frames_after_input;
     std::optional<double> timeout;
     if (callbacks.wants_clock && callbacks.wants_clock()) timeout = clock_wake_seconds;
     if (callbacks.seconds_until_wake)
@@ -320,6 +324,10 @@ int run_loop(Window& window, const RunnerCallbacks& callbacks) {
             return 0;
         }
         glfwSwapBuffers(window.handle);
+        if (frame == 1 && std::getenv("PANELIST_ANNOUNCE_FIRST_FRAME")) {
+            std::fputs("panelist: first frame\n", stderr); // start-up benchmark's finish line
+            std::fflush(stderr);
+        }
         update_presenter(presenter, callbacks);
         if (callbacks.wants_close && callbacks.wants_close()) break;
     }

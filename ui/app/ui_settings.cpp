@@ -24,6 +24,7 @@ UiSettings load_ui_settings(const std::filesystem::path& path) {
         s.last_screen = j.value("last_screen", s.last_screen);
         s.dark = j.value("dark", false);
         s.text_size = std::clamp(j.value("text_size", s.text_size), 10.0f, 40.0f);
+        s.interviewer = j.value("interviewer", std::string());
     } catch (const std::exception&) {
         return UiSettings{};
     }
@@ -32,7 +33,8 @@ UiSettings load_ui_settings(const std::filesystem::path& path) {
 
 void save_ui_settings(const std::filesystem::path& path, const UiSettings& s) {
     nlohmann::json j{{"window_width", s.window_width}, {"window_height", s.window_height},
-                     {"last_screen", s.last_screen}, {"dark", s.dark}, {"text_size", s.text_size}};
+                     {"last_screen", s.last_screen}, {"dark", s.dark}, {"text_size", s.text_size},
+                     {"interviewer", s.interviewer}};
     std::error_code ec;
     std::filesystem::create_directories(path.parent_path(), ec);
     try {

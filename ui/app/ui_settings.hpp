@@ -11,6 +11,9 @@ struct UiSettings {
     std::string last_screen = "library";
     bool dark = false;
     float text_size = 17.0f; // logical pixels before the monitor's content scale
+    // Who uses this laptop: the default interviewer of new interviews, and whose unsubmitted
+    // interviews seal other interviewers' scores on the Report and Compare screens.
+    std::string interviewer;
 };
 
 // $XDG_CONFIG_HOME/panelist/ui.json, else ~/.config/panelist/ui.json.

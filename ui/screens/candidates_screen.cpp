@@ -77,6 +77,8 @@ void CandidatesScreen::draw_loops(AppContext& ctx) {
             ctx.people.save(*loop);
         }
     }
+    ImGui::Spacing();
+    share_.draw(ctx);
 }
 
 void CandidatesScreen::draw_candidates(AppContext& ctx) {

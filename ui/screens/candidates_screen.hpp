@@ -2,6 +2,7 @@
 #pragma once
 #include "domain/people.hpp"
 #include "ui/screens/screen.hpp"
+#include "ui/screens/share_panel.hpp"
 
 #include <string>
 
@@ -24,6 +25,7 @@ private:
     int new_candidate_level_ = 0;
     Candidate editing_; // the selected candidate's editable copy
     std::string error_;
+    SharePanel share_;
 };
 
 } // namespace panelist

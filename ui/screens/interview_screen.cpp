@@ -2,6 +2,7 @@
 // notes, wrap-up, submit.
 #include "ui/screens/interview_screen.hpp"
 
+#include "persistence/backup.hpp"
 #include "ui/app/app_context.hpp"
 #include "ui/app/keys.hpp"
 #include "ui/widgets/font_roles.hpp"
@@ -500,6 +501,7 @@ void InterviewScreen::draw_submit(AppContext& ctx) {
         tick(ctx);
         save_time(ctx);
         ctx.interviews.submit(interview_->id);
+        backup_after_submit(ctx.db); // never throws: the submission is already on disk
         interview_->recommendation = r;
         interview_->status = InterviewStatus::submitted;
         running_ = false;

@@ -1,0 +1,65 @@
+#include "persistence/demo_data.hpp"
+#include "tests/support/temp_dir.hpp"
+#include "tests/ui/app_fixture.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace panelist;
+using namespace panelist::test;
+
+namespace {
+// The demo loop on top of the fixture's small bank, with the app looking at its first candidate.
+struct DemoLoop : AppFixture {
+    DemoLoop() {
+        fill_demo(db);
+        const auto loop = ctx().people.loops().front();
+        ctx().loop_id = loop.id;
+        ctx().candidate_id = ctx().people.candidates(loop.id).front().id;
+    }
+};
+} // namespace
+
+TEST_CASE("compare shows the loop's candidates, and blind mode hides every name") {
+    DemoLoop f;
+    f.app->show(ScreenId::compare);
+    auto text = f.frame();
+    CHECK(contains(text, "Amara Okafor"));
+    CHECK(contains(text, "Dalia Haddad"));
+    f.press(keys::letter('B'));
+    CHECK(f.app->compare().blind());
+    text = f.frame();
+    for (std::string name : {"Amara", "Bruno", "Chen", "Dalia", "Erik"}) CHECK_MESSAGE(!contains(text, name), name);
+    CHECK(contains(text, "Candidate A"));
+    CHECK(contains(text, "Candidate E"));
+    f.press(keys::letter('B'));
+    CHECK(contains(f.frame(), "Amara Okafor"));
+}
+
+TEST_CASE("the report previews the candidate and exports with one key") {
+    DemoLoop f;
+    TempDir out;
+    f.app->report().set_export_folder(out.path().string());
+    f.app->show(ScreenId::report);
+    const auto text = f.frame();
+    REQUIRE(f.app->report().report());
+    CHECK(contains(text, f.app->report().report()->candidate));
+    CHECK(contains(text, "Topics"));
+    f.press(keys::letter('M'));
+    f.press(keys::letter('P'));
+    const std::string stem = "Amara-Okafor-report";
+    CHECK(std::filesystem::exists(out / (stem + ".md")));
+    CHECK(std::filesystem::exists(out / (stem + ".pdf")));
+    CHECK(contains(f.frame(), "Wrote"));
+}
+
+TEST_CASE("sealed on the report: your own open interview hides the others' scores") {
+    DemoLoop f;
+    // Dalia's third interview (Chloe Martin) is still in progress in the demo.
+    const auto dalia = f.ctx().people.find_candidate_by_name("Dalia Haddad");
+    f.ctx().candidate_id = dalia->id;
+    f.ctx().me = "Chloe Martin";
+    f.app->show(ScreenId::report);
+    const auto text = f.frame();
+    CHECK(contains(text, "sealed until you submit yours"));
+    CHECK_FALSE(contains(text, "Ana Ruiz"));
+}

@@ -1,0 +1,275 @@
+#include "ui/screens/compare_screen.hpp"
+
+#include "persistence/comparison_formats.hpp"
+#include "persistence/files.hpp"
+#include "persistence/question_file.hpp"
+#include "ui/app/app_context.hpp"
+#include "ui/app/keys.hpp"
+#include "ui/widgets/widgets.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <imgui_stdlib.h>
+#include <random>
+
+namespace panelist {
+namespace {
+constexpr Shortcut compare_keys[] = {
+    {"B", "blind mode: letters instead of names, shuffled (B again shows names)"},
+    {"R", "reload"},
+    {"click a header", "sort by that column"},
+};
+
+// The value a column sorts by: 0 candidate, 1 overall, 2 coverage, 3 panel, 4 spread, 5+ topics.
+double sort_value(const ComparisonRow& r, int column, const std::vector<std::string>& topics) {
+    switch (column) {
+    case 1: return r.overall.value_or(-1);
+    case 2: return r.coverage;
+    case 3: return r.panel ? static_cast<double>(*r.panel) : -1;
+    case 4: return r.spread;
+    default: {
+        const auto index = static_cast<std::size_t>(column - 5);
+        if (index >= topics.size()) return 0;
+        auto it = r.topics.find(topics[index]);
+        return it == r.topics.end() ? -1 : it->second.mean;
+    }
+    }
+}
+} // namespace
+
+CompareScreen::CompareScreen() : blind_seed_(std::random_device{}()) {}
+
+std::span<const Shortcut> CompareScreen::shortcuts() const { return compare_keys; }
+
+void CompareScreen::load(AppContext& ctx) {
+    loaded_loop_ = ctx.loop_id;
+    stale_ = false;
+    comparison_.reset();
+    if (auto loop = ctx.people.find_loop(ctx.loop_id))
+        comparison_ = load_loop_comparison(ctx.db, loop->name, ctx.me, blind_, blind_seed_);
+}
+
+void CompareScreen::draw(AppContext& ctx) {
+    if (keys::command(keys::letter('B'))) set_blind(!blind_);
+    if (keys::command(keys::letter('R'))) stale_ = true;
+    if (stale_ || loaded_loop_ != ctx.loop_id) load(ctx);
+    if (!comparison_) {
+        ui::muted("Pick a loop on the Candidates screen (Ctrl+2) to compare its candidates.");
+        return;
+    }
+    const auto& c = *comparison_;
+    ImGui::TextUnformatted(c.loop.c_str());
+    ImGui::SameLine();
+    bool blind = blind_;
+    if (ImGui::Checkbox("Blind (B)", &blind)) set_blind(blind);
+    ImGui::SameLine();
+    ui::muted(fmt::format("{} candidates  -  ! marks a topic where interviewers differ by 2 or more", c.rows.size()));
+    if (!c.comparable) ui::warning(c.comparability);
+    draw_table();
+    ui::heading("Topic means by candidate");
+    draw_chart();
+    ui::heading("How far the interviewers agree");
+    draw_agreement();
+    ui::heading("Questions: do they tell candidates apart?");
+    draw_questions();
+    draw_export(ctx);
+}
+
+void CompareScreen::draw_table() {
+    auto& c = *comparison_;
+    const int columns = 5 + static_cast<int>(c.topics.size());
+    const auto flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
+                       ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
+    const float row = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
+    const float height = row * static_cast<float>(c.rows.size() + 1) + ImGui::GetStyle().ScrollbarSize + ui::em(0.4f);
+    if (!ImGui::BeginTable("compare", columns, flags, {0, height})) return;
+    ImGui::TableSetupScrollFreeze(1, 1);
+    ImGui::TableSetupColumn("Candidate", ImGuiTableColumnFlags_DefaultSort);
+    ImGui::TableSetupColumn("Overall");
+    ImGui::TableSetupColumn("Coverage");
+    ImGui::TableSetupColumn("Panel");
+    ImGui::TableSetupColumn("Spread");
+    for (const auto& t : c.topics) ImGui::TableSetupColumn(t.c_str());
+    ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
+        const auto& spec = specs->Specs[0];
+        const bool ascending = spec.SortDirection == ImGuiSortDirection_Ascending;
+        std::stable_sort(c.rows.begin(), c.rows.end(), [&](const ComparisonRow& a, const ComparisonRow& b) {
+            if (spec.ColumnIndex == 0) return ascending ? a.label < b.label : a.label > b.label;
+            const double x = sort_value(a, spec.ColumnIndex, c.topics), y = sort_value(b, spec.ColumnIndex, c.topics);
+            return ascending ? x < y : x > y;
+        });
+        specs->SpecsDirty = false;
+    }
+    for (const auto& r : c.rows) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(r.label.c_str());
+        if (ImGui::IsItemHovered() && !r.interviewers.empty()) {
+            ImGui::BeginTooltip();
+            for (const auto& s : r.interviewers)
+                ImGui::Text("%s: %s, %s", s.interviewer.c_str(), s.overall ? fmt::format("{:.1f}", *s.overall).c_str() : "-",
+                            s.recommendation ? std::string(label(*s.recommendation)).c_str() : "not submitted");
+            if (r.sealed) ImGui::Text("%d interview(s) sealed until you submit yours", r.sealed);
+            ImGui::EndTooltip();
+        }
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(r.overall ? fmt::format("{:.2f}", *r.overall).c_str() : "-");
+        ImGui::TableNextColumn();
+        ImGui::Text("%.0f%%", 100 * r.coverage);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(r.panel ? std::string(label(*r.panel)).c_str() : "-");
+        ImGui::TableNextColumn();
+        ImGui::Text("%.1f", r.spread);
+        for (const auto& t : c.topics) {
+            ImGui::TableNextColumn();
+            auto it = r.topics.find(t);
+            if (it == r.topics.end()) {
+                ui::muted("-");
+                continue;
+            }
+            const bool flagged = std::find(r.disagreements.begin(), r.disagreements.end(), t) != r.disagreements.end();
+            ImGui::PushStyleColor(ImGuiCol_Text, flagged ? ui::warning_color() : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+            ImGui::Text("%.1f%s", it->second.mean, flagged ? " !" : "");
+            ImGui::PopStyleColor();
+        }
+    }
+    ImGui::EndTable();
+}
+
+// One row of small bars per candidate, one bar per topic, on a shared 0-5 scale: easier to
+// scan for a candidate's weak topics than the table.
+void CompareScreen::draw_chart() {
+    const auto& c = *comparison_;
+    if (c.topics.empty()) return;
+    const float label_width = ui::em(9);
+    const float bar = std::max(ui::em(0.9f), (ImGui::GetContentRegionAvail().x - label_width) / static_cast<float>(c.topics.size()) - ui::em(0.3f));
+    const float height = ui::em(2.2f);
+    auto* draw = ImGui::GetWindowDrawList();
+    for (const auto& r : c.rows) {
+        ImGui::TextUnformatted(r.label.c_str());
+        ImGui::SameLine(label_width);
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        for (std::size_t i = 0; i < c.topics.size(); ++i) {
+            const float x = origin.x + static_cast<float>(i) * (bar + ui::em(0.3f));
+            draw->AddRectFilled({x, origin.y}, {x + bar, origin.y + height}, ImGui::GetColorU32(ImGuiCol_FrameBg));
+            auto it = r.topics.find(c.topics[i]);
+            if (it == r.topics.end()) continue;
+            const float filled = height * static_cast<float>(it->second.mean / 5.0);
+            draw->AddRectFilled({x, origin.y + height - filled}, {x + bar, origin.y + height},
+                                ImGui::GetColorU32(ui::score_color(static_cast<int>(it->second.mean + 0.5))));
+        }
+        ImGui::Dummy({static_cast<float>(c.topics.size()) * (bar + ui::em(0.3f)), height + ui::em(0.3f)});
+    }
+    ImGui::SameLine(0, 0);
+    ImGui::NewLine();
+    ImGui::Dummy({label_width - ImGui::GetStyle().ItemSpacing.x, 0});
+    for (std::size_t i = 0; i < c.topics.size(); ++i) {
+        ImGui::SameLine(label_width + static_cast<float>(i) * (bar + ui::em(0.3f)));
+        ImGui::TextUnformatted(ui::one_line(c.topics[i], bar).c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.topics[i].c_str());
+    }
+}
+
+void CompareScreen::draw_agreement() {
+    const auto& a = comparison_->agreement;
+    auto coefficient = [](const char* name, const std::optional<double>& v, std::string_view reading, const char* what) {
+        if (!v) return;
+        ImGui::Text("%s  %.2f  %s", name, *v, std::string(reading).c_str());
+        ImGui::SameLine();
+        ui::muted(what);
+    };
+    if (a.icc) {
+        const auto& icc = *a.icc;
+        coefficient("ICC(2,1)", icc.icc2_1, icc.icc2_1 ? to_string(koo_li_reading(*icc.icc2_1)) : "",
+                    "one interviewer's score, as a measure of the candidate");
+        coefficient("ICC(2,k)", icc.icc2_k, icc.icc2_k ? to_string(koo_li_reading(*icc.icc2_k)) : "",
+                    "the panel's mean score");
+        coefficient("ICC(3,1)", icc.icc3_1, icc.icc3_1 ? to_string(koo_li_reading(*icc.icc3_1)) : "",
+                    "consistency, ignoring that some interviewers are kinder");
+        ui::muted(fmt::format("over {} candidates seen by all {} interviewers ({} left out)", icc.candidates_used,
+                              icc.interviewers, icc.candidates_skipped));
+    } else {
+        ui::muted("ICC: " + a.icc_problem);
+    }
+    if (a.alpha_interval && a.alpha_interval->value)
+        coefficient("Krippendorff's alpha (interval)", a.alpha_interval->value,
+                    to_string(krippendorff_reading(*a.alpha_interval->value)), "uses every score, missing ones allowed");
+    else if (!a.alpha_problem.empty())
+        ui::muted("Krippendorff's alpha: " + a.alpha_problem);
+    if (!a.leniency.empty()) {
+        ImGui::Spacing();
+        ui::muted("Calibration: each interviewer's mean difference from the others on the same candidates");
+        for (const auto& l : a.leniency) {
+            if (!l.mean_deviation) continue;
+            const double d = *l.mean_deviation;
+            ImGui::Text("%-18s %+.2f  %s", l.interviewer.c_str(), d,
+                        d > 0.5 ? "kinder than the panel" : d < -0.5 ? "harsher than the panel" : "in line");
+            ImGui::SameLine();
+            ui::muted(fmt::format("({} shared candidates)", l.candidates));
+        }
+    }
+}
+
+void CompareScreen::draw_questions() {
+    const auto& questions = comparison_->questions;
+    if (questions.empty()) return;
+    const auto flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("questions", 6, flags, {0, ui::em(12)})) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Question", ImGuiTableColumnFlags_WidthStretch, 6);
+    ImGui::TableSetupColumn("Topic", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    ImGui::TableSetupColumn("Asked", ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    ImGui::TableSetupColumn("Mean", ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    ImGui::TableSetupColumn("Spread", ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    ImGui::TableSetupColumn("Separates", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(questions.size()));
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& q = questions[static_cast<std::size_t>(i)];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(ui::one_line(q.prompt, ImGui::GetContentRegionAvail().x).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(q.topic.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", q.asked);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(q.mean ? fmt::format("{:.1f}", *q.mean).c_str() : "-");
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", q.spread);
+            ImGui::TableNextColumn();
+            if (q.separation)
+                ImGui::Text("%+.1f %s", *q.separation, *q.separation >= 1.0 ? "well" : *q.separation > 0.3 ? "a little" : "no");
+            else
+                ui::muted("-");
+        }
+    ImGui::EndTable();
+}
+
+void CompareScreen::draw_export(AppContext&) {
+    ui::heading("Export");
+    ImGui::SetNextItemWidth(ui::em(26));
+    ImGui::InputTextWithHint("##compare-out", "path/to/comparison (extension added)", &export_path_);
+    for (const auto& [label, format, ext] : {std::tuple{"CSV", ComparisonFormat::csv, ".csv"},
+                                             std::tuple{"Markdown", ComparisonFormat::markdown, ".md"},
+                                             std::tuple{"HTML", ComparisonFormat::html, ".html"},
+                                             std::tuple{"JSON", ComparisonFormat::json, ".json"}}) {
+        ImGui::SameLine();
+        if (ImGui::Button(label) && !export_path_.empty()) {
+            try {
+                write_file_atomically(export_path_ + ext, render_comparison(*comparison_, format), 0600);
+                message_ = "Wrote " + export_path_ + ext;
+                message_is_error_ = false;
+            } catch (const FileError& e) {
+                message_ = e.what();
+                message_is_error_ = true;
+            }
+        }
+    }
+    if (!message_.empty()) ui::outcome(message_, message_is_error_);
+}
+
+} // namespace panelist

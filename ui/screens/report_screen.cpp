@@ -1,0 +1,141 @@
+#include "ui/screens/report_screen.hpp"
+
+#include "persistence/files.hpp"
+#include "persistence/question_file.hpp"
+#include "persistence/report_formats.hpp"
+#include "persistence/report_source.hpp"
+#include "ui/app/app_context.hpp"
+#include "ui/app/keys.hpp"
+#include "ui/widgets/font_roles.hpp"
+#include "ui/widgets/widgets.hpp"
+
+#include <cstdlib>
+#include <fmt/format.h>
+#include <imgui_stdlib.h>
+
+namespace panelist {
+namespace {
+constexpr Shortcut report_keys[] = {
+    {"M", "export Markdown (pastes into an ATS)"},
+    {"H", "export HTML (printable, one file)"},
+    {"P", "export PDF"},
+    {"J", "export JSON"},
+    {"R", "reload the report"},
+};
+
+std::string default_folder() {
+    const char* home = std::getenv("HOME");
+    return home && *home ? home : ".";
+}
+
+std::string file_stem(const std::string& name) {
+    std::string out;
+    for (char c : name) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-') ? c : '-';
+    return out.empty() ? "candidate" : out;
+}
+} // namespace
+
+std::span<const Shortcut> ReportScreen::shortcuts() const { return report_keys; }
+
+bool ReportScreen::export_as(AppContext&, const std::string& format) {
+    if (!report_) return false;
+    const ReportFormat f = format == "md" ? ReportFormat::markdown
+                           : format == "html" ? ReportFormat::html
+                           : format == "pdf" ? ReportFormat::pdf
+                                             : ReportFormat::json;
+    const auto path = std::filesystem::path(export_folder_) / (file_stem(report_->candidate) + "-report." + format);
+    try {
+        write_file_atomically(path, render_report(*report_, f), 0600);
+        message_ = "Wrote " + path.string();
+        message_is_error_ = false;
+        return true;
+    } catch (const FileError& e) {
+        message_ = e.what();
+        message_is_error_ = true;
+        return false;
+    }
+}
+
+void ReportScreen::draw(AppContext& ctx) {
+    if (export_folder_.empty()) export_folder_ = default_folder();
+    if (loaded_for_ != ctx.candidate_id || keys::command(keys::letter('R'))) {
+        report_ = load_candidate_report(ctx.db, ctx.candidate_id, ctx.me);
+        loaded_for_ = ctx.candidate_id;
+    }
+    if (!report_) {
+        ui::muted("Pick a candidate on the Candidates screen (Ctrl+2) to see their report.");
+        return;
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Export to");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ui::em(24));
+    ImGui::InputText("##folder", &export_folder_);
+    for (const auto& [label, format, key] : {std::tuple{"Markdown (M)", "md", 'M'}, std::tuple{"HTML (H)", "html", 'H'},
+                                             std::tuple{"PDF (P)", "pdf", 'P'}, std::tuple{"JSON (J)", "json", 'J'}}) {
+        ImGui::SameLine();
+        if (ImGui::Button(label) || keys::command(keys::letter(key))) export_as(ctx, format);
+    }
+    if (!message_.empty()) ui::outcome(message_, message_is_error_);
+    ImGui::Separator();
+    ImGui::BeginChild("report-preview");
+    draw_preview();
+    ImGui::EndChild();
+}
+
+void ReportScreen::draw_preview() {
+    const auto& r = *report_;
+    const bool large = ui::push_font(ui::font_roles().large);
+    ImGui::TextUnformatted(r.candidate.c_str());
+    ui::pop_font(large);
+    ui::muted(fmt::format("{} ({})  -  loop: {}", r.role.empty() ? "Candidate" : r.role, name(r.level), r.loop));
+    ImGui::Text("Overall %s    Coverage %d of %d (%.0f%%)    Panel %s",
+                r.overall ? fmt::format("{:.2f} / 5", *r.overall).c_str() : "not scored", r.scored, r.planned,
+                100 * r.coverage(), r.panel ? std::string(label(*r.panel)).c_str() : "none yet");
+    if (r.sealed > 0)
+        ui::warning(fmt::format("{} interview(s) by other interviewers are sealed until you submit yours.", r.sealed));
+
+    ui::heading("Interviewers");
+    for (const auto& v : r.verdicts) {
+        ImGui::Text("%s, %s: %s, %d of %d scored, recommends %s", v.interviewer.c_str(), v.date.c_str(),
+                    std::string(label(v.status)).c_str(), v.scored, v.planned,
+                    v.recommendation ? std::string(label(*v.recommendation)).c_str() : "nothing yet");
+        if (!v.overall_notes.empty()) {
+            ImGui::Indent();
+            ui::wrapped(v.overall_notes);
+            ImGui::Unindent();
+        }
+    }
+    ui::heading("Topics");
+    const float bar_width = ui::em(16);
+    for (const auto& t : r.topics) {
+        ImGui::TextUnformatted(t.topic.c_str());
+        ImGui::SameLine(ui::em(12));
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        auto* draw = ImGui::GetWindowDrawList();
+        draw->AddRectFilled(pos, {pos.x + bar_width, pos.y + h}, ImGui::GetColorU32(ImGuiCol_FrameBg), ui::em(0.2f));
+        draw->AddRectFilled(pos, {pos.x + bar_width * static_cast<float>(t.mean / 5.0), pos.y + h},
+                            ImGui::GetColorU32(ui::score_color(static_cast<int>(t.mean + 0.5))), ui::em(0.2f));
+        ImGui::Dummy({bar_width, h});
+        ImGui::SameLine();
+        ImGui::Text("%.2f  (n=%d, spread %d)", t.mean, t.n, t.spread);
+    }
+    ui::heading("Answers");
+    for (const auto& a : r.answers) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::score_color(a.score.value_or(0)));
+        ImGui::TextUnformatted(a.score ? fmt::format("Score {}", *a.score).c_str() : "Unscored");
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ui::muted(fmt::format("{}  -  {}  -  {}:{:02} of {}:00", a.topic, a.interviewer, a.seconds / 60, a.seconds % 60,
+                              a.planned_minutes));
+        ui::wrapped(a.prompt);
+        ImGui::Indent();
+        if (!a.rubric_words.empty()) ui::muted(a.rubric_words);
+        if (!a.notes.empty()) ui::wrapped(a.notes);
+        ImGui::Unindent();
+        ImGui::Spacing();
+    }
+}
+
+} // namespace panelist
