@@ -1,0 +1,243 @@
+// In-process figures of docs/performance.md, each printed beside its baseline where it has one.
+// Sizes come from PANELIST_BENCH_QUESTIONS (default 100000) and PANELIST_BENCH_INTERVIEWS
+// (default 1000), so CI can run every benchmark once on a small size.
+#include "benchmarks/synthetic_bank.hpp"
+#include "persistence/bundle.hpp"
+#include "persistence/interview_repository.hpp"
+#include "persistence/question_repository.hpp"
+#include "persistence/report_formats.hpp"
+#include "persistence/report_source.hpp"
+#include "persistence/people_repository.hpp"
+#include "tests/ui/headless_imgui.hpp"
+#include "ui/app/panelist_app.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <algorithm>
+#include <benchmark/benchmark.h>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fmt/format.h>
+#include <memory>
+#include <sys/resource.h>
+
+using namespace panelist;
+namespace fs = std::filesystem;
+
+namespace {
+
+int env_size(const char* name, int fallback) {
+    const char* v = std::getenv(name);
+    return v ? std::max(1, std::atoi(v)) : fallback;
+}
+int questions_size() { return env_size("PANELIST_BENCH_QUESTIONS", 100000); }
+int interviews_size() { return env_size("PANELIST_BENCH_INTERVIEWS", 1000); }
+
+fs::path work_dir() {
+    static const fs::path dir = [] {
+        std::string pattern = (fs::temp_directory_path() / "panelist-bench-XXXXXX").string();
+        return fs::path(::mkdtemp(pattern.data()));
+    }();
+    return dir;
+}
+
+// The large bank, built once per run into a real file (WAL, synchronous FULL, as users have it).
+Database& bank() {
+    static std::unique_ptr<Database> db = [] {
+        auto d = std::make_unique<Database>(Database::open(work_dir() / "bank.db"));
+        bench::fill_bank(*d, questions_size());
+        return d;
+    }();
+    return *db;
+}
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
+}
+
+using Clock = std::chrono::steady_clock;
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+// What a user types, keystroke by keystroke, in the Library's search box.
+const std::vector<std::string> typing = {"d", "dr", "dri", "drif", "drift", "drift m", "drift mo", "drift mon",
+                                         "topic:monitoring drift", "level:senior canary rollback", "\"feature store\" skew"};
+
+void search_fts(benchmark::State& state) {
+    auto& db = bank();
+    QuestionRepository questions(db);
+    std::vector<double> times;
+    std::size_t found = 0;
+    for (auto _ : state) {
+        for (const auto& text : typing) {
+            const auto t = Clock::now();
+            const auto rows = questions.search(parse_search_query(text), 200);
+            times.push_back(ms_since(t));
+            found += rows.size();
+        }
+    }
+    state.counters["p95_ms"] = percentile(times, 0.95);
+    state.counters["questions"] = questions_size();
+    benchmark::DoNotOptimize(found);
+}
+
+// The baseline: the same keystrokes as a LIKE '%word%' scan over the texts.
+void search_like_baseline(benchmark::State& state) {
+    auto& db = bank();
+    std::vector<double> times;
+    for (auto _ : state) {
+        for (const auto& text : typing) {
+            const auto t = Clock::now();
+            std::string word = text.substr(text.rfind(' ') == std::string::npos ? 0 : text.rfind(' ') + 1);
+            word.erase(std::remove(word.begin(), word.end(), '"'), word.end());
+            SQLite::Statement s(db.sql(), "SELECT id, prompt FROM question WHERE prompt LIKE ?1 OR answer LIKE ?1 "
+                                          "ORDER BY id LIMIT 200");
+            s.bind(1, "%" + word + "%");
+            int n = 0;
+            while (s.executeStep()) ++n;
+            times.push_back(ms_since(t));
+            benchmark::DoNotOptimize(n);
+        }
+    }
+    state.counters["p95_ms"] = percentile(times, 0.95);
+}
+
+void score_commit(benchmark::State& state) {
+    auto db = Database::open(work_dir() / "scores.db");
+    bench::fill_interviews(db, 1, 30);
+    InterviewRepository interviews(db);
+    auto iv = interviews.for_candidate(PeopleRepository(db).candidates(PeopleRepository(db).loops().front().id).front().id).front();
+    interviews.reopen(iv.id, "benchmark");
+    std::vector<double> times;
+    int i = 0;
+    for (auto _ : state) {
+        const auto t = Clock::now();
+        interviews.set_score(iv.id, iv.questions[static_cast<std::size_t>(i % 30)].question_id, Score::of(1 + i % 5));
+        times.push_back(ms_since(t));
+        ++i;
+    }
+    state.counters["p99_ms"] = percentile(times, 0.99);
+}
+
+// Notes saved the way the Interview screen autosaves them while someone types for minutes.
+void note_autosave(benchmark::State& state) {
+    auto db = Database::open(work_dir() / "notes.db");
+    bench::fill_interviews(db, 1, 10);
+    InterviewRepository interviews(db);
+    auto iv = interviews.for_candidate(PeopleRepository(db).candidates(PeopleRepository(db).loops().front().id).front().id).front();
+    interviews.reopen(iv.id, "benchmark");
+    std::string notes;
+    std::vector<double> times;
+    for (auto _ : state) {
+        notes += "Candidate explained canary analysis with a 5% slice and automatic rollback on error budget burn. ";
+        if (notes.size() > 20000) notes.clear(); // a long note, then the next question
+        const auto t = Clock::now();
+        interviews.set_notes(iv.id, iv.questions[0].question_id, notes);
+        times.push_back(ms_since(t));
+    }
+    state.counters["max_ms"] = *std::max_element(times.begin(), times.end());
+    state.counters["p99_ms"] = percentile(times, 0.99);
+}
+
+CandidateReport thirty_question_report() {
+    static Database db = [] {
+        auto d = Database::open(work_dir() / "report.db");
+        bench::fill_interviews(d, 1, 30);
+        return d;
+    }();
+    PeopleRepository people(db);
+    const auto candidate = people.candidates(people.loops().front().id).front();
+    return *load_candidate_report(db, candidate.id);
+}
+
+void report_pdf_30(benchmark::State& state) {
+    const auto r = thirty_question_report();
+    for (auto _ : state) benchmark::DoNotOptimize(report_pdf(r));
+}
+
+void report_html_30(benchmark::State& state) {
+    const auto r = thirty_question_report();
+    for (auto _ : state) benchmark::DoNotOptimize(report_html(r));
+}
+
+void bundle_import(benchmark::State& state) {
+    const int count = interviews_size();
+    auto source = Database::open(work_dir() / fmt::format("bundle-source-{}.db", count));
+    bench::fill_interviews(source, count, 10);
+    const auto bytes = write_bundle(*bundle_for_loop(source, "Benchmark loop"));
+    int round = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto target = Database::open(work_dir() / fmt::format("bundle-target-{}.db", round++));
+        bench::fill_bank(target, 10);
+        state.ResumeTiming();
+        const auto report = import_bundle_texts(target, {{"loop.json", bytes}});
+        benchmark::DoNotOptimize(report);
+    }
+    state.counters["interviews"] = count;
+    state.counters["bundle_MB"] = static_cast<double>(bytes.size()) / 1e6;
+}
+
+void peak_memory(benchmark::State& state) {
+    // The Library's working set: every question of the bank listed (summaries), as at start-up.
+    QuestionRepository questions(bank());
+    std::size_t n = 0;
+    for (auto _ : state) n += questions.search(parse_search_query(""), 200000).size();
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    state.counters["peak_RSS_MB"] = static_cast<double>(usage.ru_maxrss) / 1024.0;
+    benchmark::DoNotOptimize(n);
+}
+
+// CPU time of one Library frame while it lists the whole bank (clipped rendering), and of a
+// frame with a keystroke in the search box (search included).
+void library_frame(benchmark::State& state) {
+    SystemClock clock;
+    PanelistApp app(bank(), clock, UiSettings{});
+    test::HeadlessImGui imgui(1500, 950);
+    const std::function<void()> draw = [&] { app.frame(); };
+    app.show(ScreenId::library);
+    imgui.frame(draw, false); // lists every question once
+    for (auto _ : state) imgui.frame(draw, false);
+    state.counters["listed"] = static_cast<double>(app.library().results().size());
+}
+
+void library_keystroke_frame(benchmark::State& state) {
+    SystemClock clock;
+    PanelistApp app(bank(), clock, UiSettings{});
+    test::HeadlessImGui imgui(1500, 950);
+    const std::function<void()> draw = [&] { app.frame(); };
+    imgui.frame(draw, false);
+    std::size_t i = 0;
+    std::vector<double> times;
+    for (auto _ : state) {
+        app.library().set_query(typing[i++ % typing.size()]);
+        const auto t = Clock::now();
+        imgui.frame(draw, false);
+        times.push_back(ms_since(t));
+    }
+    state.counters["p95_ms"] = percentile(times, 0.95);
+}
+
+} // namespace
+
+BENCHMARK(library_frame)->Unit(benchmark::kMillisecond);
+BENCHMARK(library_keystroke_frame)->Unit(benchmark::kMillisecond);
+BENCHMARK(search_fts)->Unit(benchmark::kMillisecond);
+BENCHMARK(search_like_baseline)->Unit(benchmark::kMillisecond);
+BENCHMARK(score_commit)->Unit(benchmark::kMillisecond);
+BENCHMARK(note_autosave)->Unit(benchmark::kMillisecond);
+BENCHMARK(report_pdf_30)->Unit(benchmark::kMillisecond);
+BENCHMARK(report_html_30)->Unit(benchmark::kMillisecond);
+BENCHMARK(bundle_import)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(peak_memory)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+int main(int argc, char** argv) {
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    std::error_code ec;
+    fs::remove_all(work_dir(), ec);
+    return 0;
+}
