@@ -28,7 +28,7 @@ int run_command_line(int argc, char** argv) {
     GuiOptions gui;
     app.add_option("--screenshot", gui.screenshot, "Render the window once to this PNG and exit");
     app.add_option("--view", gui.view, "Screen to show first")
-        ->check(CLI::IsMember({"library", "candidates", "plan", "interview", "presenter"}));
+        ->check(CLI::IsMember({"library", "candidates", "plan", "interview", "report", "compare", "presenter"}));
     app.require_subcommand(0, 1);
     app.fallthrough(); // `panelist demo --db PATH` as well as `panelist --db PATH demo`
 
@@ -59,16 +59,53 @@ int run_command_line(int argc, char** argv) {
     report->add_option("--loop", report_loop, "The loop, when several candidates share the name");
     report->add_option("--as", report_viewer, "Report as this interviewer sees it (sealed until they submit)");
 
+    auto* compare = app.add_subcommand("compare", "Compare a loop's candidates: csv, md, html or json");
+    std::string compare_loop_name, compare_format, compare_viewer;
+    bool compare_blind = false;
+    std::filesystem::path compare_out;
+    compare->add_option("loop", compare_loop_name, "The loop's name")->required();
+    compare->add_option("--format", compare_format, "csv, md, html or json")->required();
+    compare->add_option("--out", compare_out, "File to write")->required();
+    compare->add_flag("--blind", compare_blind, "Letters instead of names, in a shuffled order");
+    compare->add_option("--as", compare_viewer, "Compare as this interviewer sees it (sealed until they submit)");
+
+    BundleOptions bundle_options;
+    auto* bundle = add_bundle_command(app, bundle_options);
+
     auto* demo = app.add_subcommand("demo", "Fill the database with a sample loop, candidates and interviews");
+
+    auto* agreement = app.add_subcommand("agreement", "How far interviewers agree: ICC, Krippendorff's alpha "
+                                                      "and leniency from a ratings CSV (docs/agreement.md)");
+    std::filesystem::path ratings_file;
+    agreement->add_option("file", ratings_file, "CSV: a row per candidate, a column per interviewer")->required();
+
+    auto* backups = app.add_subcommand("backups", "List the database's backups, newest first");
+    auto* restore = app.add_subcommand("restore", "Put a backup back in place of the database (the current "
+                                                  "one is kept as a backup first)");
+    std::filesystem::path restore_from;
+    restore->add_option("backup", restore_from, "The backup file (see `panelist backups`)")->required();
+    // Hidden from --help (empty group): a test tool, documented in docs/reliability.md.
+    auto* drill = app.add_subcommand("drill", "Crash drill: write scores and notes until killed")->group("");
+    std::uint64_t drill_seed = 1;
+    drill->add_option("--seed", drill_seed, "Seed for what the drill types and scores");
 
     try {
         app.parse(argc, argv);
         if (export_cmd->parsed() && !set_name && !export_all)
             throw CLI::RequiredError("export needs --set NAME or --all");
+        if (drill->parsed() && !db_path)
+            throw CLI::RequiredError("drill needs --db PATH: it writes test data until killed, never into your "
+                                     "real database",
+                                     CLI::ExitCodes::RequiredError);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? exit_ok : exit_usage;
     }
+
+    if (agreement->parsed()) return agreement_command(ratings_file); // a file in, no database
+
+    if (backups->parsed()) return backups_command(db_path); // no open: works on a damaged database
+    if (restore->parsed()) return restore_command(db_path, restore_from);
 
     try {
         Database db = open_database(db_path);
@@ -76,6 +113,10 @@ int run_command_line(int argc, char** argv) {
         if (export_cmd->parsed()) return export_command(db, set_name, export_all, out);
         if (questions->parsed()) return questions_command(db, join_words(query_words));
         if (demo->parsed()) return demo_command(db);
+        if (drill->parsed()) return drill_command(db, drill_seed);
+        if (bundle->parsed()) return bundle_command(db, bundle_options);
+        if (compare->parsed())
+            return compare_command(db, compare_loop_name, compare_format, compare_blind, compare_viewer, compare_out);
         if (report->parsed())
             return report_command(db, report_candidate, report_loop, report_format, report_viewer, report_out);
         return run_gui(db, gui);

@@ -1,9 +1,14 @@
 // The headless subcommands, each a plain function of its parsed options.
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace CLI {
+class App;
+}
 
 namespace panelist {
 
@@ -21,8 +26,32 @@ int export_command(Database&, const std::optional<std::string>& set_name, bool a
                    const std::filesystem::path& out);
 int questions_command(Database&, const std::string& query);
 int demo_command(Database&);
+// Reads a ratings CSV and prints ICCs, Krippendorff's alpha and leniency; needs no database.
+int agreement_command(const std::filesystem::path& ratings_file);
 // `viewer`: report as this interviewer sees it (others' scores sealed until theirs is submitted).
+int compare_command(Database&, const std::string& loop, const std::string& format, bool blind,
+                    const std::string& viewer, const std::filesystem::path& out);
 int report_command(Database&, const std::string& candidate, const std::string& loop, const std::string& format,
                    const std::string& viewer, const std::filesystem::path& out);
+
+// bundle export (--interview ID | --loop NAME) --out FILE, bundle import FILE...
+struct BundleOptions {
+    std::optional<std::string> interview;
+    std::optional<std::string> loop;
+    std::filesystem::path out;
+    std::vector<std::filesystem::path> files;
+    CLI::App* export_cmd = nullptr;
+    CLI::App* import_cmd = nullptr;
+};
+CLI::App* add_bundle_command(CLI::App&, BundleOptions&);
+int bundle_command(Database&, const BundleOptions&);
+
+// backups: a database's rolling backups, newest first. restore: put one back. Neither opens the
+// database, so both work when it is damaged (docs/reliability.md).
+int backups_command(const std::optional<std::filesystem::path>& db_path);
+int restore_command(const std::optional<std::filesystem::path>& db_path,
+                    const std::filesystem::path& backup);
+// drill: the crash drill; writes scores and notes like the Interview screen until killed.
+int drill_command(Database&, std::uint64_t seed);
 
 } // namespace panelist

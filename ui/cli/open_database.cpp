@@ -1,3 +1,4 @@
+#include "persistence/backup.hpp"
 #include "persistence/database.hpp"
 #include "persistence/paths.hpp"
 #include "persistence/question_import.hpp"
@@ -13,6 +14,13 @@ Database open_database(const std::optional<std::filesystem::path>& db_path) {
         // A new database starts with the bank that ships, so the Library is never empty.
         if (auto bank = find_bank_directory(executable_directory())) {
             import_question_files(db, bank_files(*bank));
+        }
+    } else {
+        // A start-up backup: a good copy exists before this run writes anything.
+        try {
+            make_backup(db);
+        } catch (const std::exception& e) { // never a reason not to open the database
+            fmt::print(stderr, "warning: {}\nContinuing without a new backup.\n", e.what());
         }
     }
     return db;
