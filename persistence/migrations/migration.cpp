@@ -10,6 +10,7 @@ namespace panelist {
 namespace {
 constexpr std::array all_migrations{
     Migration{1, "initial schema", migration_001_initial},
+    Migration{2, "meta table", migration_002_meta},
 };
 } // namespace
 

@@ -20,5 +20,6 @@ int latest_schema_version();
 void migrate(SQLite::Database&);
 
 void migration_001_initial(SQLite::Database&);
+void migration_002_meta(SQLite::Database&);
 
 } // namespace panelist

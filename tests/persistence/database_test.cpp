@@ -4,6 +4,7 @@
 #include "tests/support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 using namespace panelist;
@@ -143,4 +144,22 @@ TEST_CASE("the default database lives under XDG_DATA_HOME, else ~/.local/share")
     ::unsetenv("XDG_DATA_HOME");
     CHECK(default_database_path() == "/home/ana/.local/share/panelist/panelist.db");
     if (old_xdg) ::setenv("XDG_DATA_HOME", saved.c_str(), 1);
+}
+
+TEST_CASE("step 2 from a real step-1 database: its bank counts as seeded, its data stays") {
+    test::TempDir dir;
+    const auto path = dir / "v1.db";
+    {
+        SQLite::Database v1(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        v1.exec("PRAGMA journal_mode = WAL");
+        migration_001_initial(v1);
+        v1.exec(fmt::format("PRAGMA application_id = {}", panelist_application_id));
+        v1.exec("PRAGMA user_version = 1");
+        v1.exec("INSERT INTO question (id, topic, level, difficulty, minutes, prompt) "
+                "VALUES ('a/b', 'a', 'both', 'easy', 3, 'Kept?')");
+    }
+    auto db = Database::open(path);
+    CHECK(db.schema_version() == 2);
+    CHECK(db.sql().execAndGet("SELECT value FROM meta WHERE key = 'bank_seeded'").getString().size() == 20);
+    CHECK(db.sql().execAndGet("SELECT prompt FROM question WHERE id = 'a/b'").getString() == "Kept?");
 }

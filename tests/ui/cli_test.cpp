@@ -1,4 +1,5 @@
 // The command line as a script sees it: exit codes, stdout, stderr and files on disk.
+#include "persistence/database.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -198,4 +199,19 @@ TEST_CASE("compare writes each format; blind leaves no name in the file") {
     CHECK(has(files::read_file(home / "loop.csv"), "Ana Ruiz")); // interviewers stay named
     CHECK(run_panelist(home, {"--db", db, "compare", "No such loop", "--format", "csv", "--out", "x.csv"}).code == 1);
     CHECK(run_panelist(home, {"--db", db, "compare", loop, "--format", "xls", "--out", "x"}).code == 2);
+}
+
+TEST_CASE("a first start cut short before the bank was loaded gets the bank on the next start") {
+    TempDir home;
+    const auto db = home / "p.db";
+    { auto created = panelist::Database::open(db); } // created, then "killed" before seeding
+    auto r = run_panelist(home, {"--db", db.string(), "questions", "topic:monitoring"});
+    CHECK(r.code == 0);
+    CHECK(has(r.out, "monitoring/"));
+    // A curator who empties the bank on purpose does not get it back.
+    {
+        auto opened = panelist::Database::open(db);
+        opened.sql().exec("DELETE FROM question");
+    }
+    CHECK_FALSE(has(run_panelist(home, {"--db", db.string(), "questions"}).out, "monitoring/"));
 }

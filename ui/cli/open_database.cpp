@@ -1,4 +1,5 @@
 #include "persistence/backup.hpp"
+#include "persistence/bank_seed.hpp"
 #include "persistence/database.hpp"
 #include "persistence/paths.hpp"
 #include "persistence/question_import.hpp"
@@ -10,12 +11,12 @@ namespace panelist {
 
 Database open_database(const std::optional<std::filesystem::path>& db_path) {
     Database db = Database::open(db_path.value_or(default_database_path()));
-    if (db.created()) {
-        // A new database starts with the bank that ships, so the Library is never empty.
-        if (auto bank = find_bank_directory(executable_directory())) {
-            import_question_files(db, bank_files(*bank));
-        }
-    } else {
+    if (!bank_seeded(db)) {
+        // A new database starts with the bank that ships, so the Library is never empty; one
+        // whose first start was cut short gets it now.
+        if (auto bank = find_bank_directory(executable_directory())) seed_bank(db, bank_files(*bank));
+    }
+    if (!db.created()) {
         // A start-up backup: a good copy exists before this run writes anything.
         try {
             make_backup(db);
