@@ -5,6 +5,7 @@
 #include "persistence/question_repository.hpp"
 #include "persistence/write_transaction.hpp"
 
+#include <algorithm>
 #include <array>
 #include <fmt/format.h>
 #include <string_view>
@@ -24,11 +25,43 @@ constexpr std::array<std::string_view, 12> topics{"monitoring", "serving", "feat
                                                   "training", "gpu", "cost", "security", "governance", "cicd",
                                                   "data-quality"};
 
+// Real question text follows Zipf's law: a few words everywhere, most words rare. The
+// vocabulary is the MLOps words above (the most frequent) followed by 12,000 made-up words
+// built from syllables, so a search for a real term matches a realistic share of the bank.
+class Vocabulary {
+public:
+    Vocabulary() {
+        constexpr std::array<std::string_view, 24> syllables{"ka", "ve", "lor", "mi", "tan", "su", "rek", "do",
+                                                             "pha", "ny", "gel", "bu", "ost", "ri", "zan", "qua",
+                                                             "fe", "lim", "to", "sar", "wen", "ix", "mu", "del"};
+        for (auto w : words) list_.emplace_back(w);
+        for (std::size_t i = 0; list_.size() < 12000 + words.size(); ++i)
+            list_.push_back(std::string(syllables[i % 24]) + std::string(syllables[(i / 24) % 24]) +
+                            std::string(syllables[(i / 576) % 24]));
+        double total = 0;
+        for (std::size_t rank = 1; rank <= list_.size(); ++rank) cumulative_.push_back(total += 1.0 / static_cast<double>(rank));
+        for (auto& c : cumulative_) c /= total;
+    }
+    const std::string& pick(double u) const {
+        const auto it = std::lower_bound(cumulative_.begin(), cumulative_.end(), u);
+        return list_[std::min<std::size_t>(static_cast<std::size_t>(it - cumulative_.begin()), list_.size() - 1)];
+    }
+
+private:
+    std::vector<std::string> list_;
+    std::vector<double> cumulative_;
+};
+
+const Vocabulary& vocabulary() {
+    static const Vocabulary v; // built once: 12k words and their cumulative frequencies
+    return v;
+}
+
 struct Words {
     std::uint64_t state;
     std::string_view next() {
         state = state * 6364136223846793005ull + 1442695040888963407ull;
-        return words[(state >> 33) % words.size()];
+        return vocabulary().pick(static_cast<double>(state >> 11) / 9007199254740992.0);
     }
     std::string sentence(int n) {
         std::string out;

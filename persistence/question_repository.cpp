@@ -146,12 +146,22 @@ std::vector<Question> QuestionRepository::all() {
 }
 
 std::vector<QuestionSummary> QuestionRepository::search(const SearchQuery& query, int limit) {
-    const SearchSql sql = build_search_sql(query);
+    SearchSql sql = build_search_sql(query);
+    // Ranking costs a few microseconds per matching question: past max_ranked_matches the
+    // best-first order is not worth a visible pause, so list them in bank order instead.
+    if (sql.inner_limit && count_matches(query) > max_ranked_matches) {
+        sql.from_where = "FROM (SELECT rowid AS seq FROM question_fts WHERE question_fts MATCH ? LIMIT ?) f "
+                         "JOIN question q ON q.seq = f.seq WHERE 1";
+        sql.order_by = "q.seq";
+    }
     SQLite::Statement stmt(db_, fmt::format("SELECT q.id, q.topic, q.level, q.difficulty, "
                                             "q.minutes, q.prompt {} ORDER BY {} LIMIT ?",
                                             sql.from_where, sql.order_by));
     int index = 1;
-    for (const auto& p : sql.parameters) stmt.bind(index++, p);
+    for (const auto& p : sql.parameters) {
+        stmt.bind(index++, p);
+        if (sql.inner_limit && index == 2) stmt.bind(index++, limit);
+    }
     stmt.bind(index, limit);
     std::vector<QuestionSummary> out;
     while (stmt.executeStep()) {
@@ -169,6 +179,12 @@ std::vector<QuestionSummary> QuestionRepository::search(const SearchQuery& query
 
 int QuestionRepository::count_matches(const SearchQuery& query) {
     const SearchSql sql = build_search_sql(query);
+    if (sql.inner_limit) { // words only: counting needs no ranking
+        SQLite::Statement words(db_, "SELECT count(*) FROM question_fts WHERE question_fts MATCH ?");
+        words.bind(1, sql.parameters.front());
+        words.executeStep();
+        return words.getColumn(0).getInt();
+    }
     SQLite::Statement stmt(db_, "SELECT count(*) " + sql.from_where);
     int index = 1;
     for (const auto& p : sql.parameters) stmt.bind(index++, p);

@@ -25,13 +25,17 @@ struct QuestionSummary {
 
 class QuestionRepository {
 public:
+    // Searches with more matches than this come back in bank order, not by relevance.
+    static constexpr int max_ranked_matches = 2000;
+
     explicit QuestionRepository(Database& db) : db_(db.sql()) {}
 
     // Adds or replaces the question with this id. Throws ValidationError if it is invalid.
     UpsertOutcome upsert(const Question&);
     std::optional<Question> find(const std::string& id);
     std::vector<Question> all(); // ordered by id
-    // Matches of a parsed query, best first (by relevance when it has words, else by id).
+    // Matches of a parsed query: best first when it has words (and at most max_ranked_matches
+    // match), else in bank order.
     std::vector<QuestionSummary> search(const SearchQuery&, int limit = 1000);
     int count_matches(const SearchQuery&);
     // Deletes the question; false when there was none. Sets lose it; interviews keep their copy.

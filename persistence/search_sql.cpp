@@ -59,7 +59,10 @@ std::string condition(const Filter& f, std::vector<std::string>& params) {
 } // namespace
 
 std::string fts_expression(const TextTerm& term) {
-    return term.phrase ? quoted_fts(term.text) : quoted_fts(term.text) + "*";
+    // While typing, "d" or "dr" as a prefix would match nearly every question; words that
+    // short match whole words only, longer ones also match as the start of a word.
+    const bool prefix = !term.phrase && term.text.size() >= min_prefix_length;
+    return quoted_fts(term.text) + (prefix ? "*" : "");
 }
 
 SearchSql build_search_sql(const SearchQuery& query) {
@@ -91,7 +94,16 @@ SearchSql build_search_sql(const SearchQuery& query) {
         for (const auto& p : group_params[key]) params_after_match.push_back(p);
     }
 
-    if (!match.empty()) {
+    if (!match.empty() && where.empty()) {
+        // Words only: let FTS5 rank and cut on its own before joining, so the join touches only
+        // the rows that are shown.
+        sql.from_where = "FROM (SELECT rowid AS seq, bm25(question_fts, 10.0, 1.0, 2.0, 1.0, 5.0) AS score "
+                         "FROM question_fts WHERE question_fts MATCH ? ORDER BY score LIMIT ?) f "
+                         "JOIN question q ON q.seq = f.seq WHERE 1";
+        sql.parameters.insert(sql.parameters.begin(), match);
+        sql.order_by = "f.score, q.id";
+        sql.inner_limit = true;
+    } else if (!match.empty()) {
         sql.from_where = "FROM question_fts JOIN question q ON q.seq = question_fts.rowid "
                          "WHERE question_fts MATCH ?";
         sql.parameters.insert(sql.parameters.begin(), match);

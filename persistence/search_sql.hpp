@@ -11,11 +11,14 @@ struct SearchSql {
     std::string from_where;              // "FROM question q ... WHERE ..."
     std::string order_by;                // relevance when there are words, else id
     std::vector<std::string> parameters; // bound in order
+    // The ranking subquery has its own LIMIT: bound right after the MATCH text (parameter 2).
+    bool inner_limit = false;
 };
 
 SearchSql build_search_sql(const SearchQuery&);
-// The FTS5 MATCH text for one term: a quoted phrase, and a prefix match for single words so
-// results follow the user's typing.
+// The FTS5 MATCH text for one term: a quoted phrase, and a prefix match for single words of
+// min_prefix_length or more characters so results follow the user's typing.
+constexpr std::size_t min_prefix_length = 3;
 std::string fts_expression(const TextTerm&);
 
 } // namespace panelist

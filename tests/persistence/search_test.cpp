@@ -1,6 +1,9 @@
 #include "persistence/question_repository.hpp"
 #include "persistence/question_set_repository.hpp"
+#include "persistence/write_transaction.hpp"
 #include "tests/persistence/fixtures.hpp"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -122,4 +125,33 @@ TEST_CASE("count_matches agrees with search") {
     Bank bank;
     CHECK(bank.repo.count_matches(parse_search_query("topic:monitoring")) == 2);
     CHECK(bank.repo.count_matches(parse_search_query("")) == 4);
+}
+
+TEST_CASE("a ranked search can be cut to the best few, and still counts every match") {
+    Bank bank;
+    const auto best = bank.repo.search(parse_search_query("drift"), 1);
+    REQUIRE(best.size() == 1);
+    CHECK(best[0].id == "monitoring/psi"); // the prompt hit ranks first
+    CHECK(bank.repo.count_matches(parse_search_query("drift")) == 2);
+    CHECK(bank.repo.count_matches(parse_search_query("drift topic:features")) == 1);
+}
+
+TEST_CASE("one- and two-letter words match whole words only, longer ones also as a prefix") {
+    Bank bank;
+    CHECK(bank.ids("ks") == Ids{"monitoring/ks"});   // the word KS
+    CHECK(bank.ids("k").empty());                     // not every word starting with k
+    CHECK(bank.ids("sta").size() == 2);               // statistics, stability
+}
+
+TEST_CASE("a search matching more than can be ranked quickly comes back in bank order") {
+    auto db = Database::open(":memory:");
+    QuestionRepository repo(db);
+    WriteTransaction tx(db.sql());
+    for (int i = QuestionRepository::max_ranked_matches; i >= 0; --i) // inserted in reverse order
+        repo.upsert(test::question(fmt::format("t/q{:05}", i), "t", "Explain the canary release number " + std::to_string(i)));
+    tx.commit();
+    const auto rows = repo.search(parse_search_query("canary"), 10);
+    REQUIRE(rows.size() == 10);
+    CHECK(rows[0].id == fmt::format("t/q{:05}", QuestionRepository::max_ranked_matches)); // first stored
+    CHECK(repo.count_matches(parse_search_query("canary")) == QuestionRepository::max_ranked_matches + 1);
 }

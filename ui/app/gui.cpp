@@ -1,6 +1,7 @@
 // The window around PanelistApp: settings in, runner callbacks out, presenter alongside.
 #include "ui/app/gui.hpp"
 
+#include "persistence/backup.hpp"
 #include "ui/app/fonts.hpp"
 #include "ui/app/panelist_app.hpp"
 #include "ui/app/runner.hpp"
@@ -8,10 +9,43 @@
 #include "ui/screens/presenter_view.hpp"
 #include "ui/widgets/font_roles.hpp"
 
+#include <cstdio>
+#include <thread>
+
 namespace panelist {
+
+namespace {
+
+// The start-up backup, copied on its own connection while the window opens: at 100k questions
+// the database is about a gigabyte and the copy takes seconds (docs/performance.md).
+class StartupBackup {
+public:
+    explicit StartupBackup(const std::filesystem::path& path) {
+        if (path == ":memory:") return;
+        worker_ = std::thread([path] {
+            try {
+                auto connection = Database::open(path);
+                make_backup(connection);
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "warning: %s\nContinuing without a new backup.\n", e.what());
+            }
+        });
+    }
+    ~StartupBackup() {
+        if (worker_.joinable()) worker_.join();
+    }
+    StartupBackup(const StartupBackup&) = delete;
+    StartupBackup& operator=(const StartupBackup&) = delete;
+
+private:
+    std::thread worker_;
+};
+
+} // namespace
 
 int run_gui(Database& db, const GuiOptions& options) {
     const StopSignals stop;
+    const StartupBackup backup(options.screenshot ? std::filesystem::path(":memory:") : db.path());
     SystemClock clock;
     const auto settings_path = default_ui_settings_path();
     UiSettings settings = load_ui_settings(settings_path);

@@ -108,7 +108,8 @@ int run_command_line(int argc, char** argv) {
     if (restore->parsed()) return restore_command(db_path, restore_from);
 
     try {
-        Database db = open_database(db_path);
+        const bool window = app.get_subcommands().empty();
+        Database db = open_database(db_path, !window);
         if (import->parsed()) return import_command(db, import_files);
         if (export_cmd->parsed()) return export_command(db, set_name, export_all, out);
         if (questions->parsed()) return questions_command(db, join_words(query_words));

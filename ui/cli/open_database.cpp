@@ -9,14 +9,14 @@
 
 namespace panelist {
 
-Database open_database(const std::optional<std::filesystem::path>& db_path) {
+Database open_database(const std::optional<std::filesystem::path>& db_path, bool startup_backup) {
     Database db = Database::open(db_path.value_or(default_database_path()));
     if (!bank_seeded(db)) {
         // A new database starts with the bank that ships, so the Library is never empty; one
         // whose first start was cut short gets it now.
         if (auto bank = find_bank_directory(executable_directory())) seed_bank(db, bank_files(*bank));
     }
-    if (!db.created()) {
+    if (!db.created() && startup_backup) {
         // A start-up backup: a good copy exists before this run writes anything.
         try {
             make_backup(db);

@@ -6,6 +6,7 @@
 #include "ui/app/keys.hpp"
 #include "ui/widgets/widgets.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <imgui_stdlib.h>
 
@@ -28,7 +29,12 @@ void LibraryScreen::run_search(AppContext& ctx) {
     searched_ = query_;
     try {
         const auto query = parse_search_query(query_);
-        results_ = ctx.questions.search(query, 200000);
+        // Words are ranked: show the best ones and say how many matched. Without words the
+        // whole (filtered) bank is listed in id order, which costs no ranking.
+        const bool ranked = std::any_of(query.terms.begin(), query.terms.end(), [](auto& t) { return !t.negated; });
+        results_ = ctx.questions.search(query, ranked ? ranked_results_shown : 1'000'000);
+        matches_ = ranked && results_.size() == ranked_results_shown ? ctx.questions.count_matches(query)
+                                                                     : static_cast<int>(results_.size());
         query_error_.clear();
     } catch (const QueryError& e) {
         query_error_ = e.what();
@@ -101,7 +107,10 @@ void LibraryScreen::draw_search(AppContext& ctx) {
     if (!query_error_.empty()) {
         ui::warning(query_error_);
     } else {
-        ui::muted(fmt::format("{} question{}", results_.size(), results_.size() == 1 ? "" : "s"));
+        if (matches_ > static_cast<int>(results_.size()))
+            ui::muted(fmt::format("the best {} of {} matches: add words to narrow", results_.size(), matches_));
+        else
+            ui::muted(fmt::format("{} question{}", results_.size(), results_.size() == 1 ? "" : "s"));
     }
 }
 
