@@ -44,7 +44,31 @@ std::string blind_label(std::size_t i) {
     return "Candidate " + letters;
 }
 
+// The value a column sorts by; missing values are -1 so they sort as lowest.
+double sort_value(const ComparisonRow& r, int column, const std::vector<std::string>& topics) {
+    switch (static_cast<ComparisonColumn>(std::min(column, static_cast<int>(ComparisonColumn::first_topic)))) {
+    case ComparisonColumn::overall: return r.overall.value_or(-1);
+    case ComparisonColumn::coverage: return r.coverage;
+    case ComparisonColumn::panel: return r.panel ? static_cast<double>(*r.panel) : -1;
+    case ComparisonColumn::spread: return r.spread;
+    case ComparisonColumn::candidate: return 0;
+    case ComparisonColumn::first_topic: break;
+    }
+    const auto index = static_cast<std::size_t>(column - static_cast<int>(ComparisonColumn::first_topic));
+    if (index >= topics.size()) return -1;
+    auto it = r.topics.find(topics[index]);
+    return it == r.topics.end() ? -1 : it->second.mean;
+}
+
 } // namespace
+
+void sort_comparison(LoopComparison& c, int column, bool ascending) {
+    std::stable_sort(c.rows.begin(), c.rows.end(), [&](const ComparisonRow& a, const ComparisonRow& b) {
+        if (column == static_cast<int>(ComparisonColumn::candidate)) return ascending ? a.label < b.label : a.label > b.label;
+        const double x = sort_value(a, column, c.topics), y = sort_value(b, column, c.topics);
+        return ascending ? x < y : x > y;
+    });
+}
 
 LoopComparison compare_loop(const Loop& loop, const std::vector<CandidateInterviews>& candidates,
                             const std::map<std::string, Question>& bank, const std::string& viewer, bool blind,

@@ -54,6 +54,12 @@ struct LoopComparison {
 
 constexpr double disagreement_threshold = 2.0;
 
+// Columns of the comparison, in the order the Compare screen shows them; topic columns follow.
+enum class ComparisonColumn { candidate, overall, coverage, panel, spread, first_topic };
+// Sorts rows by a column (index as shown: 0 candidate ... 5+ topics). Missing values sort as
+// lowest; ties keep their current order.
+void sort_comparison(LoopComparison&, int column, bool ascending);
+
 // `viewer` seals other interviewers' scores of candidates the viewer has not submitted yet.
 // Blind mode replaces names by letters and shuffles the order with `blind_seed` (keep it fixed
 // for a session so the order does not jump around).

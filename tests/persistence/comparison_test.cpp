@@ -116,3 +116,16 @@ TEST_CASE("HTML and JSON carry the flags and escape names") {
     CHECK(j["candidates"][0]["disagreements"][0] == "monitoring");
     CHECK(j["comparable"] == false);
 }
+
+TEST_CASE("any column sorts, missing values lowest, ties stable") {
+    auto c = compare_loop(loop(), loop_of_five(), {});
+    sort_comparison(c, static_cast<int>(ComparisonColumn::overall), false);
+    for (std::size_t i = 1; i < c.rows.size(); ++i) CHECK(c.rows[i - 1].overall.value_or(-1) >= c.rows[i].overall.value_or(-1));
+    sort_comparison(c, static_cast<int>(ComparisonColumn::candidate), true);
+    CHECK(c.rows.front().label == "=HYPERLINK(\"http://x\")");
+    const int gpu = static_cast<int>(ComparisonColumn::first_topic); // topics: gpu, monitoring, serving
+    sort_comparison(c, gpu, false);
+    CHECK(c.rows.front().label == "Eustace"); // the only one asked about GPUs
+    sort_comparison(c, static_cast<int>(ComparisonColumn::spread), false);
+    CHECK(c.rows.front().spread == doctest::Approx(1.5));
+}

@@ -63,3 +63,26 @@ TEST_CASE("sealed on the report: your own open interview hides the others' score
     CHECK(contains(text, "sealed until you submit yours"));
     CHECK_FALSE(contains(text, "Ana Ruiz"));
 }
+
+TEST_CASE("the Share panel exports a loop and merges it into another laptop's database, once") {
+    DemoLoop lead;
+    TempDir dir;
+    const auto file = (dir / "loop.json").string();
+    auto& share = lead.app->candidates().share();
+    share.export_loop(lead.ctx(), file);
+    REQUIRE_FALSE(share.failed());
+    CHECK(contains(share.log().front(), "Wrote 14 interview(s)"));
+
+    AppFixture other;
+    auto& merge = other.app->candidates().share();
+    merge.merge(other.ctx(), file);
+    REQUIRE_FALSE(merge.failed());
+    CHECK(contains(merge.log().back(), "14 added"));
+    merge.merge(other.ctx(), file);
+    CHECK(contains(merge.log().back(), "0 added, 0 replaced, 14 unchanged"));
+
+    test::write_file(dir / "bad.json", "{ \"format\": 99 }");
+    merge.merge(other.ctx(), (dir / "bad.json").string() + "; " + file);
+    CHECK(merge.failed());
+    CHECK(contains(merge.log().back(), "Nothing was imported."));
+}

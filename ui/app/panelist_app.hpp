@@ -36,6 +36,7 @@ public:
     PlanScreen& plan() { return plan_; }
     InterviewScreen& interview() { return interview_; }
     ReportScreen& report() { return report_; }
+    CandidatesScreen& candidates() { return candidates_; }
     CompareScreen& compare() { return compare_; }
 
 private:

@@ -13,6 +13,7 @@ public:
     std::string_view title() const override { return "Candidates"; }
     void draw(AppContext&) override;
     std::span<const Shortcut> shortcuts() const override;
+    SharePanel& share() { return share_; }
 
 private:
     void draw_loops(AppContext&);

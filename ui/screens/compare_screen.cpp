@@ -20,21 +20,6 @@ constexpr Shortcut compare_keys[] = {
     {"click a header", "sort by that column"},
 };
 
-// The value a column sorts by: 0 candidate, 1 overall, 2 coverage, 3 panel, 4 spread, 5+ topics.
-double sort_value(const ComparisonRow& r, int column, const std::vector<std::string>& topics) {
-    switch (column) {
-    case 1: return r.overall.value_or(-1);
-    case 2: return r.coverage;
-    case 3: return r.panel ? static_cast<double>(*r.panel) : -1;
-    case 4: return r.spread;
-    default: {
-        const auto index = static_cast<std::size_t>(column - 5);
-        if (index >= topics.size()) return 0;
-        auto it = r.topics.find(topics[index]);
-        return it == r.topics.end() ? -1 : it->second.mean;
-    }
-    }
-}
 } // namespace
 
 CompareScreen::CompareScreen() : blind_seed_(std::random_device{}()) {}
@@ -93,12 +78,7 @@ void CompareScreen::draw_table() {
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
         const auto& spec = specs->Specs[0];
-        const bool ascending = spec.SortDirection == ImGuiSortDirection_Ascending;
-        std::stable_sort(c.rows.begin(), c.rows.end(), [&](const ComparisonRow& a, const ComparisonRow& b) {
-            if (spec.ColumnIndex == 0) return ascending ? a.label < b.label : a.label > b.label;
-            const double x = sort_value(a, spec.ColumnIndex, c.topics), y = sort_value(b, spec.ColumnIndex, c.topics);
-            return ascending ? x < y : x > y;
-        });
+        sort_comparison(c, spec.ColumnIndex, spec.SortDirection == ImGuiSortDirection_Ascending);
         specs->SpecsDirty = false;
     }
     for (const auto& r : c.rows) {

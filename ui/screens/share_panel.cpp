@@ -10,54 +10,79 @@
 
 namespace panelist {
 
+namespace {
+
+void write_bundle_file(const std::string& path, const std::optional<Bundle>& bundle, std::vector<std::string>& log,
+                       bool& error) {
+    if (!bundle) {
+        log = {"Nothing to export: pick an interview or a loop first."};
+        error = true;
+        return;
+    }
+    if (path.empty()) {
+        log = {"Type the file to export to first."};
+        error = true;
+        return;
+    }
+    try {
+        write_file_atomically(path, write_bundle(*bundle), 0600);
+        log = {fmt::format("Wrote {} interview(s) to {}", bundle->interviews.size(), path)};
+        error = false;
+    } catch (const FileError& e) {
+        log = {e.what()};
+        error = true;
+    }
+}
+
+} // namespace
+
+void SharePanel::export_interview(AppContext& ctx, const std::string& path) {
+    write_bundle_file(path, ctx.interview_id ? bundle_for_interview(ctx.db, std::to_string(ctx.interview_id))
+                                             : std::nullopt,
+                      log_, error_);
+}
+
+void SharePanel::export_loop(AppContext& ctx, const std::string& path) {
+    const auto loop = ctx.people.find_loop(ctx.loop_id);
+    write_bundle_file(path, loop ? bundle_for_loop(ctx.db, loop->name) : std::nullopt, log_, error_);
+}
+
+void SharePanel::merge(AppContext& ctx, const std::string& list) {
+    std::vector<std::filesystem::path> paths;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        auto end = list.find(';', start);
+        if (end == std::string::npos) end = list.size();
+        auto part = list.substr(start, end - start);
+        while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+        while (!part.empty() && part.back() == ' ') part.pop_back();
+        if (!part.empty()) paths.emplace_back(part);
+        start = end + 1;
+    }
+    try {
+        const auto report = import_bundle_files(ctx.db, paths);
+        log_.clear();
+        for (const auto& m : report.interviews) log_.push_back(m.describe());
+        log_.push_back(fmt::format("{} added, {} replaced, {} unchanged, {} skipped", report.count(MergeOutcome::added),
+                                   report.count(MergeOutcome::replaced), report.count(MergeOutcome::unchanged),
+                                   report.count(MergeOutcome::skipped_older) + report.count(MergeOutcome::skipped_conflict)));
+        error_ = false;
+    } catch (const FileError& e) {
+        log_ = {std::string(e.what()), "Nothing was imported."};
+        error_ = true;
+    }
+}
+
 void SharePanel::draw(AppContext& ctx) {
     ui::heading("Share scorecards");
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##bundle-out", "export to: path/to/scorecards.json", &export_path_);
-    const auto loop = ctx.people.find_loop(ctx.loop_id);
-    auto write = [&](const std::optional<Bundle>& bundle) {
-        if (!bundle || export_path_.empty()) return;
-        try {
-            write_file_atomically(export_path_, write_bundle(*bundle), 0600);
-            log_ = {fmt::format("Wrote {} interview(s) to {}", bundle->interviews.size(), export_path_)};
-            error_ = false;
-        } catch (const FileError& e) {
-            log_ = {e.what()};
-            error_ = true;
-        }
-    };
-    if (ImGui::Button("Export this interview") && ctx.interview_id)
-        write(bundle_for_interview(ctx.db, std::to_string(ctx.interview_id)));
+    if (ImGui::Button("Export this interview")) export_interview(ctx, export_path_);
     ImGui::SameLine();
-    if (ImGui::Button("Export the whole loop") && loop) write(bundle_for_loop(ctx.db, loop->name));
+    if (ImGui::Button("Export the whole loop")) export_loop(ctx, export_path_);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##bundle-in", "import: a.json; b.json (from other interviewers)", &import_paths_);
-    if (ImGui::Button("Merge bundles")) {
-        std::vector<std::filesystem::path> paths;
-        std::size_t start = 0;
-        while (start <= import_paths_.size()) {
-            auto end = import_paths_.find(';', start);
-            if (end == std::string::npos) end = import_paths_.size();
-            auto part = import_paths_.substr(start, end - start);
-            while (!part.empty() && part.front() == ' ') part.erase(part.begin());
-            while (!part.empty() && part.back() == ' ') part.pop_back();
-            if (!part.empty()) paths.emplace_back(part);
-            start = end + 1;
-        }
-        try {
-            const auto report = import_bundle_files(ctx.db, paths);
-            log_.clear();
-            for (const auto& m : report.interviews) log_.push_back(m.describe());
-            log_.push_back(fmt::format("{} added, {} replaced, {} unchanged, {} skipped",
-                                       report.count(MergeOutcome::added), report.count(MergeOutcome::replaced),
-                                       report.count(MergeOutcome::unchanged),
-                                       report.count(MergeOutcome::skipped_older) + report.count(MergeOutcome::skipped_conflict)));
-            error_ = false;
-        } catch (const FileError& e) {
-            log_ = {std::string(e.what()), "Nothing was imported."};
-            error_ = true;
-        }
-    }
+    if (ImGui::Button("Merge bundles")) merge(ctx, import_paths_);
     for (const auto& line : log_) ui::outcome(line, error_);
 }
 

@@ -12,6 +12,13 @@ class SharePanel {
 public:
     void draw(AppContext&);
     const std::vector<std::string>& log() const { return log_; }
+    bool failed() const { return error_; }
+
+    // What the buttons do, also for tests.
+    void export_interview(AppContext&, const std::string& path);
+    void export_loop(AppContext&, const std::string& path);
+    // `paths`: one or more files separated by ';'.
+    void merge(AppContext&, const std::string& paths);
 
 private:
     std::string export_path_;
