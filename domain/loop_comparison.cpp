@@ -1,5 +1,7 @@
 #include "domain/loop_comparison.hpp"
 
+#include "domain/seeded_random.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <set>
@@ -123,16 +125,8 @@ LoopComparison compare_loop(const Loop& loop, const std::vector<CandidateIntervi
                                       candidates.size(), question_lists.size());
     }
     if (blind) {
-        // A fixed shuffle (splitmix64-driven Fisher-Yates) so the order reveals nothing and
-        // stays put while blind mode is on.
-        std::uint64_t state = blind_seed;
-        auto next = [&state] {
-            std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-            return z ^ (z >> 31);
-        };
-        for (std::size_t i = c.rows.size(); i > 1; --i) std::swap(c.rows[i - 1], c.rows[next() % i]);
+        // A fixed shuffle so the order reveals nothing and stays put while blind mode is on.
+        SeededRandom(blind_seed).shuffle(c.rows);
         for (std::size_t i = 0; i < c.rows.size(); ++i) c.rows[i].label = blind_label(i);
     }
     return c;

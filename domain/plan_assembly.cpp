@@ -1,32 +1,12 @@
 #include "domain/plan_assembly.hpp"
 
+#include "domain/seeded_random.hpp"
+
 #include <algorithm>
 #include <numeric>
 
 namespace panelist {
 namespace {
-
-// splitmix64: a tiny, fully specified generator, so a seed means the same list everywhere
-// (std::shuffle and the std distributions are allowed to differ between libraries).
-class SeededRandom {
-public:
-    explicit SeededRandom(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-
-private:
-    std::uint64_t state_;
-};
-
-template <typename T>
-void shuffle(std::vector<T>& items, SeededRandom& random) {
-    for (std::size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[random.below(i)]);
-}
 
 int difficulty_rank(Difficulty d) { return static_cast<int>(d); }
 
@@ -72,7 +52,7 @@ PlannedList assemble_plan(const std::vector<Question>& bank, const PlanRequest& 
     for (auto& [topic, questions] : by_topic) {
         std::sort(questions.begin(), questions.end(),
                   [](const Question* a, const Question* b) { return a->id < b->id; });
-        shuffle(questions, random);
+        random.shuffle(questions);
     }
 
     double weight_sum = 0;

@@ -769,17 +769,7 @@ BundleImportReport import_bundle_texts(Database& db, const std::vector<NamedText
 
 BundleImportReport import_bundle_files(Database& db,
                                        const std::vector<std::filesystem::path>& paths) {
-    std::vector<NamedText> texts;
-    std::vector<FileProblem> problems;
-    for (const auto& path : paths) {
-        try {
-            texts.push_back({path.string(), read_text_file(path)});
-        } catch (const FileError& e) {
-            problems.insert(problems.end(), e.problems().begin(), e.problems().end());
-        }
-    }
-    if (!problems.empty()) throw FileError(std::move(problems));
-    return import_bundle_texts(db, texts);
+    return import_bundle_texts(db, read_text_files(paths));
 }
 
 } // namespace panelist

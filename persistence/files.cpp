@@ -34,6 +34,20 @@ std::string read_text_file(const fs::path& path) {
     return buffer.str();
 }
 
+std::vector<NamedText> read_text_files(const std::vector<fs::path>& paths) {
+    std::vector<NamedText> texts;
+    std::vector<FileProblem> problems;
+    for (const auto& path : paths) {
+        try {
+            texts.push_back({path.string(), read_text_file(path)});
+        } catch (const FileError& e) {
+            problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+        }
+    }
+    if (!problems.empty()) throw FileError(std::move(problems));
+    return texts;
+}
+
 void write_file_atomically(const fs::path& path, const std::string& bytes, mode_t mode) {
     const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
     std::string temp = (dir / ("." + path.filename().string() + ".XXXXXX")).string();

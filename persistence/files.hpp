@@ -2,6 +2,7 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <vector>
 #include <sys/types.h>
 
 namespace panelist {
@@ -11,6 +12,15 @@ constexpr std::uintmax_t max_input_file_bytes = 64u << 20;
 // The whole file as bytes. Throws FileError naming the file if it is missing, a folder,
 // unreadable or larger than max_input_file_bytes.
 std::string read_text_file(const std::filesystem::path&);
+// A file's text with the name its errors are reported under (usually the path).
+struct NamedText {
+    std::string name;
+    std::string text;
+};
+
+// Every file's bytes, named by its path; throws one FileError listing every file that could
+// not be read, so the user sees all of them at once.
+std::vector<NamedText> read_text_files(const std::vector<std::filesystem::path>&);
 // Writes to a temporary file beside `path`, flushes it to disk, then renames it over `path`:
 // a crash leaves either the old file or the new one, never half of one.
 void write_file_atomically(const std::filesystem::path& path, const std::string& bytes,

@@ -98,17 +98,7 @@ ImportReport import_question_texts(Database& db, const std::vector<NamedText>& t
 }
 
 ImportReport import_question_files(Database& db, const std::vector<std::filesystem::path>& paths) {
-    std::vector<NamedText> texts;
-    std::vector<FileProblem> problems;
-    for (const auto& path : paths) {
-        try {
-            texts.push_back({path.string(), read_text_file(path)});
-        } catch (const FileError& e) {
-            problems.insert(problems.end(), e.problems().begin(), e.problems().end());
-        }
-    }
-    if (!problems.empty()) throw FileError(std::move(problems));
-    return import_question_texts(db, texts);
+    return import_question_texts(db, read_text_files(paths));
 }
 
 std::optional<QuestionFile> collect_set_for_export(Database& db, const std::string& set_name) {

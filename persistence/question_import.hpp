@@ -1,6 +1,7 @@
 // Importing question files into the database, all or nothing, and exporting them back.
 #pragma once
 #include "persistence/database.hpp"
+#include "persistence/files.hpp"
 #include "persistence/question_file.hpp"
 
 #include <filesystem>
@@ -22,10 +23,6 @@ struct ImportReport {
     ImportCounts sets;
 };
 
-struct NamedText {
-    std::string name; // shown in error locations, usually the path
-    std::string text;
-};
 
 // Checks every file first; on any problem throws FileError listing them all and writes
 // nothing. Otherwise upserts every question, then every set, in one transaction.

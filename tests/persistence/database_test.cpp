@@ -136,13 +136,13 @@ TEST_CASE("migrations run in order, each bumping user_version, from an empty dat
 TEST_CASE("the default database lives under XDG_DATA_HOME, else ~/.local/share") {
     const char* old_xdg = std::getenv("XDG_DATA_HOME");
     const std::string saved = old_xdg ? old_xdg : "";
-    ::setenv("XDG_DATA_HOME", "/data/home", 1);
-    CHECK(default_database_path() == "/data/home/panelist/panelist.db");
+    ::setenv("XDG_DATA_HOME", "/xdg/data", 1);
+    CHECK(default_database_path() == "/xdg/data/panelist/panelist.db");
     ::setenv("XDG_DATA_HOME", "relative/ignored", 1);
-    ::setenv("HOME", "/home/ana", 1);
-    CHECK(default_database_path() == "/home/ana/.local/share/panelist/panelist.db");
+    ::setenv("HOME", "/srv/users/ana", 1);
+    CHECK(default_database_path() == "/srv/users/ana/.local/share/panelist/panelist.db");
     ::unsetenv("XDG_DATA_HOME");
-    CHECK(default_database_path() == "/home/ana/.local/share/panelist/panelist.db");
+    CHECK(default_database_path() == "/srv/users/ana/.local/share/panelist/panelist.db");
     if (old_xdg) ::setenv("XDG_DATA_HOME", saved.c_str(), 1);
 }
 

@@ -1,5 +1,6 @@
 // `panelist backups` and `panelist restore` (and the hidden `drill`) as a script sees them:
 // exit codes, what they print, and the files on disk.
+#include "tests/support/panelist_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -14,39 +15,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
+using panelist::test::has;
+using panelist::test::Run;
 
-std::string quote(const std::string& arg) {
-    std::string q = "'";
-    for (char c : arg)
-        q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
+// The panelist built with this test, run as a script would run it.
+Run run_panelist(const TempDir& home, const std::vector<std::string>& args,
+                 const std::string& exe = PANELIST_EXE) {
+    return files::run_process(exe, home, args);
 }
 
-// Runs `panelist ARGS...` with XDG_DATA_HOME pointing into `home`.
-Run run_panelist(const TempDir& home, const std::vector<std::string>& args) {
-    std::string command =
-        fmt::format("env XDG_DATA_HOME={} HOME={} {}", quote((home / "data").string()),
-                    quote(home.path().string()), quote(PANELIST_EXE));
-    for (const auto& a : args)
-        command += " " + quote(a);
-    command += fmt::format(" >{} 2>{} </dev/null", quote((home / "stdout").string()),
-                           quote((home / "stderr").string()));
-    const int status = std::system(command.c_str());
-    Run r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = files::read_file(home / "stdout");
-    r.err = files::read_file(home / "stderr");
-    return r;
-}
-
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;

@@ -2,6 +2,7 @@
 #include "persistence/bundle.hpp"
 #include "persistence/interview_repository.hpp"
 #include "persistence/people_repository.hpp"
+#include "tests/support/panelist_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <chrono>
@@ -19,39 +20,15 @@ namespace files = panelist::test;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
+using panelist::test::has;
+using panelist::test::Run;
 
-std::string quote(const std::string& arg) {
-    std::string q = "'";
-    for (char c : arg)
-        q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
+// The panelist built with this test, run as a script would run it.
+Run run_panelist(const TempDir& home, const std::vector<std::string>& args,
+                 const std::string& exe = PANELIST_EXE) {
+    return files::run_process(exe, home, args);
 }
 
-// Runs `panelist ARGS...` with XDG_DATA_HOME pointing into `home`.
-Run run_panelist(const TempDir& home, const std::vector<std::string>& args) {
-    std::string command =
-        fmt::format("env XDG_DATA_HOME={} HOME={} {}", quote((home / "data").string()),
-                    quote(home.path().string()), quote(PANELIST_EXE));
-    for (const auto& a : args)
-        command += " " + quote(a);
-    command += fmt::format(" >{} 2>{} </dev/null", quote((home / "stdout").string()),
-                           quote((home / "stderr").string()));
-    const int status = std::system(command.c_str());
-    Run r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = files::read_file(home / "stdout");
-    r.err = files::read_file(home / "stderr");
-    return r;
-}
-
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 int occurrences(const std::string& text, const std::string& part) {
     int n = 0;

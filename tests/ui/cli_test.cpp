@@ -1,5 +1,6 @@
 // The command line as a script sees it: exit codes, stdout, stderr and files on disk.
 #include "persistence/database.hpp"
+#include "tests/support/panelist_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -13,35 +14,15 @@ namespace files = panelist::test;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
+using panelist::test::has;
+using panelist::test::Run;
 
-std::string quote(const std::string& arg) {
-    std::string q = "'";
-    for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
-// Runs `panelist ARGS...` with XDG_DATA_HOME pointing into `home`.
+// The panelist built with this test, run as a script would run it.
 Run run_panelist(const TempDir& home, const std::vector<std::string>& args,
-             const std::string& exe = PANELIST_EXE) {
-    std::string command = fmt::format("env XDG_DATA_HOME={} HOME={} {}", quote((home / "data").string()),
-                                      quote(home.path().string()), quote(exe));
-    for (const auto& a : args) command += " " + quote(a);
-    command += fmt::format(" >{} 2>{} </dev/null", quote((home / "stdout").string()),
-                           quote((home / "stderr").string()));
-    const int status = std::system(command.c_str());
-    Run r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = files::read_file(home / "stdout");
-    r.err = files::read_file(home / "stderr");
-    return r;
+                 const std::string& exe = PANELIST_EXE) {
+    return files::run_process(exe, home, args);
 }
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 const char* small_bank = R"toml(format = 1
 [[question]]
@@ -152,7 +133,7 @@ TEST_CASE("an installed Panelist finds its bank without the source tree") {
     TempDir home;
     const auto prefix = home / "prefix";
     const std::string install = fmt::format("cmake --install {} --prefix {} >/dev/null 2>&1",
-                                            quote(PANELIST_BUILD_DIR), quote(prefix.string()));
+                                            files::shell_quote(PANELIST_BUILD_DIR), files::shell_quote(prefix.string()));
     REQUIRE(std::system(install.c_str()) == 0);
     CHECK(std::filesystem::exists(prefix / "share" / "applications" / "panelist.desktop"));
     CHECK(std::filesystem::exists(prefix / "share" / "icons" / "hicolor" / "scalable" / "apps" / "panelist.svg"));

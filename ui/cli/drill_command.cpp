@@ -5,6 +5,7 @@
 #include "persistence/interview_repository.hpp"
 #include "persistence/people_repository.hpp"
 #include "persistence/question_repository.hpp"
+#include "domain/seeded_random.hpp"
 #include "ui/cli/commands.hpp"
 
 #include <array>
@@ -23,21 +24,6 @@ constexpr const char* drill_candidate = "Drill Candidate";
 // The Interview screen's autosave: notes are written this long after the last keystroke.
 constexpr milliseconds autosave_delay{300};
 
-// splitmix64: the same seed gives the same interviewer on every machine.
-class SeededRandom {
-  public:
-    explicit SeededRandom(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
-
-  private:
-    std::uint64_t state_;
-};
 
 // What the crash test compares the stored notes with, without printing them whole.
 std::uint64_t fnv1a(const std::string& text) {
