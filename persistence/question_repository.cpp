@@ -149,9 +149,10 @@ std::vector<QuestionSummary> QuestionRepository::search(const SearchQuery& query
     SearchSql sql = build_search_sql(query);
     // Ranking costs a few microseconds per matching question: past max_ranked_matches the
     // best-first order is not worth a visible pause, so list them in bank order instead.
-    if (sql.inner_limit && count_matches(query) > max_ranked_matches) {
-        sql.from_where = "FROM (SELECT rowid AS seq FROM question_fts WHERE question_fts MATCH ? LIMIT ?) f "
-                         "JOIN question q ON q.seq = f.seq WHERE 1";
+    if (sql.ranked && count_matches(query) > max_ranked_matches) {
+        if (sql.inner_limit)
+            sql.from_where = "FROM (SELECT rowid AS seq FROM question_fts WHERE question_fts MATCH ? LIMIT ?) f "
+                             "JOIN question q ON q.seq = f.seq WHERE 1";
         sql.order_by = "q.seq";
     }
     SQLite::Statement stmt(db_, fmt::format("SELECT q.id, q.topic, q.level, q.difficulty, "

@@ -103,12 +103,14 @@ SearchSql build_search_sql(const SearchQuery& query) {
         sql.parameters.insert(sql.parameters.begin(), match);
         sql.order_by = "f.score, q.id";
         sql.inner_limit = true;
+        sql.ranked = true;
     } else if (!match.empty()) {
         sql.from_where = "FROM question_fts JOIN question q ON q.seq = question_fts.rowid "
                          "WHERE question_fts MATCH ?";
         sql.parameters.insert(sql.parameters.begin(), match);
         // Prompt and tags weigh most: a word in the question itself is the best hit.
         sql.order_by = "bm25(question_fts, 10.0, 1.0, 2.0, 1.0, 5.0), q.id";
+        sql.ranked = true;
     } else {
         sql.from_where = "FROM question q WHERE 1";
         sql.order_by = "q.id";

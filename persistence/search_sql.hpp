@@ -11,6 +11,7 @@ struct SearchSql {
     std::string from_where;              // "FROM question q ... WHERE ..."
     std::string order_by;                // relevance when there are words, else id
     std::vector<std::string> parameters; // bound in order
+    bool ranked = false; // ordered by relevance (the query has words)
     // The ranking subquery has its own LIMIT: bound right after the MATCH text (parameter 2).
     bool inner_limit = false;
 };
