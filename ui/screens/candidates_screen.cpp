@@ -1,5 +1,6 @@
 #include "ui/screens/candidates_screen.hpp"
 
+#include "persistence/erase.hpp"
 #include "ui/app/app_context.hpp"
 #include "ui/app/keys.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -21,6 +22,33 @@ const char* candidate_levels[] = {"junior", "senior"};
 } // namespace
 
 std::span<const Shortcut> CandidatesScreen::shortcuts() const { return candidate_keys; }
+
+bool CandidatesScreen::erase_selected(AppContext& ctx, const std::string& typed_name) {
+    const auto candidate = ctx.people.find_candidate(ctx.candidate_id);
+    if (!candidate) return false;
+    if (typed_name != candidate->name) {
+        ctx.warn(fmt::format("Nothing was erased: type {} exactly to confirm.", candidate->name));
+        return false;
+    }
+    bool had_open_interview = false;
+    for (const auto& iv : ctx.interviews.for_candidate(candidate->id)) had_open_interview |= iv.id == ctx.interview_id;
+    try {
+        const Erased erased = erase_candidate(ctx.db, candidate->id);
+        ctx.candidate_id = 0;
+        if (had_open_interview) ctx.interview_id = 0;
+        editing_ = {};
+        confirming_erase_ = false;
+        erase_typed_.clear();
+        ctx.tell(fmt::format("Erased {} and {} interview{}. Deleted {} older backup{} that held them{}.",
+                             erased.candidate, erased.interviews, erased.interviews == 1 ? "" : "s",
+                             erased.backups_deleted.size(), erased.backups_deleted.size() == 1 ? "" : "s",
+                             erased.fresh_backup ? "; a new backup was taken" : ""));
+        return true;
+    } catch (const std::exception& e) {
+        ctx.warn(e.what());
+        return false;
+    }
+}
 
 void CandidatesScreen::draw(AppContext& ctx) {
     const float column = ImGui::GetContentRegionAvail().x / 3.0f - ui::em(0.4f);
@@ -159,6 +187,24 @@ void CandidatesScreen::draw_candidate(AppContext& ctx) {
     if (ImGui::Button(editing_.archived ? "Restore candidate" : "Archive candidate")) {
         editing_.archived = !editing_.archived;
         changed = true;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Erase candidate...")) {
+        confirming_erase_ = true;
+        erase_typed_.clear();
+    }
+    if (confirming_erase_) {
+        // Typing the name, not a click, confirms: an erase cannot be undone.
+        ImGui::TextWrapped("Erase %s for good, with their interviews, scores and notes, and every backup "
+                           "taken before now? Type their name to confirm.", candidate->name.c_str());
+        ImGui::SetNextItemWidth(-ui::em(5));
+        ImGui::InputTextWithHint("##erase-name", candidate->name.c_str(), &erase_typed_);
+        ImGui::BeginDisabled(erase_typed_ != candidate->name);
+        const bool erase = ImGui::Button("Erase for good");
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) confirming_erase_ = false;
+        if (erase && erase_selected(ctx, erase_typed_)) return;
     }
     if (changed) {
         try {

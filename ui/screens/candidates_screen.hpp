@@ -14,6 +14,9 @@ public:
     void draw(AppContext&) override;
     std::span<const Shortcut> shortcuts() const override;
     SharePanel& share() { return share_; }
+    // Erases the selected candidate for good (persistence/erase.hpp) when `typed_name` is their
+    // name exactly, as the confirmation asks; says what happened in the status line.
+    bool erase_selected(AppContext&, const std::string& typed_name);
 
 private:
     void draw_loops(AppContext&);
@@ -25,6 +28,8 @@ private:
     Candidate new_candidate_;
     int new_candidate_level_ = 0;
     Candidate editing_; // the selected candidate's editable copy
+    bool confirming_erase_ = false;
+    std::string erase_typed_; // the name typed to confirm an erase
     std::string error_;
     SharePanel share_;
 };
