@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <fmt/std.h>
 #include <fstream>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -42,6 +43,30 @@ Header read_header(const fs::path& path) {
     return h;
 }
 
+fs::path folder_of(const fs::path& path) {
+    return path.has_parent_path() ? path.parent_path() : fs::path(".");
+}
+
+bool writable(const fs::path& path) { return ::access(path.c_str(), W_OK) == 0; }
+
+// A read-only connection. In a folder nobody may write, SQLite cannot create the shared-memory
+// file a WAL database needs; with no -wal file left there, nothing can change the file, so it
+// is opened as immutable instead.
+std::unique_ptr<SQLite::Database> open_reader(const fs::path& path) {
+    std::error_code ec;
+    if (writable(folder_of(path)) || fs::exists(path.string() + "-wal", ec))
+        return std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+    std::string uri = "file:";
+    for (const char c : fs::absolute(path, ec).string()) {
+        if (c == '?' || c == '#' || c == '%')
+            uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+        else
+            uri += c;
+    }
+    return std::make_unique<SQLite::Database>(uri + "?immutable=1",
+                                              SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+}
+
 // Refuses files we must not write to. Only reads, and only through a read-only connection.
 void check_existing(const fs::path& path) {
     const Header h = read_header(path);
@@ -59,11 +84,27 @@ void check_existing(const fs::path& path) {
                                         "this one knows up to {}); open it with a newer version",
                                         file, h.user_version, latest_schema_version()));
     try {
-        SQLite::Database ro(file, SQLite::OPEN_READONLY);
+        const auto reader = open_reader(path);
+        SQLite::Database& ro = *reader;
         const std::string check = ro.execAndGet("PRAGMA quick_check(1)").getString();
         if (check != "ok")
             throw DatabaseError(fmt::format("{}: is damaged: {}", file, check));
-        if (h.application_id == 0 && ro.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
+        // The header on disk can lag: a Panelist killed before its first checkpoint leaves the
+        // application id and schema version only in the -wal file, where SQLite reads them.
+        const auto application_id = static_cast<std::uint32_t>(
+            ro.execAndGet("PRAGMA application_id").getInt());
+        const auto user_version =
+            static_cast<std::uint32_t>(ro.execAndGet("PRAGMA user_version").getInt());
+        if (application_id != 0 && application_id != std::uint32_t(panelist_application_id))
+            throw DatabaseError(fmt::format("{}: is not a Panelist database (it belongs to "
+                                            "another program, application id {:#010x})",
+                                            file, application_id));
+        if (user_version > std::uint32_t(latest_schema_version()))
+            throw DatabaseError(fmt::format("{}: was written by a newer Panelist (schema version "
+                                            "{}, this one knows up to {}); open it with a newer "
+                                            "version",
+                                            file, user_version, latest_schema_version()));
+        if (application_id == 0 && ro.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
             throw DatabaseError(fmt::format("{}: is not a Panelist database (it is an SQLite "
                                             "database of another program)",
                                             file));
@@ -93,19 +134,89 @@ void configure(SQLite::Database& db) {
     db.exec("PRAGMA journal_mode = WAL");
     // FULL: a committed score survives power loss, not only a crash of the process.
     db.exec("PRAGMA synchronous = FULL");
+    // A big bank is a big file (about 1 GB at 100k questions): keep the hot pages in memory and
+    // read the rest through mmap instead of a syscall per page (docs/performance.md).
+    db.exec("PRAGMA cache_size = -32768");
+    db.exec("PRAGMA mmap_size = 268435456");
     db.setBusyTimeout(5000);
 }
 
 } // namespace
 
-Database::Database(fs::path path, std::unique_ptr<SQLite::Database> db, bool created)
-    : path_(std::move(path)), db_(std::move(db)), created_(created) {}
+std::optional<std::string> read_only_reason(const fs::path& path) {
+    if (::access(path.c_str(), W_OK) != 0)
+        return fmt::format("the file cannot be written ({})", std::strerror(errno));
+    const fs::path folder = folder_of(path);
+    if (::access(folder.c_str(), W_OK) != 0)
+        return fmt::format("its folder {} cannot be written ({}), and Panelist keeps its journal "
+                           "(the -wal file) beside the database",
+                           folder.string(), std::strerror(errno));
+    return std::nullopt;
+}
 
-Database Database::open(const fs::path& path) {
+DatabaseError database_error(const fs::path& path, const SQLite::Exception& e) {
+    const std::string file = path.string();
+    switch (e.getErrorCode() & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return DatabaseError(fmt::format(
+            "{}: is busy: another Panelist is writing to it and did not finish within 5 "
+            "seconds; this change was not saved. Close the other Panelist or wait for it, then "
+            "try again ({})",
+            file, e.what()));
+    case SQLITE_READONLY:
+        return DatabaseError(fmt::format("{}: is read-only: Panelist cannot save changes to it; "
+                                         "this change was not saved ({})",
+                                         file, e.what()));
+    default:
+        return DatabaseError(fmt::format("{}: {}", file, e.what()));
+    }
+}
+
+DatabaseError Database::error(const SQLite::Exception& e) const { return database_error(path_, e); }
+
+Database::Database(fs::path path, std::unique_ptr<SQLite::Database> db, bool created, bool read_only)
+    : path_(std::move(path)), db_(std::move(db)), created_(created), read_only_(read_only) {}
+
+Database Database::open(const fs::path& path, Access access) {
     const bool in_memory = path == ":memory:";
+    if (access == Access::read_only && !in_memory) {
+        // As it is: nothing created, migrated or seeded.
+        std::error_code ec;
+        if (!fs::exists(path, ec))
+            throw DatabaseError(fmt::format("{}: does not exist (opened for reading only, so "
+                                            "it is not created)",
+                                            path.string()));
+        if (fs::is_directory(path, ec))
+            throw DatabaseError(fmt::format("{}: is a folder, not a database file", path.string()));
+        check_existing(path);
+        try {
+            auto db = open_reader(path);
+            db->exec("PRAGMA foreign_keys = ON");
+            db->setBusyTimeout(5000);
+            const int version = db->execAndGet("PRAGMA user_version").getInt();
+            if (version < latest_schema_version())
+                throw DatabaseError(fmt::format(
+                    "{}: is read-only and was written by an older Panelist (schema version {}, "
+                    "this one needs {}); it must be upgraded, which means writing to it: make "
+                    "it writable and open it once",
+                    path.string(), version, latest_schema_version()));
+            return Database(path, std::move(db), false, true);
+        } catch (const SQLite::Exception& e) {
+            throw DatabaseError(fmt::format("{}: cannot be opened read-only: {}", path.string(),
+                                            e.what()));
+        }
+    }
     bool created = in_memory;
     if (!in_memory) {
         std::error_code ec;
+        if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
+            if (auto why = read_only_reason(path))
+                throw DatabaseError(fmt::format("{}: is read-only: {}; nothing was changed. "
+                                                "Make it writable, or use it for reading only "
+                                                "(questions, report, compare)",
+                                                path.string(), *why));
+        }
         if (!fs::exists(path, ec)) {
             create_private_file(path);
             created = true;
@@ -120,10 +231,18 @@ Database Database::open(const fs::path& path) {
     try {
         auto db = std::make_unique<SQLite::Database>(path.string(),
                                                      SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        // SQLite quietly falls back to read-only when the file cannot be opened for writing.
+        if (sqlite3_db_readonly(db->getHandle(), "main") == 1)
+            throw DatabaseError(fmt::format("{}: is read-only: SQLite could not open it for "
+                                            "writing; nothing was changed",
+                                            path.string()));
         configure(*db);
         migrate(*db);
-        return Database(path, std::move(db), created);
+        return Database(path, std::move(db), created, false);
     } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode() & 0xff;
+        if (code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_READONLY)
+            throw database_error(path, e);
         throw DatabaseError(fmt::format("{}: cannot be opened: {}", path.string(), e.what()));
     }
 }

@@ -1,9 +1,11 @@
 // The Panelist database file: opened safely, migrated to the current schema, ready to use.
 #pragma once
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -15,25 +17,45 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// read_only: for commands that only look (questions, report, compare) at a database this
+// process may not write; nothing is created, migrated or seeded, and every write fails with
+// "is read-only".
+enum class Access { read_write, read_only };
+
 class Database {
 public:
     // Opens (or creates, mode 0600) the database at `path`, or ":memory:". Refuses, leaving
     // the file byte-for-byte untouched, a file that is not SQLite, belongs to another program,
-    // is damaged, or has a newer schema than this build knows.
-    static Database open(const std::filesystem::path& path);
+    // is damaged, or has a newer schema than this build knows; with read_write, also a file
+    // or folder this process cannot write ("is read-only: ...").
+    static Database open(const std::filesystem::path& path, Access access = Access::read_write);
 
     SQLite::Database& sql() { return *db_; }
     const std::filesystem::path& path() const { return path_; }
     int schema_version();
     // True when the database was created by this open (so the caller may seed it).
     bool created() const { return created_; }
+    bool read_only() const { return read_only_; }
+    // An SQLite failure on this database as the user should read it (busy, read-only, ...).
+    DatabaseError error(const SQLite::Exception& e) const;
 
 private:
-    Database(std::filesystem::path path, std::unique_ptr<SQLite::Database> db, bool created);
+    Database(std::filesystem::path path, std::unique_ptr<SQLite::Database> db, bool created,
+             bool read_only);
     std::filesystem::path path_;
     std::unique_ptr<SQLite::Database> db_;
     bool created_;
+    bool read_only_;
 };
+
+// Why this process may not write the existing database at `path` (the file, or the folder its
+// journal lives in, is read-only), or nothing when it may. Checked with access(2), so it also
+// sees an immutable file or a read-only file system when running as root.
+std::optional<std::string> read_only_reason(const std::filesystem::path& path);
+
+// An SQLite failure on the database at `path` as the user should read it: "PATH: is busy:
+// another Panelist is writing to it ...", "PATH: is read-only: ...", else "PATH: WHAT".
+DatabaseError database_error(const std::filesystem::path& path, const SQLite::Exception& e);
 
 constexpr std::int32_t panelist_application_id = 0x504E4C53; // "PNLS"
 
