@@ -642,6 +642,18 @@ Bundle read_bundle(std::string_view text, const std::string& file_name) {
         for (char& c : why) // the bytes it quotes may be the broken UTF-8 itself
             if (static_cast<unsigned char>(c) >= 0x80) c = '?';
         throw FileError({{file_name, position_at(text, e.byte), "", "not valid JSON: " + why}});
+    } catch (const json::out_of_range& e) {
+        // "[json.exception.out_of_range.406] number overflow parsing '1e999'": a number no
+        // double holds. It carries no position, so the number is found in the text instead.
+        std::string why = e.what();
+        if (auto space = why.find("] "); space != std::string::npos) why = why.substr(space + 2);
+        SourcePosition at{};
+        const auto open = why.find('\''), close = why.rfind('\'');
+        if (open != std::string::npos && close > open + 1)
+            if (auto byte = text.find(why.substr(open + 1, close - open - 1));
+                byte != std::string_view::npos)
+                at = position_at(text, byte + 1);
+        throw FileError({{file_name, at, "", "not valid JSON: " + why}});
     }
     for (const auto& key : duplicates.duplicates_)
         r.problem(key, "appears twice in one object; a bundle says each thing once");

@@ -215,6 +215,10 @@ QuestionFileReading read_question_file(std::string_view text, const std::string&
         reader.problem(position_of(e.source()), "", std::string(e.description()));
         return result;
     }
+    // Importing nothing is never what was meant: most likely the wrong or an unsaved file.
+    if (root.empty())
+        reader.problem({1, 1}, "",
+                       "the file is empty; a question file holds [[question]] and [[set]] tables");
     for (const auto& [key, node] : root) {
         const std::string k(key.str());
         if (k == "format") {
