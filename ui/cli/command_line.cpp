@@ -1,6 +1,7 @@
 #include "ui/cli/command_line.hpp"
 
 #include "persistence/database.hpp"
+#include "persistence/paths.hpp"
 #include "persistence/question_file.hpp"
 #include "ui/app/gui.hpp"
 #include "ui/cli/commands.hpp"
@@ -84,6 +85,13 @@ int run_command_line(int argc, char** argv) {
                                                   "one is kept as a backup first)");
     std::filesystem::path restore_from;
     restore->add_option("backup", restore_from, "The backup file (see `panelist backups`)")->required();
+    auto* erase = app.add_subcommand("erase", "Erase a candidate and every trace of them, backups too "
+                                              "(an erasure request); needs --yes");
+    std::string erase_candidate_name, erase_loop;
+    bool erase_yes = false;
+    erase->add_option("candidate", erase_candidate_name, "The candidate's name (or uuid)")->required();
+    erase->add_option("--loop", erase_loop, "The loop, when several candidates share the name");
+    erase->add_flag("--yes", erase_yes, "Really erase; without it, only say what would be erased");
     // Hidden from --help (empty group): a test tool, documented in docs/reliability.md.
     auto* drill = app.add_subcommand("drill", "Crash drill: write scores and notes until killed")->group("");
     std::uint64_t drill_seed = 1;
@@ -107,14 +115,21 @@ int run_command_line(int argc, char** argv) {
     if (backups->parsed()) return backups_command(db_path); // no open: works on a damaged database
     if (restore->parsed()) return restore_command(db_path, restore_from);
 
+    const auto path = db_path.value_or(default_database_path());
     try {
         const bool window = app.get_subcommands().empty();
-        Database db = open_database(db_path, !window);
+        // Reading commands also work on a database this process may not write.
+        const bool only_reads = questions->parsed() || report->parsed() || compare->parsed();
+        // No start-up backup before an erase: the erase would only delete it again.
+        Database db = only_reads && std::filesystem::exists(path) && read_only_reason(path)
+                          ? Database::open(path, Access::read_only)
+                          : open_database(db_path, !window && !erase->parsed());
         if (import->parsed()) return import_command(db, import_files);
         if (export_cmd->parsed()) return export_command(db, set_name, export_all, out);
         if (questions->parsed()) return questions_command(db, join_words(query_words));
         if (demo->parsed()) return demo_command(db);
         if (drill->parsed()) return drill_command(db, drill_seed);
+        if (erase->parsed()) return erase_command(db, erase_candidate_name, erase_loop, erase_yes);
         if (bundle->parsed()) return bundle_command(db, bundle_options);
         if (compare->parsed())
             return compare_command(db, compare_loop_name, compare_format, compare_blind, compare_viewer, compare_out);
@@ -126,6 +141,9 @@ int run_command_line(int argc, char** argv) {
         return exit_user_error;
     } catch (const FileError& e) {
         fmt::print(stderr, "{}\n", e.what());
+        return exit_user_error;
+    } catch (const SQLite::Exception& e) { // busy or read-only under a command's write
+        fmt::print(stderr, "{}\n", database_error(path, e).what());
         return exit_user_error;
     }
 }

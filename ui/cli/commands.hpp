@@ -53,6 +53,9 @@ int bundle_command(Database&, const BundleOptions&);
 int backups_command(const std::optional<std::filesystem::path>& db_path);
 int restore_command(const std::optional<std::filesystem::path>& db_path,
                     const std::filesystem::path& backup);
+// erase: a candidate and every trace of them (rows, file bytes, older backups). Without `yes`
+// only says what would go and returns exit_usage.
+int erase_command(Database&, const std::string& candidate, const std::string& loop, bool yes);
 // drill: the crash drill; writes scores and notes like the Interview screen until killed.
 int drill_command(Database&, std::uint64_t seed);
 
