@@ -44,13 +44,13 @@ questions = ["t/q1", "t/q2", "t/q3", "t/q4"]
 }
 
 struct AppFixture {
-    Database db = Database::open(":memory:");
+    Database db;
     FakeClock clock;
     HeadlessImGui imgui;
     std::unique_ptr<PanelistApp> app;
     std::function<void()> draw;
 
-    AppFixture() {
+    explicit AppFixture(const std::filesystem::path& path = ":memory:") : db(Database::open(path)) {
         import_question_texts(db, {{"bank.toml", small_bank()}});
         app = std::make_unique<PanelistApp>(db, clock, UiSettings{});
         draw = [this] { app->frame(); };

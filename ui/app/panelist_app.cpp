@@ -73,6 +73,17 @@ void PanelistApp::handle_global_keys() {
 }
 
 void PanelistApp::frame() {
+    try {
+        draw_frame();
+    } catch (const std::exception& e) {
+        // A screen that let an error escape mid-frame: close what it left open, keep running,
+        // and say what happened. Drafts stay in the screens and are saved on the next try.
+        ImGui::ErrorCheckEndFrameRecover(nullptr);
+        ctx_.warn(std::string("Something went wrong: ") + e.what());
+    }
+}
+
+void PanelistApp::draw_frame() {
     handle_global_keys();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);

@@ -43,6 +43,7 @@ private:
     Screen& screen(ScreenId id) { return *screens_[static_cast<std::size_t>(id)]; }
     // Starts where work is: the interview in progress (else the latest), its candidate and loop.
     void choose_starting_selection();
+    void draw_frame();
     void draw_bar();
     void draw_status();
     void handle_global_keys();

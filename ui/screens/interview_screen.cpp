@@ -8,6 +8,7 @@
 #include "ui/widgets/font_roles.hpp"
 #include "ui/widgets/widgets.hpp"
 
+#include <SQLiteCpp/Exception.h>
 #include <algorithm>
 #include <fmt/format.h>
 #include <imgui_internal.h>
@@ -39,6 +40,22 @@ constexpr auto time_save_interval = 10s;
 std::span<const Shortcut> InterviewScreen::shortcuts() const { return interview_keys; }
 
 // --- [SECTION] keys and actions -------------------------------------------------------------
+
+bool InterviewScreen::write(AppContext& ctx, const std::function<void()>& action) {
+    try {
+        action();
+        return true;
+    } catch (const SQLite::Exception& e) {
+        ctx.warn(fmt::format("Not saved yet: {} What you typed stays on screen and is saved again in a moment.",
+                             ctx.db.error(e).what()));
+    } catch (const InterviewLocked& e) {
+        ctx.warn(e.what());
+    } catch (const std::exception& e) {
+        ctx.warn(fmt::format("Not saved yet: {}. What you typed stays on screen and is saved again in a moment.",
+                             e.what()));
+    }
+    return false;
+}
 
 void InterviewScreen::load(AppContext& ctx) {
     loaded_id_ = ctx.interview_id;
@@ -86,7 +103,8 @@ void InterviewScreen::score(AppContext& ctx, std::optional<int> value) {
     if (!interview_ || interview_->locked() || interview_->questions.empty()) return;
     auto& q = interview_->questions[current_];
     const Score s = value ? Score::of(*value) : Score::unscored();
-    ctx.interviews.set_score(interview_->id, q.question_id, s); // committed before we return
+    // Committed before we return; shown only once it is on disk.
+    if (!write(ctx, [&] { ctx.interviews.set_score(interview_->id, q.question_id, s); })) return;
     q.response.score = s;
     if (interview_->status == InterviewStatus::planned) {
         interview_->status = InterviewStatus::in_progress;
@@ -100,10 +118,11 @@ void InterviewScreen::toggle_follow_up(AppContext& ctx, int index) {
     auto& q = interview_->questions[current_];
     const auto b = bank_.find(q.question_id);
     if (b == bank_.end() || index >= static_cast<int>(b->second.follow_ups.size())) return;
-    auto& asked = q.response.follow_ups_asked;
+    auto asked = q.response.follow_ups_asked;
     if (auto it = std::find(asked.begin(), asked.end(), index); it != asked.end()) asked.erase(it);
     else asked.push_back(index), std::sort(asked.begin(), asked.end());
-    ctx.interviews.set_follow_ups_asked(interview_->id, q.question_id, asked);
+    if (write(ctx, [&] { ctx.interviews.set_follow_ups_asked(interview_->id, q.question_id, asked); }))
+        q.response.follow_ups_asked = asked;
 }
 
 void InterviewScreen::handle_keys(AppContext& ctx) {
@@ -135,8 +154,8 @@ void InterviewScreen::handle_keys(AppContext& ctx) {
         counted_until_ = ctx.clock.now();
         if (!running_) save_time(ctx);
     }
-    if (keys::command(keys::letter('S')) && interview_->status == InterviewStatus::planned) {
-        ctx.interviews.start(interview_->id);
+    if (keys::command(keys::letter('S')) && interview_->status == InterviewStatus::planned &&
+        write(ctx, [&] { ctx.interviews.start(interview_->id); })) {
         interview_->status = InterviewStatus::in_progress;
         running_ = true;
         counted_until_ = ctx.clock.now();
@@ -173,7 +192,7 @@ void InterviewScreen::save_time(AppContext& ctx) {
     last_time_save_ = ctx.clock.now();
     if (unsaved_seconds_ <= 0 || !interview_ || interview_->questions.empty() || interview_->locked()) return;
     auto& q = interview_->questions[current_];
-    ctx.interviews.add_seconds(interview_->id, q.question_id, unsaved_seconds_);
+    if (!write(ctx, [&] { ctx.interviews.add_seconds(interview_->id, q.question_id, unsaved_seconds_); })) return;
     q.response.seconds_spent += unsaved_seconds_;
     unsaved_seconds_ = 0;
 }
@@ -181,14 +200,20 @@ void InterviewScreen::save_time(AppContext& ctx) {
 void InterviewScreen::save_notes(AppContext& ctx) {
     if (!notes_dirty_ || !interview_ || interview_->questions.empty() || interview_->locked()) return;
     auto& q = interview_->questions[current_];
-    ctx.interviews.set_notes(interview_->id, q.question_id, notes_);
+    if (!write(ctx, [&] { ctx.interviews.set_notes(interview_->id, q.question_id, notes_); })) {
+        notes_edited_ = ctx.clock.now(); // still dirty: try again after another autosave delay
+        return;
+    }
     q.response.notes = notes_;
     notes_dirty_ = false;
 }
 
 void InterviewScreen::save_overall(AppContext& ctx) {
     if (!overall_dirty_ || !interview_ || interview_->locked()) return;
-    ctx.interviews.set_overall_notes(interview_->id, overall_);
+    if (!write(ctx, [&] { ctx.interviews.set_overall_notes(interview_->id, overall_); })) {
+        overall_edited_ = ctx.clock.now();
+        return;
+    }
     interview_->overall_notes = overall_;
     overall_dirty_ = false;
 }
@@ -303,8 +328,7 @@ void InterviewScreen::draw_header(AppContext& ctx) {
             if (!ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
             const bool enter = ImGui::InputTextWithHint("##reason", "why reopen? (Enter confirms, Esc cancels)",
                                                         &reopen_reason_, ImGuiInputTextFlags_EnterReturnsTrue);
-            if (enter && !reopen_reason_.empty()) {
-                ctx.interviews.reopen(iv.id, reopen_reason_);
+            if (enter && !reopen_reason_.empty() && write(ctx, [&] { ctx.interviews.reopen(iv.id, reopen_reason_); })) {
                 interview_->status = InterviewStatus::in_progress;
                 ++interview_->reopen_count;
                 reopening_ = false;
@@ -497,10 +521,17 @@ void InterviewScreen::draw_submit(AppContext& ctx) {
     if (ImGui::Button("Back") || keys::pressed(keys::escape)) submitting_ = false;
     if (confirm && ready) {
         const auto r = static_cast<Recommendation>(recommendation_choice_);
-        ctx.interviews.set_recommendation(interview_->id, r);
         tick(ctx);
         save_time(ctx);
-        ctx.interviews.submit(interview_->id);
+        const bool submitted = write(ctx, [&] {
+            ctx.interviews.set_recommendation(interview_->id, r);
+            ctx.interviews.submit(interview_->id);
+        });
+        if (!submitted) {
+            ImGui::EndChild();
+            ImGui::PopStyleColor();
+            return; // the panel stays open: Enter tries again
+        }
         backup_after_submit(ctx.db); // never throws: the submission is already on disk
         interview_->recommendation = r;
         interview_->status = InterviewStatus::submitted;

@@ -6,6 +6,7 @@
 #include "domain/question.hpp"
 #include "ui/screens/screen.hpp"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -27,11 +28,15 @@ public:
     // What a test (or the shell) can read.
     int current() const { return current_; }
     bool revealed() const { return revealed_; }
+    bool unsaved() const { return notes_dirty_ || overall_dirty_ || unsaved_seconds_ > 0; }
     bool running() const { return running_; }
     const std::optional<Interview>& interview() const { return interview_; }
 
 private:
     void load(AppContext&);
+    // Runs one write; on failure (database busy, read-only, disk full) says so and returns
+    // false, so the caller keeps its draft and tries again later instead of losing it.
+    bool write(AppContext&, const std::function<void()>& action);
     void go_to_question(AppContext&, int index);
     void handle_keys(AppContext&);
     void score(AppContext&, std::optional<int> value);

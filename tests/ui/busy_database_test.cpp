@@ -1,0 +1,74 @@
+// The window when a write cannot be made (another process holds the database): it says so,
+// keeps what was typed, saves it once the database is free, and never stops.
+#include "tests/support/temp_dir.hpp"
+#include "tests/ui/app_fixture.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace panelist;
+using namespace panelist::test;
+using namespace std::chrono_literals;
+
+namespace {
+// An AppFixture on a real file, with a second connection that can hold the write lock.
+struct LockedLater {
+    TempDir dir;
+    std::filesystem::path path = dir / "p.db";
+    std::optional<AppFixture> f;
+    std::optional<SQLite::Database> other;
+    LockedLater() {
+        { auto created = Database::open(path); }
+        f.emplace(path);
+        f->db.sql().setBusyTimeout(20); // fail fast in the test; the app waits 5 s
+        other.emplace(path.string(), SQLite::OPEN_READWRITE);
+    }
+    void lock() { other->exec("BEGIN IMMEDIATE"); }
+    void unlock() { other->exec("ROLLBACK"); }
+};
+} // namespace
+
+TEST_CASE("a score that cannot be written is not shown as saved, and says why") {
+    LockedLater t;
+    auto& f = *t.f;
+    const auto id = f.open_interview();
+    t.lock();
+    f.press(keys::digit(4));
+    CHECK(f.ctx().status().error);
+    CHECK(contains(f.ctx().status().text, "is busy"));
+    CHECK_FALSE(f.app->interview().interview()->questions[0].response.score.scored());
+    t.unlock();
+    f.press(keys::digit(4));
+    CHECK(f.stored(id).questions[0].response.score == Score::of(4));
+}
+
+TEST_CASE("notes typed while the database is busy are kept and saved once it is free") {
+    LockedLater t;
+    auto& f = *t.f;
+    const auto id = f.open_interview();
+    t.lock();
+    f.press(keys::letter('N'));
+    f.type("Typed while locked");
+    f.clock.advance(InterviewScreen::autosave_delay);
+    f.frame();
+    CHECK(f.app->interview().unsaved());
+    CHECK(f.ctx().status().error);
+    t.unlock();
+    f.clock.advance(InterviewScreen::autosave_delay);
+    f.frame();
+    CHECK_FALSE(f.app->interview().unsaved());
+    CHECK(f.stored(id).questions[0].response.notes == "Typed while locked");
+}
+
+TEST_CASE("an error escaping a screen mid-frame is reported and the window goes on") {
+    LockedLater t;
+    auto& f = *t.f;
+    f.app->show(ScreenId::library);
+    f.frame();
+    t.lock();
+    f.press(261);               // Delete...
+    f.press(keys::letter('Y')); // ...yes: the write fails inside the screen's child windows
+    CHECK(f.ctx().status().error);
+    CHECK(f.ctx().questions.find("t/q1"));
+    t.unlock();
+    CHECK(contains(f.frame(), "PROMPT-1")); // frames still draw
+}
