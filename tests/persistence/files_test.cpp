@@ -3,7 +3,10 @@
 #include "tests/support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
+#include <csignal>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace panelist;
 
@@ -32,4 +35,29 @@ TEST_CASE("reading refuses missing files and folders with the path") {
     CHECK_THROWS_WITH_AS(read_text_file(dir / "nope.toml"), doctest::Contains("nope.toml: no such file"),
                          FileError);
     CHECK_THROWS_WITH_AS(read_text_file(dir.path()), doctest::Contains("is a folder"), FileError);
+}
+
+TEST_CASE("an export killed mid-write leaves the old file or the whole new one, never half") {
+    test::TempDir dir;
+    const auto path = dir / "report.pdf";
+    const std::string old_bytes = "the previous report";
+    const std::string new_bytes(24u << 20, 'x'); // big enough to be caught in the middle
+    int caught_mid_write = 0;
+    for (int trial = 0; trial < 12; ++trial) {
+        test::write_file(path, old_bytes);
+        const pid_t pid = ::fork();
+        REQUIRE(pid >= 0);
+        if (pid == 0) {
+            write_file_atomically(path, new_bytes, 0600);
+            ::_exit(0);
+        }
+        ::usleep(static_cast<useconds_t>(trial * 4000)); // 0 to 44 ms into the write
+        ::kill(pid, SIGKILL);
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        const auto now = test::read_file(path);
+        CHECK((now == old_bytes || now == new_bytes));
+        if (WIFSIGNALED(status) && now == old_bytes) ++caught_mid_write;
+    }
+    CHECK(caught_mid_write > 0); // the kills did land during writes
 }
