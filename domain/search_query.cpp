@@ -140,7 +140,11 @@ private:
 QueryError::QueryError(std::size_t column, const std::string& message)
     : std::runtime_error(fmt::format("column {}: {}", column, message)), column_(column) {}
 
-SearchQuery parse_search_query(std::string_view text) { return Reader(text).read(); }
+SearchQuery parse_search_query(std::string_view text) {
+    if (const auto bad = invalid_utf8_at(text); bad != std::string_view::npos)
+        throw QueryError(bad + 1, "this is not valid UTF-8 text");
+    return Reader(text).read();
+}
 
 std::string_view filter_name(FilterKey key) {
     switch (key) {

@@ -1,6 +1,7 @@
 #include "domain/text.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace panelist {
 namespace {
@@ -53,6 +54,30 @@ std::string normalise_text(std::string_view s) {
         start = end + 1;
     }
     return trim(out);
+}
+
+std::size_t invalid_utf8_at(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t length = 0;
+        std::uint32_t code = 0;
+        if (c < 0x80) length = 1, code = c;
+        else if ((c & 0xE0) == 0xC0) length = 2, code = c & 0x1F;
+        else if ((c & 0xF0) == 0xE0) length = 3, code = c & 0x0F;
+        else if ((c & 0xF8) == 0xF0) length = 4, code = c & 0x07;
+        else return i;
+        if (i + length > s.size()) return i;
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(s[i + k]);
+            if ((next & 0xC0) != 0x80) return i;
+            code = (code << 6) | (next & 0x3F);
+        }
+        constexpr std::uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return i;
+        i += length;
+    }
+    return std::string_view::npos;
 }
 
 } // namespace panelist

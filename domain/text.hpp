@@ -11,5 +11,8 @@ std::string trim(std::string_view);
 std::string to_lower_ascii(std::string_view);
 // Strips trailing spaces from every line and surrounding blank lines; keeps inner breaks.
 std::string normalise_text(std::string_view);
+// The offset of the first byte that breaks UTF-8 (overlong forms and surrogates included), or
+// npos when the text is valid.
+std::size_t invalid_utf8_at(std::string_view);
 
 } // namespace panelist

@@ -69,3 +69,11 @@ TEST_CASE("bad queries say what is wrong and where") {
     check_error("drift -", 7, "'-' must be followed");
     check_error("ab\"cd\"", 3, "a quote must start a phrase");
 }
+
+TEST_CASE("a query that is not valid UTF-8 says where") {
+    check_error("drift caf\xC3\x28", 10, "not valid UTF-8");
+    check_error("\xFF", 1, "not valid UTF-8");
+    check_error("ok \xED\xA0\x80", 4, "not valid UTF-8"); // a UTF-16 surrogate
+    check_error("\xC0\xAF", 1, "not valid UTF-8");        // an overlong '/'
+    CHECK_NOTHROW(parse_search_query("naïve café 日本 🚀"));
+}

@@ -196,3 +196,45 @@ TEST_CASE("a first start cut short before the bank was loaded gets the bank on t
     }
     CHECK_FALSE(has(run_panelist(home, {"--db", db.string(), "questions"}).out, "monitoring/"));
 }
+
+TEST_CASE("a corpus of bad command lines: a clear message, the right exit code, nothing changed") {
+    TempDir home;
+    const auto db = (home / "p.db").string();
+    REQUIRE(run_panelist(home, {"--db", db, "questions"}).code == 0);
+    const auto before = files::read_file(home / "p.db");
+    const std::string huge(20000, 'a');
+    const std::string invalid_utf8 = "caf\xC3\x28 \xFF\xFE";
+    const std::string junk("\x01\x02\x7f\x1b[31m", 7);
+    struct Case {
+        std::vector<std::string> args;
+        int code;
+    };
+    const std::vector<Case> cases = {
+        {{"--db"}, 2},                                        // missing value
+        {{"--db", db, "--view", "kitchen"}, 2},               // value not allowed
+        {{"--db", db, "export", "--set"}, 2},                 // option without its value
+        {{"--db", db, "export", "--all", "--out"}, 2},
+        {{"--db", db, "report", "x", "--format", "md"}, 2},  // required --out missing
+        {{"--db", db, "import", (home / huge).string()}, 1},  // absurdly long path
+        {{"--db", db, "import", invalid_utf8}, 1},            // a path that is not UTF-8
+        {{"--db", db, "questions", invalid_utf8 + " topic:" + invalid_utf8}, 1},
+        {{"--db", db, "questions", "level:" + huge}, 1},
+        {{"--db", db, "questions", junk}, 0},                 // control characters are just text
+        {{"--db", db, junk}, 2},
+        {{"--db", db, "report", huge, "--format", "pdf", "--out", (home / "r.pdf").string()}, 1},
+        {{"--db", db, "compare", "loop", "--format", "csv", "--out", (home / "no" / "dir.csv").string()}, 1},
+        {{"--db", (home / huge).string(), "questions"}, 1},
+    };
+    for (const auto& c : cases) {
+        std::string shown;
+        for (const auto& a : c.args) shown += (a.size() > 40 ? a.substr(0, 40) + "..." : a) + " ";
+        INFO(shown);
+        const auto r = run_panelist(home, c.args);
+        CHECK(r.code == c.code);
+        if (c.code != 0) CHECK_FALSE(r.err.empty());
+    }
+    // Only `questions` ran against the database: it holds exactly what it held.
+    CHECK(run_panelist(home, {"--db", db, "questions"}).code == 0);
+    CHECK(files::read_file(home / "p.db").size() == before.size());
+    CHECK_FALSE(std::filesystem::exists(home / "r.pdf"));
+}

@@ -145,6 +145,13 @@ int run_command_line(int argc, char** argv) {
     } catch (const SQLite::Exception& e) { // busy or read-only under a command's write
         fmt::print(stderr, "{}\n", database_error(path, e).what());
         return exit_user_error;
+    } catch (const std::filesystem::filesystem_error& e) {
+        // e.g. a path longer than the system allows: say which, never abort.
+        fmt::print(stderr, "{}: {}\n", e.path1().string().substr(0, 200), e.code().message());
+        return exit_user_error;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "panelist: {}\n", e.what());
+        return exit_user_error;
     }
 }
 
