@@ -18,4 +18,12 @@ std::string shell_quote(const std::string&);
 Run run_process(const std::string& exe, const TempDir& home, const std::vector<std::string>& args);
 inline bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+#ifdef PANELIST_EXE
+// The panelist built with this test (its path comes from CMake), run as a script would run it.
+inline Run run_panelist(const TempDir& home, const std::vector<std::string>& args,
+                        const std::string& exe = PANELIST_EXE) {
+    return run_process(exe, home, args);
+}
+#endif
+
 } // namespace panelist::test

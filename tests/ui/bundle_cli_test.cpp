@@ -22,12 +22,8 @@ namespace {
 
 using panelist::test::has;
 using panelist::test::Run;
+using panelist::test::run_panelist;
 
-// The panelist built with this test, run as a script would run it.
-Run run_panelist(const TempDir& home, const std::vector<std::string>& args,
-                 const std::string& exe = PANELIST_EXE) {
-    return files::run_process(exe, home, args);
-}
 
 
 int occurrences(const std::string& text, const std::string& part) {

@@ -31,10 +31,6 @@ std::vector<std::pair<fs::path, std::string>> cases(const std::string& kind) {
     return out;
 }
 
-Run run_panelist(const TempDir& home, const std::vector<std::string>& args) {
-    return panelist::test::run_process(PANELIST_EXE, home, args);
-}
-
 // Runs `args` + FILE for every corpus file of `kind`: each must exit 1 naming its problem,
 // and leave the database file (when there is one) as it was.
 void check_refused(const std::string& kind, const std::vector<std::string>& args,
