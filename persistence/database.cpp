@@ -246,6 +246,10 @@ Database Database::open(const fs::path& path, Access access) {
     }
 }
 
+StoreVersion Database::version() {
+    return {db_->execAndGet("PRAGMA data_version").getInt64(), sqlite3_total_changes64(db_->getHandle())};
+}
+
 int Database::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
 
 } // namespace panelist

@@ -22,6 +22,14 @@ public:
 // "is read-only".
 enum class Access { read_write, read_only };
 
+// Changes whenever anything is committed to the database, by this connection or another, so
+// screens can keep what they read until it is out of date (ui/app/store_cache.hpp).
+struct StoreVersion {
+    std::int64_t others = 0; // PRAGMA data_version: commits by other connections
+    std::int64_t mine = 0;   // rows changed through this connection
+    bool operator==(const StoreVersion&) const = default;
+};
+
 class Database {
 public:
     // Opens (or creates, mode 0600) the database at `path`, or ":memory:". Refuses, leaving
@@ -33,6 +41,8 @@ public:
     SQLite::Database& sql() { return *db_; }
     const std::filesystem::path& path() const { return path_; }
     int schema_version();
+    // Cheap (no disk read): compare two values to learn whether the data may have changed.
+    StoreVersion version();
     // True when the database was created by this open (so the caller may seed it).
     bool created() const { return created_; }
     bool read_only() const { return read_only_; }

@@ -68,15 +68,21 @@ void CandidatesScreen::draw(AppContext& ctx) {
 void CandidatesScreen::draw_loops(AppContext& ctx) {
     ui::heading("Loops");
     ImGui::Checkbox("Show archived", &show_archived_);
-    const auto loops = ctx.people.loops(show_archived_);
-    if (ctx.loop_id == 0 && !loops.empty()) ctx.loop_id = loops.front().id;
-    for (const auto& loop : loops) {
+    const auto& loops = loops_.get(ctx.db, show_archived_, [&] {
+        std::vector<LoopRow> rows;
+        for (auto& loop : ctx.people.loops(show_archived_))
+            rows.push_back({loop, ctx.people.candidates(loop.id, show_archived_).size()});
+        return rows;
+    });
+    if (ctx.loop_id == 0 && !loops.empty()) ctx.loop_id = loops.front().loop.id;
+    std::optional<Loop> selected;
+    for (const auto& [loop, count] : loops) {
+        if (loop.id == ctx.loop_id) selected = loop;
         ImGui::PushID(static_cast<int>(loop.id));
         if (ImGui::Selectable(loop.name.c_str(), loop.id == ctx.loop_id)) {
             ctx.loop_id = loop.id;
             ctx.candidate_id = 0;
         }
-        const auto count = ctx.people.candidates(loop.id, show_archived_).size();
         ui::muted(fmt::format("   {}{} candidate{}", loop.archived ? "archived, " : "", count, count == 1 ? "" : "s"));
         ImGui::PopID();
     }
@@ -98,11 +104,11 @@ void CandidatesScreen::draw_loops(AppContext& ctx) {
             ctx.warn(e.what());
         }
     }
-    if (auto loop = ctx.people.find_loop(ctx.loop_id)) {
+    if (selected) {
         ImGui::SameLine();
-        if (ImGui::Button(loop->archived ? "Restore loop" : "Archive loop")) {
-            loop->archived = !loop->archived;
-            ctx.people.save(*loop);
+        if (ImGui::Button(selected->archived ? "Restore loop" : "Archive loop")) {
+            selected->archived = !selected->archived;
+            ctx.people.save(*selected);
         }
     }
     ImGui::Spacing();
@@ -110,29 +116,38 @@ void CandidatesScreen::draw_loops(AppContext& ctx) {
 }
 
 void CandidatesScreen::draw_candidates(AppContext& ctx) {
-    const auto loop = ctx.people.find_loop(ctx.loop_id);
+    const auto& view = loop_view_.get(ctx.db, std::pair{ctx.loop_id, show_archived_}, [&] {
+        LoopView v;
+        v.loop = ctx.people.find_loop(ctx.loop_id);
+        if (!v.loop) return v;
+        for (auto& c : ctx.people.candidates(v.loop->id, show_archived_)) {
+            const auto interviews = ctx.interviews.for_candidate(c.id);
+            int submitted = 0;
+            for (const auto& iv : interviews) submitted += iv.locked() ? 1 : 0;
+            v.rows.push_back({c, submitted, interviews.size()});
+        }
+        return v;
+    });
+    const auto& loop = view.loop;
     ui::heading(loop ? loop->name : "Candidates");
     if (!loop) {
         ui::muted("Create or pick a loop first.");
         return;
     }
-    const auto candidates = ctx.people.candidates(loop->id, show_archived_);
+    const auto& candidates = view.rows;
     int index = -1;
     for (std::size_t i = 0; i < candidates.size(); ++i)
-        if (candidates[i].id == ctx.candidate_id) index = static_cast<int>(i);
+        if (candidates[i].candidate.id == ctx.candidate_id) index = static_cast<int>(i);
     if (!keys::typing() && !keys::ctrl() && !candidates.empty()) {
         if (keys::pressed_repeat(keys::down)) index = std::min(index + 1, static_cast<int>(candidates.size()) - 1);
         if (keys::pressed_repeat(keys::up)) index = std::max(index - 1, 0);
-        if (index >= 0) ctx.candidate_id = candidates[static_cast<std::size_t>(index)].id;
+        if (index >= 0) ctx.candidate_id = candidates[static_cast<std::size_t>(index)].candidate.id;
     }
-    for (const auto& c : candidates) {
+    for (const auto& [c, submitted, interview_count] : candidates) {
         ImGui::PushID(static_cast<int>(c.id));
         if (ImGui::Selectable(c.name.c_str(), c.id == ctx.candidate_id)) ctx.candidate_id = c.id;
-        const auto interviews = ctx.interviews.for_candidate(c.id);
-        int submitted = 0;
-        for (const auto& iv : interviews) submitted += iv.locked() ? 1 : 0;
         ui::muted(fmt::format("   {}{}, {} of {} interviews submitted", c.archived ? "archived, " : "", name(c.level),
-                              submitted, interviews.size()));
+                              submitted, interview_count));
         ImGui::PopID();
     }
     ImGui::Spacing();
@@ -164,7 +179,13 @@ void CandidatesScreen::draw_candidates(AppContext& ctx) {
 }
 
 void CandidatesScreen::draw_candidate(AppContext& ctx) {
-    auto candidate = ctx.people.find_candidate(ctx.candidate_id);
+    const auto& view = candidate_view_.get(ctx.db, ctx.candidate_id, [&] {
+        CandidateView v;
+        v.candidate = ctx.people.find_candidate(ctx.candidate_id);
+        if (v.candidate) v.interviews = ctx.interviews.for_candidate(v.candidate->id);
+        return v;
+    });
+    const auto candidate = view.candidate;
     if (!candidate) {
         ui::muted("Pick a candidate.");
         return;
@@ -216,7 +237,7 @@ void CandidatesScreen::draw_candidate(AppContext& ctx) {
     }
 
     ui::heading("Interviews");
-    const auto interviews = ctx.interviews.for_candidate(candidate->id);
+    const auto& interviews = view.interviews;
     if (interviews.empty()) ui::muted("None yet.");
     if (ImGui::BeginTable("interviews", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Interviewer");

@@ -1,10 +1,14 @@
 // Candidates: loops and their candidates, and each candidate's interviews with their status.
 #pragma once
+#include "domain/interview.hpp"
 #include "domain/people.hpp"
+#include "ui/app/store_cache.hpp"
 #include "ui/screens/screen.hpp"
 #include "ui/screens/share_panel.hpp"
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace panelist {
 
@@ -32,6 +36,28 @@ private:
     std::string erase_typed_; // the name typed to confirm an erase
     std::string error_;
     SharePanel share_;
+
+    // What the three columns show, read once per change of the store, not once per frame.
+    struct LoopRow {
+        Loop loop;
+        std::size_t candidates = 0;
+    };
+    struct CandidateRow {
+        Candidate candidate;
+        int submitted = 0;
+        std::size_t interviews = 0;
+    };
+    struct LoopView {
+        std::optional<Loop> loop;
+        std::vector<CandidateRow> rows;
+    };
+    struct CandidateView {
+        std::optional<Candidate> candidate;
+        std::vector<Interview> interviews;
+    };
+    StoreCache<bool, std::vector<LoopRow>> loops_;
+    StoreCache<std::pair<std::int64_t, bool>, LoopView> loop_view_;
+    StoreCache<std::int64_t, CandidateView> candidate_view_;
 };
 
 } // namespace panelist

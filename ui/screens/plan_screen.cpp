@@ -5,6 +5,7 @@
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <fmt/format.h>
 #include <imgui_stdlib.h>
 
@@ -21,12 +22,28 @@ constexpr Shortcut plan_keys[] = {
 
 std::span<const Shortcut> PlanScreen::shortcuts() const { return plan_keys; }
 
+const PlanScreen::Inputs& PlanScreen::inputs(AppContext& ctx) {
+    return inputs_.get(ctx.db, ctx.candidate_id, [&] { return Inputs{ctx.people.find_candidate(ctx.candidate_id), ctx.sets.all()}; });
+}
+
 void PlanScreen::prepare(AppContext& ctx) {
     prepared_for_ = ctx.candidate_id;
-    bank_ = ctx.questions.all();
+    // Assembly needs only id, topic, level, difficulty, minutes and prompt: the summaries have
+    // them in one query, where loading whole questions costs two more queries each.
+    bank_.clear();
+    for (auto& s : ctx.questions.search(SearchQuery{}, std::numeric_limits<int>::max())) {
+        Question q;
+        q.id = std::move(s.id);
+        q.topic = std::move(s.topic);
+        q.level = s.level;
+        q.difficulty = s.difficulty;
+        q.minutes = s.minutes;
+        q.prompt = std::move(s.prompt);
+        bank_.push_back(std::move(q));
+    }
     const auto asked = ctx.interviews.question_ids_for_candidate(ctx.candidate_id);
     already_asked_ = {asked.begin(), asked.end()};
-    const auto candidate = ctx.people.find_candidate(ctx.candidate_id);
+    const auto& candidate = inputs(ctx).candidate;
     request_.level = candidate ? candidate->level : Level::junior;
     request_.exclude = already_asked_;
     request_.seed = static_cast<std::uint64_t>(ctx.candidate_id) * 7919u + 1;
@@ -37,7 +54,7 @@ void PlanScreen::prepare(AppContext& ctx) {
     skipped_.clear();
     // Start from the first role set that fits the candidate: the comparable choice.
     set_name_.clear();
-    for (const auto& s : ctx.sets.all())
+    for (const auto& s : inputs(ctx).sets)
         if (s.level == request_.level && set_name_.empty()) set_name_ = s.name;
     if (!set_name_.empty()) use_set(ctx, set_name_);
     // Nothing left of the set for this candidate: assemble instead, keeping the set's budget.
@@ -81,7 +98,7 @@ std::int64_t PlanScreen::create_interview(AppContext& ctx) {
 }
 
 void PlanScreen::draw(AppContext& ctx) {
-    const auto candidate = ctx.people.find_candidate(ctx.candidate_id);
+    const auto candidate = inputs(ctx).candidate;
     if (!candidate) {
         ui::muted("Pick a candidate on the Candidates screen first (Ctrl+2).");
         return;
@@ -108,7 +125,7 @@ void PlanScreen::draw_source(AppContext& ctx) {
     if (ImGui::RadioButton("A role set, as it is", mode_ == 0)) mode_ = 0;
     ui::muted("Same questions for every candidate: comparable.");
     if (mode_ == 0) {
-        const auto all_sets = ctx.sets.all();
+        const auto all_sets = inputs(ctx).sets; // a copy: use_set below may read the store again
         if (!keys::typing() && !keys::ctrl() && !all_sets.empty()) {
             int index = -1;
             for (std::size_t i = 0; i < all_sets.size(); ++i)

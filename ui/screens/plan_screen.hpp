@@ -3,6 +3,8 @@
 #pragma once
 #include "domain/plan_assembly.hpp"
 #include "persistence/question_repository.hpp"
+#include "domain/people.hpp"
+#include "ui/app/store_cache.hpp"
 #include "ui/screens/screen.hpp"
 
 #include <map>
@@ -32,7 +34,14 @@ private:
     void draw_add(AppContext&);
 
     std::int64_t prepared_for_ = -1; // the candidate the draft belongs to
-    std::vector<Question> bank_;
+    std::vector<Question> bank_; // what assembly needs of each question (no answers, rubrics)
+    // The candidate and the role sets, read when the store changes rather than every frame.
+    struct Inputs {
+        std::optional<Candidate> candidate;
+        std::vector<QuestionSet> sets;
+    };
+    const Inputs& inputs(AppContext&);
+    StoreCache<std::int64_t, Inputs> inputs_;
     std::set<std::string> already_asked_;
     int mode_ = 0; // 0: role set, 1: assemble
     std::string set_name_;

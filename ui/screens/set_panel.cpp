@@ -51,7 +51,8 @@ void SetPanel::draw(AppContext& ctx, const std::string& library_selection) {
         }
     }
     ImGui::Separator();
-    for (const auto& s : ctx.sets.all()) {
+    const auto sets = sets_.get(ctx.db, 0, [&] { return ctx.sets.all(); }); // a copy: load() may reread
+    for (const auto& s : sets) {
         const bool current = draft_ && original_name_ == s.name;
         if (ImGui::Selectable(s.name.c_str(), current)) load(ctx, s.name);
         ui::muted(fmt::format("   {} questions, {} min, {}", s.question_ids.size(), s.minutes, name(s.level)));
@@ -84,12 +85,13 @@ void SetPanel::draw_set(AppContext& ctx, const std::string& library_selection) {
     changed |= ImGui::IsItemDeactivatedAfterEdit();
     ImGui::PopItemWidth();
 
+    const auto questions = questions_.get(ctx.db, s.question_ids, [&] {
+        std::vector<std::optional<Question>> found;
+        for (const auto& id : s.question_ids) found.push_back(ctx.questions.find(id));
+        return found;
+    });
     int total = 0;
-    std::vector<std::optional<Question>> questions;
-    for (const auto& id : s.question_ids) {
-        questions.push_back(ctx.questions.find(id));
-        total += questions.back() ? questions.back()->minutes : 0;
-    }
+    for (const auto& q : questions) total += q ? q->minutes : 0;
     ImGui::PushStyleColor(ImGuiCol_Text, total > s.minutes ? ui::warning_color() : ui::muted_text_color());
     ImGui::Text("%zu questions, %d of %d minutes planned%s", s.question_ids.size(), total, s.minutes,
                 total > s.minutes ? " - over budget" : "");

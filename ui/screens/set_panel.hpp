@@ -1,8 +1,11 @@
 // The Library's question-set tab: build, rename, reorder, delete and export sets.
 #pragma once
+#include "domain/question.hpp"
 #include "domain/question_set.hpp"
+#include "ui/app/store_cache.hpp"
 
 #include <optional>
+#include <vector>
 #include <string>
 
 namespace panelist {
@@ -26,6 +29,9 @@ private:
     std::string message_;
     bool message_is_error_ = false;
     bool confirm_delete_ = false;
+    // Read when the store (or the draft's list) changes, not every frame.
+    StoreCache<int, std::vector<QuestionSet>> sets_;
+    StoreCache<std::vector<std::string>, std::vector<std::optional<Question>>> questions_;
 };
 
 } // namespace panelist
