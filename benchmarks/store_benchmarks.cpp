@@ -60,8 +60,11 @@ double percentile(std::vector<double> v, double p) {
 using Clock = std::chrono::steady_clock;
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
-// What a user types, keystroke by keystroke, in the Library's search box.
+// What a user types, keystroke by keystroke, in the Library's search box. "drift" is in every
+// synthetic question; "phadogel" (a made-up word of Zipf rank ~6,000) in about 480 of 100k, so
+// "drift phadogel" is ranked, with a word whose statistics cover the whole bank.
 const std::vector<std::string> typing = {"d", "dr", "dri", "drif", "drift", "drift m", "drift mo", "drift mon",
+                                         "drift p", "drift ph", "drift pha", "drift phad", "drift phadogel",
                                          "topic:monitoring drift", "level:senior canary rollback", "\"feature store\" skew"};
 
 void search_fts(benchmark::State& state) {
@@ -72,9 +75,9 @@ void search_fts(benchmark::State& state) {
     for (auto _ : state) {
         for (const auto& text : typing) {
             const auto t = Clock::now();
-            const auto rows = questions.search(parse_search_query(text), 200);
+            const auto result = questions.run_search(parse_search_query(text), 200);
             times.push_back(ms_since(t));
-            found += rows.size();
+            found += result.rows.size();
         }
     }
     state.counters["p95_ms"] = percentile(times, 0.95);
@@ -82,22 +85,27 @@ void search_fts(benchmark::State& state) {
     benchmark::DoNotOptimize(found);
 }
 
-// The baseline: the same keystrokes as a LIKE '%word%' scan over the texts.
+// The baseline: the same keystrokes as LIKE '%word%' scans, doing what the Library needs of a
+// search: every match counted (it shows how many), the first 200 listed.
 void search_like_baseline(benchmark::State& state) {
     auto& db = bank();
     std::vector<double> times;
     for (auto _ : state) {
         for (const auto& text : typing) {
             const auto t = Clock::now();
-            std::string word = text.substr(text.rfind(' ') == std::string::npos ? 0 : text.rfind(' ') + 1);
-            word.erase(std::remove(word.begin(), word.end(), '"'), word.end());
-            SQLite::Statement s(db.sql(), "SELECT id, prompt FROM question WHERE prompt LIKE ?1 OR answer LIKE ?1 "
-                                          "ORDER BY id LIMIT 200");
-            s.bind(1, "%" + word + "%");
+            std::vector<std::string> words;
+            for (const auto& term : parse_search_query(text).terms) words.push_back("%" + term.text + "%");
+            std::string sql = "SELECT id, prompt FROM question WHERE 1";
+            for (std::size_t i = 1; i <= words.size(); ++i)
+                sql += fmt::format(" AND (prompt LIKE ?{0} OR answer LIKE ?{0})", i);
+            SQLite::Statement s(db.sql(), sql + " ORDER BY id");
+            for (std::size_t i = 0; i < words.size(); ++i) s.bind(static_cast<int>(i + 1), words[i]);
             int n = 0;
-            while (s.executeStep()) ++n;
+            std::vector<std::string> listed;
+            while (s.executeStep())
+                if (++n <= 200) listed.push_back(s.getColumn(1).getString());
             times.push_back(ms_since(t));
-            benchmark::DoNotOptimize(n);
+            benchmark::DoNotOptimize(listed);
         }
     }
     state.counters["p95_ms"] = percentile(times, 0.95);
@@ -226,7 +234,7 @@ BENCHMARK(library_frame)->Unit(benchmark::kMillisecond);
 // Enough passes over the keystrokes for a meaningful p95 (the first pass runs on a cold cache).
 BENCHMARK(library_keystroke_frame)->Unit(benchmark::kMillisecond)->Iterations(110);
 BENCHMARK(search_fts)->Unit(benchmark::kMillisecond)->Iterations(20);
-BENCHMARK(search_like_baseline)->Unit(benchmark::kMillisecond)->Iterations(20);
+BENCHMARK(search_like_baseline)->Unit(benchmark::kMillisecond)->Iterations(2); // each pass reads the whole bank
 BENCHMARK(score_commit)->Unit(benchmark::kMillisecond);
 BENCHMARK(note_autosave)->Unit(benchmark::kMillisecond);
 BENCHMARK(report_pdf_30)->Unit(benchmark::kMillisecond);

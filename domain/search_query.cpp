@@ -59,7 +59,7 @@ private:
             return;
         }
         auto word = read_bare();
-        query.terms.push_back({word, false, negated});
+        query.terms.push_back({word, false, negated, pos_ == text_.size()});
     }
 
     void read_filter(SearchQuery& query, std::size_t key_start, std::size_t key_end,

@@ -21,6 +21,9 @@ struct TextTerm {
     std::string text;
     bool phrase = false;
     bool negated = false;
+    // A bare word at the very end of the query, with no space after it yet: the user may still
+    // be typing it, so search treats it as the start of a word.
+    bool being_typed = false;
     bool operator==(const TextTerm&) const = default;
 };
 

@@ -1,6 +1,7 @@
 #include "persistence/database.hpp"
 
 #include "persistence/migrations/migration.hpp"
+#include "persistence/search_index.hpp"
 
 #include <array>
 #include <cerrno>
@@ -200,6 +201,11 @@ Database Database::open(const fs::path& path, Access access) {
                     "this one needs {}); it must be upgraded, which means writing to it: make "
                     "it writable and open it once",
                     path.string(), version, latest_schema_version()));
+            if (!search_index_current(*db))
+                throw DatabaseError(fmt::format(
+                    "{}: is read-only and its search index was built by an older Panelist; "
+                    "rebuilding it means writing to it: make it writable and open it once",
+                    path.string()));
             return Database(path, std::move(db), false, true);
         } catch (const SQLite::Exception& e) {
             throw DatabaseError(fmt::format("{}: cannot be opened read-only: {}", path.string(),
@@ -237,6 +243,7 @@ Database Database::open(const fs::path& path, Access access) {
                                             path.string()));
         configure(*db);
         migrate(*db);
+        ensure_search_index(*db);
         return Database(path, std::move(db), created, false);
     } catch (const SQLite::Exception& e) {
         const int code = e.getErrorCode() & 0xff;

@@ -1,22 +1,17 @@
 #include "persistence/question_repository.hpp"
 
+#include "persistence/search_index.hpp"
 #include "persistence/search_sql.hpp"
+#include "persistence/search_tokens.hpp"
 #include "persistence/write_transaction.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <algorithm>
 #include <fmt/format.h>
+#include <span>
 
 namespace panelist {
 namespace {
-
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-    std::string out;
-    for (const auto& p : parts) {
-        if (!out.empty()) out += sep;
-        out += p;
-    }
-    return out;
-}
 
 Question read_question(SQLite::Database& db, SQLite::Statement& row) {
     Question q;
@@ -42,6 +37,9 @@ Question read_question(SQLite::Database& db, SQLite::Statement& row) {
 }
 
 } // namespace
+
+QuestionRepository::QuestionRepository(Database& db) : db_(db.sql()) {}
+QuestionRepository::~QuestionRepository() = default;
 
 UpsertOutcome QuestionRepository::upsert(const Question& input) {
     const Question q = normalised(input);
@@ -117,18 +115,7 @@ void QuestionRepository::write_children(std::int64_t seq, const Question& q) {
         add_follow.exec();
         add_follow.reset();
     }
-    SQLite::Statement clear_fts(db_, "DELETE FROM question_fts WHERE rowid = ?");
-    clear_fts.bind(1, seq);
-    clear_fts.exec();
-    SQLite::Statement add_fts(db_, "INSERT INTO question_fts (rowid, prompt, answer, follow_ups, "
-                                   "rubric, tags) VALUES (?, ?, ?, ?, ?, ?)");
-    add_fts.bind(1, seq);
-    add_fts.bind(2, q.prompt);
-    add_fts.bind(3, q.answer);
-    add_fts.bind(4, join(q.follow_ups, "\n"));
-    add_fts.bind(5, join({q.rubric.one, q.rubric.three, q.rubric.five}, "\n"));
-    add_fts.bind(6, join(q.tags, " "));
-    add_fts.exec();
+    index_question(db_, seq);
 }
 
 std::optional<Question> QuestionRepository::find(const std::string& id) {
@@ -145,50 +132,135 @@ std::vector<Question> QuestionRepository::all() {
     return out;
 }
 
-std::vector<QuestionSummary> QuestionRepository::search(const SearchQuery& query, int limit) {
-    SearchSql sql = build_search_sql(query);
-    // Ranking costs a few microseconds per matching question: past max_ranked_matches the
-    // best-first order is not worth a visible pause, so list them in bank order instead.
-    if (sql.ranked && count_matches(query) > max_ranked_matches) {
-        if (sql.inner_limit)
-            sql.from_where = "FROM (SELECT rowid AS seq FROM question_fts WHERE question_fts MATCH ? LIMIT ?) f "
-                             "JOIN question q ON q.seq = f.seq WHERE 1";
-        sql.order_by = "q.seq";
+namespace {
+
+std::string like_contains(const std::string& text) {
+    std::string out = "%";
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
     }
-    SQLite::Statement stmt(db_, fmt::format("SELECT q.id, q.topic, q.level, q.difficulty, "
-                                            "q.minutes, q.prompt {} ORDER BY {} LIMIT ?",
-                                            sql.from_where, sql.order_by));
-    int index = 1;
-    for (const auto& p : sql.parameters) {
-        stmt.bind(index++, p);
-        if (sql.inner_limit && index == 2) stmt.bind(index++, limit);
-    }
-    stmt.bind(index, limit);
+    return out + '%';
+}
+
+constexpr const char* summary_columns = "q.seq, q.id, q.topic, q.level, q.difficulty, q.minutes, q.prompt";
+
+QuestionSummary read_summary(SQLite::Statement& row) {
+    QuestionSummary s;
+    s.id = row.getColumn(1).getString();
+    s.topic = row.getColumn(2).getString();
+    s.level = parse_level(row.getColumn(3).getString()).value_or(Level::both);
+    s.difficulty = parse_difficulty(row.getColumn(4).getString()).value_or(Difficulty::medium);
+    s.minutes = row.getColumn(5).getInt();
+    s.prompt = row.getColumn(6).getString();
+    return s;
+}
+
+std::vector<std::int64_t> matching_seqs(SQLite::Database& db, const std::string& match, const char* order,
+                                        int limit) {
+    SQLite::Statement stmt(db, fmt::format("SELECT rowid FROM question_fts WHERE question_fts MATCH ? "
+                                           "ORDER BY {} LIMIT ?",
+                                           order));
+    stmt.bind(1, match);
+    stmt.bind(2, limit);
+    std::vector<std::int64_t> out;
+    while (stmt.executeStep()) out.push_back(stmt.getColumn(0).getInt64());
+    return out;
+}
+
+std::vector<QuestionSummary> summaries(SQLite::Database& db, std::span<const std::int64_t> seqs) {
+    SQLite::Statement row(db, fmt::format("SELECT {} FROM question q WHERE q.seq = ?", summary_columns));
     std::vector<QuestionSummary> out;
-    while (stmt.executeStep()) {
-        QuestionSummary s;
-        s.id = stmt.getColumn(0).getString();
-        s.topic = stmt.getColumn(1).getString();
-        s.level = parse_level(stmt.getColumn(2).getString()).value_or(Level::both);
-        s.difficulty = parse_difficulty(stmt.getColumn(3).getString()).value_or(Difficulty::medium);
-        s.minutes = stmt.getColumn(4).getInt();
-        s.prompt = stmt.getColumn(5).getString();
-        out.push_back(std::move(s));
+    out.reserve(seqs.size());
+    for (const auto seq : seqs) {
+        row.bind(1, seq);
+        if (row.executeStep()) out.push_back(read_summary(row));
+        row.reset();
     }
     return out;
 }
 
-int QuestionRepository::count_matches(const SearchQuery& query) {
-    const SearchSql sql = build_search_sql(query);
-    if (sql.inner_limit) { // words only: counting needs no ranking
-        SQLite::Statement words(db_, "SELECT count(*) FROM question_fts WHERE question_fts MATCH ?");
-        words.bind(1, sql.parameters.front());
-        words.executeStep();
-        return words.getColumn(0).getInt();
+} // namespace
+
+SearchPlan QuestionRepository::plan(const SearchQuery& query) {
+    SearchLookups lookups;
+    lookups.sets_named = [this](const std::string& part_of_name) {
+        SQLite::Statement sets(db_, "SELECT seq FROM question_set WHERE name LIKE ? ESCAPE '\\'");
+        sets.bind(1, like_contains(part_of_name));
+        std::vector<std::int64_t> out;
+        while (sets.executeStep()) out.push_back(sets.getColumn(0).getInt64());
+        return out;
+    };
+    lookups.word_starts = [this](const std::string& typed) { return word_starts(typed); };
+    return plan_search(query, lookups);
+}
+
+// Stemming indexes "monitoring" as "monitor", so while a user types "monitori" no term starts
+// with what was typed for a few keystrokes: then the longest start of it (dropping up to three
+// letters) that some term has stands in for it.
+std::optional<std::vector<std::string>> QuestionRepository::word_starts(const std::string& typed) {
+    if (!tokenizer_) tokenizer_ = std::make_unique<SearchTokenizer>(db_);
+    const auto tokens = tokenizer_->query_terms(typed);
+    if (tokens.size() != 1) return std::nullopt; // "a/b-te": a phrase, FTS5 expands its end
+    std::string start = tokens.front();
+    for (int dropped = 0;; ++dropped) {
+        auto terms = indexed_terms_starting(db_, start, max_expanded_terms + 1);
+        if (static_cast<int>(terms.size()) > max_expanded_terms) return std::nullopt;
+        // Each term goes back through the stemmer inside MATCH: keep only terms it leaves alone.
+        for (const auto& t : terms)
+            if (tokenizer_->query_terms(t) != std::vector<std::string>{t}) return std::nullopt;
+        if (!terms.empty()) return terms;
+        if (dropped == 3) return std::nullopt;
+        do start.pop_back(); // whole UTF-8 characters only
+        while (!start.empty() && (static_cast<unsigned char>(start.back()) & 0xC0) == 0x80);
+        if (start.size() < min_prefix_length) return std::nullopt;
     }
-    SQLite::Statement stmt(db_, "SELECT count(*) " + sql.from_where);
-    int index = 1;
-    for (const auto& p : sql.parameters) stmt.bind(index++, p);
+}
+
+SearchResult QuestionRepository::run_search(const SearchQuery& query, int limit) {
+    const SearchPlan plan = this->plan(query);
+    SearchResult result;
+    if (!plan.ranked) {
+        // No words: the whole bank, or what the filters let through, in id order.
+        SQLite::Statement stmt(db_, plan.match.empty()
+                                        ? fmt::format("SELECT {} FROM question q ORDER BY q.id LIMIT ?", summary_columns)
+                                        : fmt::format("SELECT {} FROM question q WHERE q.seq IN (SELECT rowid FROM "
+                                                      "question_fts WHERE question_fts MATCH ?) ORDER BY q.id LIMIT ?",
+                                                      summary_columns));
+        int index = 1;
+        if (!plan.match.empty()) stmt.bind(index++, plan.match);
+        stmt.bind(index, limit);
+        while (stmt.executeStep()) result.rows.push_back(read_summary(stmt));
+        result.matches = static_cast<int>(result.rows.size()) < limit ? static_cast<int>(result.rows.size())
+                                                                      : count_matches(query);
+        return result;
+    }
+    // Words: first learn how many match, reading at most counted_matches + 1 of them (cheap: no
+    // ranking, no question rows). Ranking costs a few microseconds a match, so only a set small
+    // enough to rank at once comes back best first; a larger one comes in the order questions
+    // were added, and the user narrows it with more words.
+    const auto seqs = matching_seqs(db_, plan.match, "rowid", counted_matches + 1);
+    result.matches = std::min<int>(static_cast<int>(seqs.size()), counted_matches);
+    result.counted_all = static_cast<int>(seqs.size()) <= counted_matches;
+    if (static_cast<int>(seqs.size()) <= max_ranked_matches) {
+        result.ranked = true;
+        const auto best = matching_seqs(db_, plan.match, fmt::format("{}, rowid", search_rank).c_str(), limit);
+        result.rows = summaries(db_, best);
+    } else {
+        result.rows = summaries(db_, std::span(seqs).first(std::min<std::size_t>(seqs.size(), std::max(limit, 0))));
+    }
+    return result;
+}
+
+std::vector<QuestionSummary> QuestionRepository::search(const SearchQuery& query, int limit) {
+    return run_search(query, limit).rows;
+}
+
+int QuestionRepository::count_matches(const SearchQuery& query) {
+    const SearchPlan plan = this->plan(query);
+    if (plan.match.empty()) return count();
+    SQLite::Statement stmt(db_, "SELECT count(*) FROM question_fts WHERE question_fts MATCH ?");
+    stmt.bind(1, plan.match);
     stmt.executeStep();
     return stmt.getColumn(0).getInt();
 }
@@ -200,9 +272,7 @@ bool QuestionRepository::remove(const std::string& id) {
     if (!del.executeStep()) return false;
     const auto seq = del.getColumn(0).getInt64();
     del.reset(); // finish the statement before touching the index
-    SQLite::Statement fts(db_, "DELETE FROM question_fts WHERE rowid = ?");
-    fts.bind(1, seq);
-    fts.exec();
+    unindex_question(db_, seq);
     tx.commit();
     return true;
 }

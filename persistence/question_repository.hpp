@@ -3,13 +3,17 @@
 #include "domain/question.hpp"
 #include "domain/search_query.hpp"
 #include "persistence/database.hpp"
+#include "persistence/search_sql.hpp"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace panelist {
+
+class SearchTokenizer;
 
 enum class UpsertOutcome { added, updated, unchanged };
 
@@ -23,21 +27,36 @@ struct QuestionSummary {
     std::string prompt;
 };
 
+// What a search found: the rows to list and how many questions matched in all.
+struct SearchResult {
+    std::vector<QuestionSummary> rows;
+    int matches = 0;          // every match, or the first counted_matches when counted_all is false
+    bool counted_all = true;
+    bool ranked = false;      // rows are best first; otherwise in id order (no words) or the
+                              // order questions were added (too many matches to rank)
+};
+
 class QuestionRepository {
 public:
-    // Searches with more matches than this come back in bank order, not by relevance.
-    static constexpr int max_ranked_matches = 2000;
+    // A search with words ranks its matches when there are at most this many (ranking costs a
+    // few microseconds a match), and stops counting past counted_matches.
+    static constexpr int max_ranked_matches = 500;
+    static constexpr int counted_matches = 10000;
+    // A word being typed is looked up as the whole terms it may become when there are at most
+    // this many; past that, FTS5 expands it (slower for very common words).
+    static constexpr int max_expanded_terms = 32;
 
-    explicit QuestionRepository(Database& db) : db_(db.sql()) {}
+    explicit QuestionRepository(Database& db);
+    ~QuestionRepository();
 
     // Adds or replaces the question with this id. Throws ValidationError if it is invalid.
     UpsertOutcome upsert(const Question&);
     std::optional<Question> find(const std::string& id);
     std::vector<Question> all(); // ordered by id
-    // Matches of a parsed query: best first when it has words (and at most max_ranked_matches
-    // match), else in bank order.
+    // The first `limit` matches of a parsed query (see SearchResult for their order).
+    SearchResult run_search(const SearchQuery&, int limit);
     std::vector<QuestionSummary> search(const SearchQuery&, int limit = 1000);
-    int count_matches(const SearchQuery&);
+    int count_matches(const SearchQuery&); // every match, however many
     // Deletes the question; false when there was none. Sets lose it; interviews keep their copy.
     bool remove(const std::string& id);
     // Renames a question id everywhere it is used by sets.
@@ -49,7 +68,10 @@ public:
 
 private:
     void write_children(std::int64_t seq, const Question&);
+    SearchPlan plan(const SearchQuery&);
+    std::optional<std::vector<std::string>> word_starts(const std::string& typed);
     SQLite::Database& db_;
+    std::unique_ptr<SearchTokenizer> tokenizer_; // made on the first search that needs it
 };
 
 } // namespace panelist

@@ -1,5 +1,6 @@
 #include "persistence/question_set_repository.hpp"
 
+#include "persistence/search_index.hpp"
 #include "persistence/write_transaction.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -59,6 +60,9 @@ RETURNING seq)sql");
     const auto seq = write.getColumn(0).getInt64();
     write.reset();
 
+    // Members old and new carry (or lose) this set's token in the search index.
+    std::vector<std::int64_t> touched = members(seq);
+    touched.insert(touched.end(), question_seqs.begin(), question_seqs.end());
     SQLite::Statement clear(db_, "DELETE FROM question_set_item WHERE set_seq = ?");
     clear.bind(1, seq);
     clear.exec();
@@ -71,6 +75,7 @@ RETURNING seq)sql");
         add.exec();
         add.reset();
     }
+    for (const auto question_seq : touched) index_question(db_, question_seq);
     tx.commit();
     return existing ? UpsertOutcome::updated : UpsertOutcome::added;
 }
@@ -89,13 +94,27 @@ std::vector<QuestionSet> QuestionSetRepository::all() {
     return out;
 }
 
+std::vector<std::int64_t> QuestionSetRepository::members(std::int64_t set_seq) {
+    std::vector<std::int64_t> out;
+    SQLite::Statement items(db_, "SELECT question_seq FROM question_set_item WHERE set_seq = ?");
+    items.bind(1, set_seq);
+    while (items.executeStep()) out.push_back(items.getColumn(0).getInt64());
+    return out;
+}
+
 bool QuestionSetRepository::remove(const std::string& name) {
     WriteTransaction tx(db_);
-    SQLite::Statement del(db_, "DELETE FROM question_set WHERE name = ?");
-    del.bind(1, name);
-    const bool removed = del.exec() > 0;
+    SQLite::Statement find_seq(db_, "SELECT seq FROM question_set WHERE name = ?");
+    find_seq.bind(1, name);
+    if (!find_seq.executeStep()) return false;
+    const auto seq = find_seq.getColumn(0).getInt64();
+    const auto former_members = members(seq);
+    SQLite::Statement del(db_, "DELETE FROM question_set WHERE seq = ?"); // items cascade
+    del.bind(1, seq);
+    del.exec();
+    for (const auto question_seq : former_members) index_question(db_, question_seq);
     tx.commit();
-    return removed;
+    return true;
 }
 
 void QuestionSetRepository::rename(const std::string& old_name, const std::string& new_name) {

@@ -23,6 +23,7 @@ public:
     void rename(const std::string& old_name, const std::string& new_name);
 
 private:
+    std::vector<std::int64_t> members(std::int64_t set_seq);
     SQLite::Database& db_;
 };
 

@@ -1,5 +1,7 @@
 #include "persistence/search_sql.hpp"
 
+#include "persistence/search_index.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
@@ -22,103 +24,84 @@ std::string quoted_fts(const std::string& text) {
     return out + '"';
 }
 
-std::string like_prefix(const std::string& value) {
-    std::string out;
-    for (char c : value) {
-        if (c == '%' || c == '_' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out + '%';
+std::string in_columns(const char* columns, const std::string& phrase) {
+    return fmt::format("({} : {})", columns, phrase);
 }
 
-// The SQL condition for one filter value, with its parameters appended.
-std::string condition(const Filter& f, std::vector<std::string>& params) {
+std::string any_of(const std::vector<std::string>& phrases) {
+    std::string out;
+    for (const auto& p : phrases) out += (out.empty() ? "" : " OR ") + in_columns("{facets}", p);
+    return "(" + out + ")";
+}
+
+// The facet phrases one filter value stands for; any of them satisfies the filter.
+std::vector<std::string> facet_phrases(const Filter& f, const SearchLookups& lookups) {
     switch (f.key) {
-    case FilterKey::topic:
-        params.push_back(like_prefix(f.value));
-        return "q.topic LIKE ? ESCAPE '\\'";
-    case FilterKey::tag:
-        params.push_back(like_prefix(f.value));
-        return "EXISTS (SELECT 1 FROM question_tag t WHERE t.question_seq = q.seq AND "
-               "t.tag LIKE ? ESCAPE '\\')";
-    case FilterKey::level:
-        if (f.value == "both") return "q.level = 'both'";
-        params.push_back(f.value);
-        return "q.level IN (?, 'both')";
-    case FilterKey::difficulty:
-        params.push_back(f.value);
-        return "q.difficulty = ?";
-    case FilterKey::set:
-        params.push_back("%" + f.value + "%");
-        return "EXISTS (SELECT 1 FROM question_set_item i JOIN question_set s ON s.seq = "
-               "i.set_seq WHERE i.question_seq = q.seq AND s.name LIKE ?)";
+    case FilterKey::topic: return {quoted_fts(facet::topic(f.value)) + "*"};
+    case FilterKey::tag: return {quoted_fts(facet::tag(f.value)) + "*"};
+    case FilterKey::level: {
+        const Level level = parse_level(f.value).value_or(Level::both);
+        // A question for both levels suits a junior and a senior alike.
+        if (level == Level::both) return {quoted_fts(facet::level(Level::both))};
+        return {quoted_fts(facet::level(level)), quoted_fts(facet::level(Level::both))};
     }
-    return "1";
+    case FilterKey::difficulty:
+        return {quoted_fts(facet::difficulty(parse_difficulty(f.value).value_or(Difficulty::medium)))};
+    case FilterKey::set: {
+        std::vector<std::string> out;
+        for (const auto seq : lookups.sets_named(f.value)) out.push_back(quoted_fts(facet::set(seq)));
+        if (out.empty()) out.push_back(quoted_fts(facet::set(0))); // no such set: matches nothing
+        return out;
+    }
+    }
+    return {};
+}
+
+std::string term_expression(const TextTerm& term, const SearchLookups& lookups) {
+    const std::string native = fts_expression(term);
+    if (native.back() != '*' || !lookups.word_starts) return native;
+    // FTS5 answers "drif"* by merging the whole lists of every term it covers before the first
+    // match comes out (milliseconds for a word in every question); an OR of the whole terms
+    // streams, so a search that stops early stays cheap.
+    const auto terms = lookups.word_starts(term.text);
+    if (!terms || terms->empty()) return native;
+    std::string out;
+    for (const auto& t : *terms) out += (out.empty() ? "" : " OR ") + quoted_fts(t);
+    return "(" + out + ")";
 }
 
 } // namespace
 
 std::string fts_expression(const TextTerm& term) {
-    // While typing, "d" or "dr" as a prefix would match nearly every question; words that
-    // short match whole words only, longer ones also match as the start of a word.
-    const bool prefix = !term.phrase && term.text.size() >= min_prefix_length;
+    const bool prefix = term.being_typed && !term.phrase && term.text.size() >= min_prefix_length;
     return quoted_fts(term.text) + (prefix ? "*" : "");
 }
 
-SearchSql build_search_sql(const SearchQuery& query) {
-    SearchSql sql;
-    std::vector<std::string> where;
-    std::string match;
+SearchPlan plan_search(const SearchQuery& query, const SearchLookups& lookups) {
+    std::vector<std::string> required, excluded;
     for (const auto& term : query.terms) {
-        if (!has_word_character(term.text)) continue;
-        if (term.negated) {
-            where.push_back("q.seq NOT IN (SELECT rowid FROM question_fts WHERE question_fts "
-                            "MATCH ?)");
-            sql.parameters.push_back(fts_expression(term));
-        } else {
-            match += (match.empty() ? "" : " ") + fts_expression(term);
-        }
+        if (!has_word_character(term.text)) continue; // "*" or "--": nothing FTS5 could index
+        (term.negated ? excluded : required).push_back(in_columns(search_text_columns, term_expression(term, lookups)));
     }
-    std::vector<std::string> params_after_match;
+    SearchPlan plan;
+    plan.ranked = !required.empty();
     // Same key, same sign: alternatives; otherwise every group must hold.
     std::map<std::pair<FilterKey, bool>, std::vector<std::string>> groups;
-    std::map<std::pair<FilterKey, bool>, std::vector<std::string>> group_params;
     for (const auto& f : query.filters) {
-        auto& params = group_params[{f.key, f.negated}];
-        groups[{f.key, f.negated}].push_back(condition(f, params));
+        auto phrases = facet_phrases(f, lookups);
+        auto& group = groups[{f.key, f.negated}];
+        group.insert(group.end(), phrases.begin(), phrases.end());
     }
-    for (const auto& [key, conditions] : groups) {
-        std::string any;
-        for (const auto& c : conditions) any += (any.empty() ? "" : " OR ") + c;
-        where.push_back(fmt::format("{}({})", key.second ? "NOT " : "", any));
-        for (const auto& p : group_params[key]) params_after_match.push_back(p);
-    }
+    for (const auto& [key, phrases] : groups) (key.second ? excluded : required).push_back(any_of(phrases));
+    if (required.empty() && excluded.empty()) return plan;
 
-    if (!match.empty() && where.empty()) {
-        // Words only: let FTS5 rank and cut on its own before joining, so the join touches only
-        // the rows that are shown.
-        sql.from_where = "FROM (SELECT rowid AS seq, bm25(question_fts, 10.0, 1.0, 2.0, 1.0, 5.0) AS score "
-                         "FROM question_fts WHERE question_fts MATCH ? ORDER BY score LIMIT ?) f "
-                         "JOIN question q ON q.seq = f.seq WHERE 1";
-        sql.parameters.insert(sql.parameters.begin(), match);
-        sql.order_by = "f.score, q.id";
-        sql.inner_limit = true;
-        sql.ranked = true;
-    } else if (!match.empty()) {
-        sql.from_where = "FROM question_fts JOIN question q ON q.seq = question_fts.rowid "
-                         "WHERE question_fts MATCH ?";
-        sql.parameters.insert(sql.parameters.begin(), match);
-        // Prompt and tags weigh most: a word in the question itself is the best hit.
-        sql.order_by = "bm25(question_fts, 10.0, 1.0, 2.0, 1.0, 5.0), q.id";
-        sql.ranked = true;
-    } else {
-        sql.from_where = "FROM question q WHERE 1";
-        sql.order_by = "q.id";
-    }
-    for (const auto& w : where) sql.from_where += " AND " + w;
-    sql.parameters.insert(sql.parameters.end(), params_after_match.begin(),
-                          params_after_match.end());
-    return sql;
+    // FTS5's NOT needs something on its left: a query of exclusions only starts from every row.
+    if (required.empty()) required.push_back(in_columns("{facets}", quoted_fts(facet::every)));
+    std::string match;
+    for (const auto& r : required) match += (match.empty() ? "" : " AND ") + r;
+    for (const auto& e : excluded) match = fmt::format("({}) NOT {}", match, e);
+    plan.match = match;
+    return plan;
 }
 
 } // namespace panelist

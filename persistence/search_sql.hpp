@@ -1,24 +1,34 @@
-// Turns a parsed search query into SQL over the question table and its FTS5 index.
+// Turns a parsed search query into one FTS5 MATCH expression over the search index: words and
+// phrases against the question's texts, filters as facet tokens (search_index.hpp).
 #pragma once
 #include "domain/search_query.hpp"
 
+#include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace panelist {
 
-struct SearchSql {
-    std::string from_where;              // "FROM question q ... WHERE ..."
-    std::string order_by;                // relevance when there are words, else id
-    std::vector<std::string> parameters; // bound in order
-    bool ranked = false; // ordered by relevance (the query has words)
-    // The ranking subquery has its own LIMIT: bound right after the MATCH text (parameter 2).
-    bool inner_limit = false;
+struct SearchPlan {
+    std::string match;   // empty: neither words nor filters, so the whole bank
+    bool ranked = false; // has words to rank matches by
 };
 
-SearchSql build_search_sql(const SearchQuery&);
-// The FTS5 MATCH text for one term: a quoted phrase, and a prefix match for single words of
-// min_prefix_length or more characters so results follow the user's typing.
+// What planning needs to look up in the database.
+struct SearchLookups {
+    // The seqs of the question sets whose name contains the text (a set: filter's value).
+    std::function<std::vector<std::int64_t>(const std::string& part_of_name)> sets_named;
+    // The indexed terms the word being typed may become; nothing lets FTS5 expand it itself.
+    std::function<std::optional<std::vector<std::string>>(const std::string& typed)> word_starts;
+};
+
+SearchPlan plan_search(const SearchQuery&, const SearchLookups&);
+
+// The FTS5 phrase for one term. The word still being typed also matches as the start of a word
+// once it has min_prefix_length characters: "d" or "dr" as a prefix would match nearly
+// everything, and finished words match as words (with their stems: "models" finds "model").
 constexpr std::size_t min_prefix_length = 3;
 std::string fts_expression(const TextTerm&);
 

@@ -12,6 +12,15 @@ TEST_CASE("free words become terms") {
     CHECK(q.filters.empty());
 }
 
+TEST_CASE("only a bare word at the very end is still being typed") {
+    CHECK(parse_search_query("drift ps").terms[1].being_typed);
+    CHECK_FALSE(parse_search_query("drift ps").terms[0].being_typed);
+    CHECK_FALSE(parse_search_query("drift ps ").terms[1].being_typed);      // a space ends it
+    CHECK_FALSE(parse_search_query("\"feature store\"").terms[0].being_typed); // a closed phrase
+    CHECK(parse_search_query("-drif").terms[0].being_typed);
+    CHECK_FALSE(parse_search_query("drif topic:gpu").terms[0].being_typed);
+}
+
 TEST_CASE("quoted phrases stay whole") {
     auto q = parse_search_query("\"feature store\" skew");
     REQUIRE(q.terms.size() == 2);

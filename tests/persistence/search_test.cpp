@@ -2,6 +2,7 @@
 #include "persistence/question_set_repository.hpp"
 #include "persistence/write_transaction.hpp"
 #include "tests/persistence/fixtures.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <fmt/format.h>
 
@@ -154,4 +155,85 @@ TEST_CASE("a search matching more than can be ranked quickly comes back in bank 
     REQUIRE(rows.size() == 10);
     CHECK(rows[0].id == fmt::format("t/q{:05}", QuestionRepository::max_ranked_matches)); // first stored
     CHECK(repo.count_matches(parse_search_query("canary")) == QuestionRepository::max_ranked_matches + 1);
+}
+
+TEST_CASE("set: follows the sets as they are edited and deleted") {
+    Bank bank;
+    QuestionSetRepository sets(bank.db);
+    QuestionSet s;
+    s.name = "Phone screen";
+    s.minutes = 30;
+    s.question_ids = {"serving/batch"};
+    sets.upsert(s);
+    CHECK(bank.ids("set:phone") == Ids{"serving/batch"});
+    s.question_ids = {"monitoring/psi", "features/skew"};
+    sets.upsert(s); // batch leaves the set, two others join
+    CHECK(bank.sorted_ids("set:phone") == Ids{"features/skew", "monitoring/psi"});
+    CHECK(bank.ids("set:phone drift").front() == "monitoring/psi");
+    CHECK(bank.sorted_ids("-set:phone") == Ids{"monitoring/ks", "serving/batch"});
+    sets.remove("Phone screen");
+    CHECK(bank.ids("set:phone").empty());
+    CHECK(bank.ids("set:100%").empty()); // LIKE wildcards in a set name are plain text
+}
+
+TEST_CASE("topic: and tag: match the start of a name, one tag at a time") {
+    Bank bank;
+    CHECK(bank.sorted_ids("topic:MONITOR") == Ids{"monitoring/ks", "monitoring/psi"});
+    CHECK(bank.ids("topic:itoring").empty()); // the start, not any part
+    CHECK(bank.sorted_ids("tag:stat") == Ids{"monitoring/ks", "monitoring/psi"});
+    CHECK(bank.ids("tag:\"drift statistics\"").empty()); // two tags are not one tag
+    CHECK(bank.ids("tag:feature-st") == Ids{"features/skew"});
+}
+
+TEST_CASE("the word being typed matches what it may become, even past its stem") {
+    Bank bank;
+    // "stability" is indexed as "stabil": "stabilit" is on its way there.
+    CHECK(bank.ids("stabilit") == Ids{"monitoring/psi"});
+    CHECK(bank.ids("population stabilit") == Ids{"monitoring/psi"});
+    CHECK(bank.ids("stabilitx ").empty()); // a finished word that is not in the bank
+    CHECK(bank.ids("zzzzz").empty());
+    CHECK(bank.ids("drift sc") .empty()); // two letters: the whole word "sc" only
+    CHECK(bank.ids("drift sam").empty()); // no question has both
+    CHECK(bank.ids("large sam") == Ids{"monitoring/ks"});
+}
+
+TEST_CASE("a search says how many matched, up to a cap, and whether it ranked them") {
+    Bank bank;
+    const auto ranked = bank.repo.run_search(parse_search_query("drift"), 10);
+    CHECK(ranked.ranked);
+    CHECK(ranked.matches == 2);
+    CHECK(ranked.counted_all);
+    const auto listed = bank.repo.run_search(parse_search_query("level:senior"), 10);
+    CHECK_FALSE(listed.ranked);
+    CHECK(listed.matches == 3);
+    CHECK(bank.repo.run_search(parse_search_query("level:senior"), 2).matches == 3); // counted past the rows
+
+    auto db = Database::open(":memory:");
+    QuestionRepository repo(db);
+    WriteTransaction tx(db.sql());
+    for (int i = 0; i <= QuestionRepository::counted_matches; ++i)
+        repo.upsert(test::question(fmt::format("t/q{:05}", i), "t", "Explain the canary release"));
+    tx.commit();
+    const auto many = repo.run_search(parse_search_query("canary"), 5);
+    CHECK(many.rows.size() == 5);
+    CHECK(many.matches == QuestionRepository::counted_matches);
+    CHECK_FALSE(many.counted_all); // "10000+"
+    CHECK_FALSE(many.ranked);
+}
+
+TEST_CASE("an index of an older layout is rebuilt on open, and refused read-only") {
+    test::TempDir dir;
+    const auto path = dir / "p.db";
+    {
+        auto db = Database::open(path);
+        QuestionRepository repo(db);
+        repo.upsert(test::question("monitoring/psi", "monitoring", "How does the population stability index detect drift?"));
+        db.sql().exec("UPDATE meta SET value = '1' WHERE key = 'search_index'");
+        db.sql().exec("DELETE FROM question_fts"); // as if the old index knew nothing
+    }
+    CHECK_THROWS_WITH_AS(Database::open(path, Access::read_only),
+                         doctest::Contains("search index was built by an older Panelist"), DatabaseError);
+    auto db = Database::open(path);
+    QuestionRepository repo(db);
+    CHECK(repo.search(parse_search_query("topic:monitoring stabil")).size() == 1);
 }

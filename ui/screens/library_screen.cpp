@@ -29,12 +29,11 @@ void LibraryScreen::run_search(AppContext& ctx) {
     searched_ = query_;
     try {
         const auto query = parse_search_query(query_);
-        // Words are ranked: show the best ones and say how many matched. Without words the
-        // whole (filtered) bank is listed in id order, which costs no ranking.
-        const bool ranked = std::any_of(query.terms.begin(), query.terms.end(), [](auto& t) { return !t.negated; });
-        results_ = ctx.questions.search(query, ranked ? ranked_results_shown : 1'000'000);
-        matches_ = ranked && results_.size() == ranked_results_shown ? ctx.questions.count_matches(query)
-                                                                     : static_cast<int>(results_.size());
+        // With words, show the first few hundred (best first when ranked) and say how many
+        // matched; without words, list the whole (filtered) bank in id order.
+        const bool has_words = std::any_of(query.terms.begin(), query.terms.end(), [](auto& t) { return !t.negated; });
+        found_ = ctx.questions.run_search(query, has_words ? word_results_shown : 1'000'000);
+        results_ = std::move(found_.rows);
         query_error_.clear();
     } catch (const QueryError& e) {
         query_error_ = e.what();
@@ -107,8 +106,12 @@ void LibraryScreen::draw_search(AppContext& ctx) {
     if (!query_error_.empty()) {
         ui::warning(query_error_);
     } else {
-        if (matches_ > static_cast<int>(results_.size()))
-            ui::muted(fmt::format("the best {} of {} matches: add words to narrow", results_.size(), matches_));
+        const std::string matched = fmt::format("{}{}", found_.matches, found_.counted_all ? "" : "+");
+        if (found_.matches > static_cast<int>(results_.size()) && found_.ranked)
+            ui::muted(fmt::format("the best {} of {} matches: add words to narrow", results_.size(), matched));
+        else if (found_.matches > static_cast<int>(results_.size()))
+            ui::muted(fmt::format("{} matches, too many to rank: the first {} added; add words to narrow",
+                                  matched, results_.size()));
         else
             ui::muted(fmt::format("{} question{}", results_.size(), results_.size() == 1 ? "" : "s"));
     }

@@ -16,7 +16,7 @@ namespace panelist {
 class LibraryScreen final : public Screen {
 public:
     // Ranked searches show this many best matches (and count the rest).
-    static constexpr std::size_t ranked_results_shown = 500;
+    static constexpr int word_results_shown = 500;
 
     std::string_view title() const override { return "Library"; }
     void draw(AppContext&) override;
@@ -43,7 +43,7 @@ private:
     std::optional<std::string> searched_; // the query the results belong to
     std::string query_error_;
     std::vector<QuestionSummary> results_;
-    int matches_ = 0;
+    SearchResult found_; // counts and order of the last search (its rows moved to results_)
     std::map<std::string, int> times_asked_;
     int cursor_ = -1;
     std::optional<Question> selected_;
