@@ -75,7 +75,7 @@ void search_fts(benchmark::State& state) {
     for (auto _ : state) {
         for (const auto& text : typing) {
             const auto t = Clock::now();
-            const auto result = questions.run_search(parse_search_query(text), 200);
+            const auto result = questions.run_search(parse_search_query(text), LibraryScreen::results_shown);
             times.push_back(ms_since(t));
             found += result.rows.size();
         }

@@ -1,12 +1,14 @@
 #include "persistence/question_repository.hpp"
 
 #include "persistence/search_index.hpp"
+#include "persistence/search_rank.hpp"
 #include "persistence/search_sql.hpp"
 #include "persistence/search_tokens.hpp"
 #include "persistence/write_transaction.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <algorithm>
+#include <limits>
 #include <fmt/format.h>
 #include <span>
 
@@ -156,11 +158,8 @@ QuestionSummary read_summary(SQLite::Statement& row) {
     return s;
 }
 
-std::vector<std::int64_t> matching_seqs(SQLite::Database& db, const std::string& match, const char* order,
-                                        int limit) {
-    SQLite::Statement stmt(db, fmt::format("SELECT rowid FROM question_fts WHERE question_fts MATCH ? "
-                                           "ORDER BY {} LIMIT ?",
-                                           order));
+std::vector<std::int64_t> matching_seqs(SQLite::Database& db, const std::string& match, int limit) {
+    SQLite::Statement stmt(db, "SELECT rowid FROM question_fts WHERE question_fts MATCH ? ORDER BY rowid LIMIT ?");
     stmt.bind(1, match);
     stmt.bind(2, limit);
     std::vector<std::int64_t> out;
@@ -199,57 +198,100 @@ SearchPlan QuestionRepository::plan(const SearchQuery& query) {
 // with what was typed for a few keystrokes: then the longest start of it (dropping up to three
 // letters) that some term has stands in for it.
 std::optional<std::vector<std::string>> QuestionRepository::word_starts(const std::string& typed) {
-    if (!tokenizer_) tokenizer_ = std::make_unique<SearchTokenizer>(db_);
-    const auto tokens = tokenizer_->query_terms(typed);
+    SearchTokenizer& tokenizer = search_support();
+    const auto tokens = tokenizer.query_terms(typed);
     if (tokens.size() != 1) return std::nullopt; // "a/b-te": a phrase, FTS5 expands its end
     std::string start = tokens.front();
+    // Three letters: FTS5's prefix index answers that start directly (search_index.cpp).
+    if (start.size() <= prefix_index_length) return std::nullopt;
     for (int dropped = 0;; ++dropped) {
         auto terms = indexed_terms_starting(db_, start, max_expanded_terms + 1);
         if (static_cast<int>(terms.size()) > max_expanded_terms) return std::nullopt;
         // Each term goes back through the stemmer inside MATCH: keep only terms it leaves alone.
         for (const auto& t : terms)
-            if (tokenizer_->query_terms(t) != std::vector<std::string>{t}) return std::nullopt;
+            if (tokenizer.query_terms(t) != std::vector<std::string>{t}) return std::nullopt;
         if (!terms.empty()) return terms;
         if (dropped == 3) return std::nullopt;
         do start.pop_back(); // whole UTF-8 characters only
         while (!start.empty() && (static_cast<unsigned char>(start.back()) & 0xC0) == 0x80);
-        if (start.size() < min_prefix_length) return std::nullopt;
+        if (start.size() <= prefix_index_length) return std::nullopt;
     }
+}
+
+std::vector<std::int64_t> QuestionRepository::best_first(const SearchPlan& plan, int limit) {
+    SearchTokenizer& tokenizer = search_support();
+    // How many questions hold each phrase, for its weight (search_rank.hpp). A phrase of several
+    // words is held by at most as many as its rarest word.
+    std::vector<std::int64_t> documents;
+    for (const auto& phrase : plan.phrases) {
+        if (phrase.kind == PlannedPhrase::Kind::facet) {
+            documents.push_back(0); // in the facets column, which weighs nothing
+            continue;
+        }
+        const auto words = tokenizer.query_terms(phrase.text);
+        std::int64_t fewest = words.empty() ? 0 : std::numeric_limits<std::int64_t>::max();
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            const bool start = phrase.kind == PlannedPhrase::Kind::text_prefix && i + 1 == words.size();
+            fewest = std::min(fewest, start ? prefix_documents(db_, words[i]) : term_documents(db_, words[i]));
+        }
+        documents.push_back(fewest);
+    }
+    SQLite::Statement stmt(db_, "SELECT rowid FROM question_fts WHERE question_fts MATCH ? "
+                                "ORDER BY panelist_rank(question_fts, ?), rowid LIMIT ?");
+    stmt.bind(1, plan.match);
+    stmt.bind(2, phrase_documents_argument(documents));
+    stmt.bind(3, limit);
+    std::vector<std::int64_t> out;
+    while (stmt.executeStep()) out.push_back(stmt.getColumn(0).getInt64());
+    return out;
+}
+
+SearchTokenizer& QuestionRepository::search_support() {
+    if (!tokenizer_) {
+        tokenizer_ = std::make_unique<SearchTokenizer>(db_);
+        register_search_rank(db_);
+    }
+    return *tokenizer_;
 }
 
 SearchResult QuestionRepository::run_search(const SearchQuery& query, int limit) {
     const SearchPlan plan = this->plan(query);
+    limit = std::max(limit, 0);
     SearchResult result;
-    if (!plan.ranked) {
-        // No words: the whole bank, or what the filters let through, in id order.
-        SQLite::Statement stmt(db_, plan.match.empty()
-                                        ? fmt::format("SELECT {} FROM question q ORDER BY q.id LIMIT ?", summary_columns)
-                                        : fmt::format("SELECT {} FROM question q WHERE q.seq IN (SELECT rowid FROM "
-                                                      "question_fts WHERE question_fts MATCH ?) ORDER BY q.id LIMIT ?",
-                                                      summary_columns));
-        int index = 1;
-        if (!plan.match.empty()) stmt.bind(index++, plan.match);
-        stmt.bind(index, limit);
-        while (stmt.executeStep()) result.rows.push_back(read_summary(stmt));
-        result.matches = static_cast<int>(result.rows.size()) < limit ? static_cast<int>(result.rows.size())
-                                                                      : count_matches(query);
+    if (plan.match.empty()) { // the whole bank, by id
+        SQLite::Statement all(db_, fmt::format("SELECT {} FROM question q ORDER BY q.id LIMIT ?", summary_columns));
+        all.bind(1, limit);
+        while (all.executeStep()) result.rows.push_back(read_summary(all));
+        result.matches = static_cast<int>(result.rows.size()) < limit ? static_cast<int>(result.rows.size()) : count();
         return result;
     }
-    // Words: first learn how many match, reading at most counted_matches + 1 of them (cheap: no
-    // ranking, no question rows). Ranking costs a few microseconds a match, so only a set small
-    // enough to rank at once comes back best first; a larger one comes in the order questions
-    // were added, and the user narrows it with more words.
-    const auto seqs = matching_seqs(db_, plan.match, "rowid", counted_matches + 1);
-    result.matches = std::min<int>(static_cast<int>(seqs.size()), counted_matches);
-    result.counted_all = static_cast<int>(seqs.size()) <= counted_matches;
-    if (static_cast<int>(seqs.size()) <= max_ranked_matches) {
-        result.ranked = true;
-        const auto best = matching_seqs(db_, plan.match, fmt::format("{}, rowid", search_rank).c_str(), limit);
-        result.rows = summaries(db_, best);
+    // First learn how many match, reading at most counted_matches + 1 of them (cheap: no
+    // ranking, no question rows). A set that fits in `limit` comes back in a useful order: best
+    // first (ranking costs a few microseconds a match) or, without words, by id. A larger one
+    // comes in the order questions were added, and the user narrows it.
+    const int counted = std::max(counted_matches, limit);
+    const auto seqs = matching_seqs(db_, plan.match, counted + 1);
+    result.matches = std::min<int>(static_cast<int>(seqs.size()), counted);
+    result.counted_all = static_cast<int>(seqs.size()) <= counted;
+    if (plan.ranked && static_cast<int>(seqs.size()) <= max_ranked_matches) {
+        result.order = SearchOrder::best_first;
+        result.rows = summaries(db_, best_first(plan, limit));
+    } else if (!plan.ranked && static_cast<int>(seqs.size()) <= limit) {
+        result.order = SearchOrder::id;
+        result.rows = summaries(db_, seqs);
+        std::sort(result.rows.begin(), result.rows.end(), [](const auto& x, const auto& y) { return x.id < y.id; });
     } else {
-        result.rows = summaries(db_, std::span(seqs).first(std::min<std::size_t>(seqs.size(), std::max(limit, 0))));
+        result.order = SearchOrder::added;
+        result.rows = summaries(db_, std::span(seqs).first(std::min<std::size_t>(seqs.size(), limit)));
     }
     return result;
+}
+
+int QuestionRepository::count_of(const std::string& match) {
+    SQLite::Statement stmt(db_, "SELECT count(*) FROM question_fts WHERE question_fts MATCH ?");
+    stmt.bind(1, match);
+    stmt.executeStep();
+    return stmt.getColumn(0).getInt();
 }
 
 std::vector<QuestionSummary> QuestionRepository::search(const SearchQuery& query, int limit) {
@@ -258,11 +300,7 @@ std::vector<QuestionSummary> QuestionRepository::search(const SearchQuery& query
 
 int QuestionRepository::count_matches(const SearchQuery& query) {
     const SearchPlan plan = this->plan(query);
-    if (plan.match.empty()) return count();
-    SQLite::Statement stmt(db_, "SELECT count(*) FROM question_fts WHERE question_fts MATCH ?");
-    stmt.bind(1, plan.match);
-    stmt.executeStep();
-    return stmt.getColumn(0).getInt();
+    return plan.match.empty() ? count() : count_of(plan.match);
 }
 
 bool QuestionRepository::remove(const std::string& id) {

@@ -27,13 +27,17 @@ struct QuestionSummary {
     std::string prompt;
 };
 
+// The order of a search's rows: best first (words, few enough matches to rank), by id (no words:
+// the whole bank, or filters letting through no more than the rows asked for), or the order
+// the questions were added (too many matches to rank or sort).
+enum class SearchOrder { best_first, added, id };
+
 // What a search found: the rows to list and how many questions matched in all.
 struct SearchResult {
     std::vector<QuestionSummary> rows;
     int matches = 0;          // every match, or the first counted_matches when counted_all is false
     bool counted_all = true;
-    bool ranked = false;      // rows are best first; otherwise in id order (no words) or the
-                              // order questions were added (too many matches to rank)
+    SearchOrder order = SearchOrder::id;
 };
 
 class QuestionRepository {
@@ -41,7 +45,7 @@ public:
     // A search with words ranks its matches when there are at most this many (ranking costs a
     // few microseconds a match), and stops counting past counted_matches.
     static constexpr int max_ranked_matches = 500;
-    static constexpr int counted_matches = 10000;
+    static constexpr int counted_matches = 2000;
     // A word being typed is looked up as the whole terms it may become when there are at most
     // this many; past that, FTS5 expands it (slower for very common words).
     static constexpr int max_expanded_terms = 32;
@@ -70,6 +74,9 @@ private:
     void write_children(std::int64_t seq, const Question&);
     SearchPlan plan(const SearchQuery&);
     std::optional<std::vector<std::string>> word_starts(const std::string& typed);
+    std::vector<std::int64_t> best_first(const SearchPlan&, int limit);
+    int count_of(const std::string& match);
+    SearchTokenizer& search_support(); // the tokenizer, and panelist_rank registered
     SQLite::Database& db_;
     std::unique_ptr<SearchTokenizer> tokenizer_; // made on the first search that needs it
 };

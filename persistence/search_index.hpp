@@ -18,11 +18,10 @@
 namespace panelist {
 
 // Bump when the table's columns or the facet tokens change: databases rebuild on next open.
-constexpr int search_index_version = 3;
+constexpr int search_index_version = 4;
 
-// BM25 weights of the columns, in table order. A word in the prompt or the tags is the best
-// hit; the facets column holds tokens, never words a user types.
-inline constexpr const char* search_rank = "bm25(question_fts, 10.0, 1.0, 2.0, 1.0, 5.0, 0.0)";
+// The start length FTS5 keeps a ready-made prefix index for (prefix = '3').
+constexpr std::size_t prefix_index_length = 3;
 // The columns a typed word or phrase is matched against.
 inline constexpr const char* search_text_columns = "{prompt answer follow_ups rubric tags}";
 
@@ -45,6 +44,10 @@ void index_question(SQLite::Database&, std::int64_t question_seq);
 void unindex_question(SQLite::Database&, std::int64_t question_seq);
 // Indexed terms (stemmed, lower case) that start with `start`, in order, at most `limit`.
 std::vector<std::string> indexed_terms_starting(SQLite::Database&, const std::string& start, int limit);
+// How many questions hold the term, or any term starting with `start` (summed: an upper bound,
+// as one question may hold several), for ranking.
+std::int64_t term_documents(SQLite::Database&, const std::string& term);
+std::int64_t prefix_documents(SQLite::Database&, const std::string& start);
 // Rebuilds the whole index when it is missing or of an older layout; cheap when current.
 void ensure_search_index(SQLite::Database&);
 bool search_index_current(SQLite::Database&);

@@ -24,50 +24,70 @@ std::string quoted_fts(const std::string& text) {
     return out + '"';
 }
 
-std::string in_columns(const char* columns, const std::string& phrase) {
-    return fmt::format("({} : {})", columns, phrase);
+// A piece of the expression with its phrases in the order they appear in it.
+struct Part {
+    std::string expression;
+    std::vector<PlannedPhrase> phrases;
+};
+
+Part text_part(const TextTerm& term, const SearchLookups& lookups) {
+    Part part;
+    const std::string native = fts_expression(term);
+    std::optional<std::vector<std::string>> terms;
+    if (native.back() == '*' && lookups.word_starts) terms = lookups.word_starts(term.text);
+    if (terms && !terms->empty()) {
+        // FTS5 answers "drif"* by merging the whole lists of every term it covers before the
+        // first match comes out (milliseconds for a word in every question); an OR of the
+        // whole terms streams, so a search that stops early stays cheap.
+        std::string any;
+        for (const auto& t : *terms) {
+            any += (any.empty() ? "" : " OR ") + quoted_fts(t);
+            part.phrases.push_back({PlannedPhrase::Kind::text, t});
+        }
+        part.expression = fmt::format("({} : ({}))", search_text_columns, any);
+    } else {
+        part.expression = fmt::format("({} : {})", search_text_columns, native);
+        part.phrases.push_back({native.back() == '*' ? PlannedPhrase::Kind::text_prefix : PlannedPhrase::Kind::text,
+                                term.text});
+    }
+    return part;
 }
 
-std::string any_of(const std::vector<std::string>& phrases) {
-    std::string out;
-    for (const auto& p : phrases) out += (out.empty() ? "" : " OR ") + in_columns("{facets}", p);
-    return "(" + out + ")";
-}
-
-// The facet phrases one filter value stands for; any of them satisfies the filter.
-std::vector<std::string> facet_phrases(const Filter& f, const SearchLookups& lookups) {
+// The facet tokens one filter value stands for (a trailing '*' matches the token's start); any
+// of them satisfies the filter.
+std::vector<std::string> facet_tokens(const Filter& f, const SearchLookups& lookups) {
     switch (f.key) {
-    case FilterKey::topic: return {quoted_fts(facet::topic(f.value)) + "*"};
-    case FilterKey::tag: return {quoted_fts(facet::tag(f.value)) + "*"};
+    case FilterKey::topic: return {facet::topic(f.value) + "*"};
+    case FilterKey::tag: return {facet::tag(f.value) + "*"};
     case FilterKey::level: {
         const Level level = parse_level(f.value).value_or(Level::both);
         // A question for both levels suits a junior and a senior alike.
-        if (level == Level::both) return {quoted_fts(facet::level(Level::both))};
-        return {quoted_fts(facet::level(level)), quoted_fts(facet::level(Level::both))};
+        if (level == Level::both) return {facet::level(Level::both)};
+        return {facet::level(level), facet::level(Level::both)};
     }
     case FilterKey::difficulty:
-        return {quoted_fts(facet::difficulty(parse_difficulty(f.value).value_or(Difficulty::medium)))};
+        return {facet::difficulty(parse_difficulty(f.value).value_or(Difficulty::medium))};
     case FilterKey::set: {
         std::vector<std::string> out;
-        for (const auto seq : lookups.sets_named(f.value)) out.push_back(quoted_fts(facet::set(seq)));
-        if (out.empty()) out.push_back(quoted_fts(facet::set(0))); // no such set: matches nothing
+        for (const auto seq : lookups.sets_named(f.value)) out.push_back(facet::set(seq));
+        if (out.empty()) out.push_back(facet::set(0)); // no such set: matches nothing
         return out;
     }
     }
     return {};
 }
 
-std::string term_expression(const TextTerm& term, const SearchLookups& lookups) {
-    const std::string native = fts_expression(term);
-    if (native.back() != '*' || !lookups.word_starts) return native;
-    // FTS5 answers "drif"* by merging the whole lists of every term it covers before the first
-    // match comes out (milliseconds for a word in every question); an OR of the whole terms
-    // streams, so a search that stops early stays cheap.
-    const auto terms = lookups.word_starts(term.text);
-    if (!terms || terms->empty()) return native;
-    std::string out;
-    for (const auto& t : *terms) out += (out.empty() ? "" : " OR ") + quoted_fts(t);
-    return "(" + out + ")";
+Part facet_part(const std::vector<std::string>& tokens) {
+    Part part;
+    std::string any;
+    for (const auto& token : tokens) {
+        const bool prefix = token.back() == '*';
+        const std::string bare = prefix ? token.substr(0, token.size() - 1) : token;
+        any += fmt::format("{}({{facets}} : {}{})", any.empty() ? "" : " OR ", quoted_fts(bare), prefix ? "*" : "");
+        part.phrases.push_back({PlannedPhrase::Kind::facet, bare});
+    }
+    part.expression = "(" + any + ")";
+    return part;
 }
 
 } // namespace
@@ -78,29 +98,33 @@ std::string fts_expression(const TextTerm& term) {
 }
 
 SearchPlan plan_search(const SearchQuery& query, const SearchLookups& lookups) {
-    std::vector<std::string> required, excluded;
+    std::vector<Part> required, excluded;
     for (const auto& term : query.terms) {
         if (!has_word_character(term.text)) continue; // "*" or "--": nothing FTS5 could index
-        (term.negated ? excluded : required).push_back(in_columns(search_text_columns, term_expression(term, lookups)));
+        (term.negated ? excluded : required).push_back(text_part(term, lookups));
     }
     SearchPlan plan;
     plan.ranked = !required.empty();
     // Same key, same sign: alternatives; otherwise every group must hold.
     std::map<std::pair<FilterKey, bool>, std::vector<std::string>> groups;
     for (const auto& f : query.filters) {
-        auto phrases = facet_phrases(f, lookups);
+        auto tokens = facet_tokens(f, lookups);
         auto& group = groups[{f.key, f.negated}];
-        group.insert(group.end(), phrases.begin(), phrases.end());
+        group.insert(group.end(), tokens.begin(), tokens.end());
     }
-    for (const auto& [key, phrases] : groups) (key.second ? excluded : required).push_back(any_of(phrases));
+    for (const auto& [key, tokens] : groups) (key.second ? excluded : required).push_back(facet_part(tokens));
     if (required.empty() && excluded.empty()) return plan;
 
     // FTS5's NOT needs something on its left: a query of exclusions only starts from every row.
-    if (required.empty()) required.push_back(in_columns("{facets}", quoted_fts(facet::every)));
-    std::string match;
-    for (const auto& r : required) match += (match.empty() ? "" : " AND ") + r;
-    for (const auto& e : excluded) match = fmt::format("({}) NOT {}", match, e);
-    plan.match = match;
+    if (required.empty()) required.push_back(facet_part({facet::every}));
+    for (const auto& part : required) {
+        plan.match += (plan.match.empty() ? "" : " AND ") + part.expression;
+        plan.phrases.insert(plan.phrases.end(), part.phrases.begin(), part.phrases.end());
+    }
+    for (const auto& part : excluded) {
+        plan.match = fmt::format("({}) NOT {}", plan.match, part.expression);
+        plan.phrases.insert(plan.phrases.end(), part.phrases.begin(), part.phrases.end());
+    }
     return plan;
 }
 

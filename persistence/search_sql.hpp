@@ -11,9 +11,17 @@
 
 namespace panelist {
 
+// One phrase of the MATCH expression, as FTS5 numbers them (left to right), so ranking can be
+// told how rare each is.
+struct PlannedPhrase {
+    enum class Kind { text, text_prefix, facet } kind;
+    std::string text; // as typed (text kinds) or the token (facet)
+};
+
 struct SearchPlan {
     std::string match;   // empty: neither words nor filters, so the whole bank
     bool ranked = false; // has words to rank matches by
+    std::vector<PlannedPhrase> phrases;
 };
 
 // What planning needs to look up in the database.

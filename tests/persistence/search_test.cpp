@@ -1,9 +1,11 @@
 #include "persistence/question_repository.hpp"
 #include "persistence/question_set_repository.hpp"
+#include "persistence/search_index.hpp"
 #include "persistence/write_transaction.hpp"
 #include "tests/persistence/fixtures.hpp"
 #include "tests/support/temp_dir.hpp"
 
+#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -200,13 +202,14 @@ TEST_CASE("the word being typed matches what it may become, even past its stem")
 TEST_CASE("a search says how many matched, up to a cap, and whether it ranked them") {
     Bank bank;
     const auto ranked = bank.repo.run_search(parse_search_query("drift"), 10);
-    CHECK(ranked.ranked);
+    CHECK(ranked.order == SearchOrder::best_first);
     CHECK(ranked.matches == 2);
     CHECK(ranked.counted_all);
     const auto listed = bank.repo.run_search(parse_search_query("level:senior"), 10);
-    CHECK_FALSE(listed.ranked);
+    CHECK(listed.order == SearchOrder::id);
     CHECK(listed.matches == 3);
     CHECK(bank.repo.run_search(parse_search_query("level:senior"), 2).matches == 3); // counted past the rows
+    CHECK(listed.rows.front().id == "features/skew"); // by id, though added third
 
     auto db = Database::open(":memory:");
     QuestionRepository repo(db);
@@ -217,8 +220,20 @@ TEST_CASE("a search says how many matched, up to a cap, and whether it ranked th
     const auto many = repo.run_search(parse_search_query("canary"), 5);
     CHECK(many.rows.size() == 5);
     CHECK(many.matches == QuestionRepository::counted_matches);
-    CHECK_FALSE(many.counted_all); // "10000+"
-    CHECK_FALSE(many.ranked);
+    CHECK_FALSE(many.counted_all); // "2000+"
+    CHECK(many.order == SearchOrder::added);
+    // Filters alone: as many as fit are sorted by id; more come in the order added.
+    const auto filtered = repo.run_search(parse_search_query("topic:t"), 3);
+    CHECK(filtered.matches == QuestionRepository::counted_matches);
+    CHECK_FALSE(filtered.counted_all);
+    CHECK(filtered.order == SearchOrder::added);
+    CHECK(filtered.rows.size() == 3);
+    // The whole bank: counted exactly, listed by id.
+    const auto bank_rows = repo.run_search(parse_search_query(""), 3);
+    CHECK(bank_rows.matches == QuestionRepository::counted_matches + 1);
+    CHECK(bank_rows.order == SearchOrder::id);
+    REQUIRE(bank_rows.rows.size() == 3);
+    CHECK(bank_rows.rows[2].id == "t/q00002");
 }
 
 TEST_CASE("an index of an older layout is rebuilt on open, and refused read-only") {
@@ -236,4 +251,34 @@ TEST_CASE("an index of an older layout is rebuilt on open, and refused read-only
     auto db = Database::open(path);
     QuestionRepository repo(db);
     CHECK(repo.search(parse_search_query("topic:monitoring stabil")).size() == 1);
+}
+
+TEST_CASE("the term counts behind ranking follow every edit") {
+    Bank bank;
+    CHECK(term_documents(bank.db.sql(), "drift") == 2); // psi's prompt and tag, skew's answer
+    CHECK(term_documents(bank.db.sql(), "statist") == 2);
+    CHECK(prefix_documents(bank.db.sql(), "stat") == 2);
+    auto skew = *bank.repo.find("features/skew");
+    skew.answer = "Definitions that differ between offline and online code.";
+    bank.repo.upsert(skew);
+    CHECK(term_documents(bank.db.sql(), "drift") == 1);
+    bank.repo.remove("monitoring/psi");
+    CHECK(term_documents(bank.db.sql(), "drift") == 0);
+    CHECK(term_documents(bank.db.sql(), "popul") == 0); // gone with the only question holding it
+    CHECK(indexed_terms_starting(bank.db.sql(), "popul", 5).empty());
+}
+
+TEST_CASE("panelist_rank scores exactly as FTS5's bm25() with the same weights") {
+    Bank bank;
+    bank.repo.search(parse_search_query("x")); // registers panelist_rank on this connection
+    SQLite::Statement both(bank.db.sql(), "SELECT panelist_rank(question_fts, '2 2'), "
+                                          "bm25(question_fts, 10.0, 1.0, 2.0, 1.0, 5.0, 0.0) FROM question_fts "
+                                          "WHERE question_fts MATCH ? ORDER BY rowid");
+    both.bind(1, "({prompt answer follow_ups rubric tags} : \"drift\") OR ({prompt answer follow_ups rubric tags} : \"statistics\")");
+    int rows = 0;
+    while (both.executeStep()) {
+        ++rows;
+        CHECK(both.getColumn(0).getDouble() == doctest::Approx(both.getColumn(1).getDouble()).epsilon(1e-9));
+    }
+    CHECK(rows == 3);
 }

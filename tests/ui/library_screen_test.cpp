@@ -1,3 +1,5 @@
+#include "persistence/write_transaction.hpp"
+#include "tests/persistence/fixtures.hpp"
 #include "tests/ui/app_fixture.hpp"
 
 #include <doctest/doctest.h>
@@ -61,4 +63,23 @@ TEST_CASE("editing a question saves it to the bank") {
     CHECK(contains(f.frame(), "New question"));
     f.press(keys::letter('S'), true);
     CHECK(f.ctx().questions.find("t/q1-copy"));
+}
+
+TEST_CASE("a search matching more than the list holds says how many and in what order") {
+    AppFixture f;
+    {
+        WriteTransaction tx(f.db.sql());
+        for (int i = 0; i < LibraryScreen::results_shown + 20; ++i)
+            f.ctx().questions.upsert(question(fmt::format("bulk/q{:04}", i), "bulk", "Explain the canary release"));
+        tx.commit();
+    }
+    f.app->library().set_query("canary");
+    auto text = f.frame();
+    CHECK(f.app->library().results().size() == LibraryScreen::results_shown);
+    CHECK(contains(text, "520 matches, the first 500 added listed: add words or filters to narrow"));
+    f.app->library().set_query("");
+    text = f.frame();
+    CHECK(contains(text, "the first 500 of 524 questions: search or filter to narrow"));
+    f.app->library().set_query("topic:topic3");
+    CHECK(contains(f.frame(), "1 question"));
 }

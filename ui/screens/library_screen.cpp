@@ -29,17 +29,15 @@ void LibraryScreen::run_search(AppContext& ctx) {
     searched_ = query_;
     try {
         const auto query = parse_search_query(query_);
-        // With words, show the first few hundred (best first when ranked) and say how many
-        // matched; without words, list the whole (filtered) bank in id order.
-        const bool has_words = std::any_of(query.terms.begin(), query.terms.end(), [](auto& t) { return !t.negated; });
-        found_ = ctx.questions.run_search(query, has_words ? word_results_shown : 1'000'000);
+        // A few hundred rows (best first when ranked, else in id order or the order added),
+        // and how many matched: more than a screenful is for narrowing, not scrolling.
+        found_ = ctx.questions.run_search(query, results_shown);
         results_ = std::move(found_.rows);
         query_error_.clear();
     } catch (const QueryError& e) {
         query_error_ = e.what();
         return; // keep the last good results while the user is mid-typing
     }
-    times_asked_ = ctx.questions.times_asked();
     if (selected_) {
         cursor_ = -1;
         for (std::size_t i = 0; i < results_.size(); ++i)
@@ -107,11 +105,12 @@ void LibraryScreen::draw_search(AppContext& ctx) {
         ui::warning(query_error_);
     } else {
         const std::string matched = fmt::format("{}{}", found_.matches, found_.counted_all ? "" : "+");
-        if (found_.matches > static_cast<int>(results_.size()) && found_.ranked)
-            ui::muted(fmt::format("the best {} of {} matches: add words to narrow", results_.size(), matched));
-        else if (found_.matches > static_cast<int>(results_.size()))
-            ui::muted(fmt::format("{} matches, too many to rank: the first {} added; add words to narrow",
-                                  matched, results_.size()));
+        const bool cut = found_.matches > static_cast<int>(results_.size());
+        if (cut && found_.order == SearchOrder::added)
+            ui::muted(fmt::format("{} matches, the first {} added listed: add words or filters to narrow", matched,
+                                  results_.size()));
+        else if (cut)
+            ui::muted(fmt::format("the first {} of {} questions: search or filter to narrow", results_.size(), matched));
         else
             ui::muted(fmt::format("{} question{}", results_.size(), results_.size() == 1 ? "" : "s"));
     }
@@ -122,6 +121,8 @@ void LibraryScreen::draw_results(AppContext& ctx) {
         if (keys::pressed_repeat(keys::down)) select(ctx, cursor_ + 1);
         if (keys::pressed_repeat(keys::up)) select(ctx, cursor_ - 1);
     }
+    // Counted over every interview: read again only when the store changed, not per keystroke.
+    const auto& times_asked = times_asked_.get(ctx.db, true, [&] { return ctx.questions.times_asked(); });
     ImGui::BeginChild("results", {0, 0}, true);
     const float row_height = ImGui::GetTextLineHeightWithSpacing() * 2.0f + ui::em(0.2f);
     ImGuiListClipper clipper; // only the visible rows are laid out: smooth at 100k questions
@@ -139,9 +140,9 @@ void LibraryScreen::draw_results(AppContext& ctx) {
             ImGui::SameLine(0, ui::em(0.6f));
             ui::badge(name(q.level), ui::level_color(name(q.level)));
             ui::badge(name(q.difficulty), ui::difficulty_color(name(q.difficulty)));
-            const auto asked = times_asked_.find(q.id);
+            const auto asked = times_asked.find(q.id);
             ui::muted(fmt::format("{} min{}", q.minutes,
-                                  asked == times_asked_.end() ? "  - never asked"
+                                  asked == times_asked.end() ? "  - never asked"
                                                               : fmt::format("  - asked {}x", asked->second)));
             ImGui::SetCursorPos({start.x, start.y + row_height});
             ImGui::PopID();

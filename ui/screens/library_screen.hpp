@@ -2,6 +2,7 @@
 // import or export question files.
 #pragma once
 #include "persistence/question_repository.hpp"
+#include "ui/app/store_cache.hpp"
 #include "ui/screens/question_editor.hpp"
 #include "ui/screens/screen.hpp"
 #include "ui/screens/set_panel.hpp"
@@ -16,7 +17,7 @@ namespace panelist {
 class LibraryScreen final : public Screen {
 public:
     // Ranked searches show this many best matches (and count the rest).
-    static constexpr int word_results_shown = 500;
+    static constexpr int results_shown = 500;
 
     std::string_view title() const override { return "Library"; }
     void draw(AppContext&) override;
@@ -44,7 +45,7 @@ private:
     std::string query_error_;
     std::vector<QuestionSummary> results_;
     SearchResult found_; // counts and order of the last search (its rows moved to results_)
-    std::map<std::string, int> times_asked_;
+    StoreCache<bool, std::map<std::string, int>> times_asked_;
     int cursor_ = -1;
     std::optional<Question> selected_;
     bool scroll_to_cursor_ = false;
