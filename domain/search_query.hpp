@@ -3,7 +3,8 @@
 //   topic:monitoring level:senior drift -"feature store" -tag:kubernetes set:"Senior onsite"
 //
 // Words and phrases are matched against prompt, answer, follow-ups, rubric and tags; every
-// term must match. Filters with the same key are alternatives (topic:a topic:b is either);
+// term must match. The word at the very end, until a space follows it, is still being typed
+// and also matches as the start of a word. Filters with the same key are alternatives (topic:a topic:b is either);
 // different keys must all hold. A '-' in front of a word, phrase or filter excludes matches.
 #pragma once
 #include "domain/enums.hpp"
