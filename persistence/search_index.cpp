@@ -74,7 +74,7 @@ public:
                    "facets) VALUES (?, ?, ?, ?, ?, ?, ?)"),
           count_term_(db, "INSERT INTO question_term (term, docs) VALUES (?1, max(?2, 0)) ON CONFLICT "
                           "(term) DO UPDATE SET docs = max(docs + ?2, 0)"),
-          drop_terms_(db, "DELETE FROM question_term WHERE docs <= 0"),
+          drop_term_(db, "DELETE FROM question_term WHERE term = ? AND docs <= 0"),
           tokenizer_(db) {}
 
     void remove(std::int64_t seq) {
@@ -136,10 +136,12 @@ public:
             count_term_.bind(2, change);
             count_term_.exec();
             count_term_.reset();
+            if (change > 0) continue;
+            drop_term_.bind(1, term);
+            drop_term_.exec();
+            drop_term_.reset();
         }
         pending_.clear();
-        drop_terms_.exec();
-        drop_terms_.reset();
     }
 
 private:
@@ -150,7 +152,7 @@ private:
         for (const auto& term : distinct) pending_[term] += change;
     }
 
-    SQLite::Statement question_, tags_, follow_ups_, sets_, indexed_, remove_, add_, count_term_, drop_terms_;
+    SQLite::Statement question_, tags_, follow_ups_, sets_, indexed_, remove_, add_, count_term_, drop_term_;
     SearchTokenizer tokenizer_;
     std::unordered_map<std::string, int> pending_; // term -> change in its question count
 };
