@@ -253,6 +253,19 @@ Database Database::open(const fs::path& path, Access access) {
     }
 }
 
+Database Database::another_reader() const {
+    if (path_ == ":memory:")
+        throw DatabaseError(":memory: has no second connection (it would be another database)");
+    try {
+        auto db = open_reader(path_);
+        db->setBusyTimeout(5000);
+        return Database(path_, std::move(db), false, true);
+    } catch (const SQLite::Exception& e) {
+        throw DatabaseError(
+            fmt::format("{}: cannot be opened again: {}", path_.string(), e.what()));
+    }
+}
+
 StoreVersion Database::version() {
     return {db_->execAndGet("PRAGMA data_version").getInt64(), sqlite3_total_changes64(db_->getHandle())};
 }

@@ -37,6 +37,10 @@ public:
     // is damaged, or has a newer schema than this build knows; with read_write, also a file
     // or folder this process cannot write ("is read-only: ...").
     static Database open(const std::filesystem::path& path, Access access = Access::read_write);
+    // One more read-only connection to this database, for another thread (the start-up
+    // backup). open() has already checked, migrated and indexed the file, so none of that runs
+    // again: checking reads the whole file. Not for ":memory:", which would be another database.
+    Database another_reader() const;
 
     SQLite::Database& sql() { return *db_; }
     const std::filesystem::path& path() const { return path_; }

@@ -158,6 +158,7 @@ void load_fonts(float pixel_size) {
     current_fonts.regular = add_face(pixel_size, false);
     current_fonts.bold = add_face(pixel_size, true);
     current_fonts.large = add_face(std::round(pixel_size * large_ratio), false);
+    current_fonts.pixel_size = pixel_size;
     io.FontDefault = current_fonts.regular;
     // Built now, so FontSize is known to the theme before the renderer uploads the texture.
     io.Fonts->Build();

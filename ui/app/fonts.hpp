@@ -17,11 +17,14 @@ struct Fonts {
     ImFont* regular = nullptr; // body text; also io.FontDefault
     ImFont* bold = nullptr;
     ImFont* large = nullptr; // 2.2x, for the prompt a candidate reads
+    float pixel_size = 0;    // what load_fonts() was given; 0 before the first
 };
 const Fonts& fonts();
 
 // Replaces the atlas's fonts with regular, bold and large at `pixel_size` and builds it. Call
-// between frames; the renderer must upload the atlas texture again afterwards.
+// between frames; the renderer must upload the atlas texture again afterwards. It takes tens of
+// milliseconds (fontconfig, FreeType), so the window calls it on another thread while it opens;
+// it touches only the current ImGui context's font atlas, which nothing else may use meanwhile.
 void load_fonts(float pixel_size);
 
 } // namespace panelist

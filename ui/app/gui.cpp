@@ -2,6 +2,7 @@
 #include "ui/app/gui.hpp"
 
 #include "persistence/backup.hpp"
+#include "persistence/database.hpp"
 #include "ui/app/fonts.hpp"
 #include "ui/app/panelist_app.hpp"
 #include "ui/app/runner.hpp"
@@ -9,50 +10,111 @@
 #include "ui/screens/presenter_view.hpp"
 #include "ui/widgets/font_roles.hpp"
 
+#include <chrono>
 #include <cstdio>
+#include <exception>
+#include <future>
+#include <optional>
 #include <thread>
+#include <utility>
 
 namespace panelist {
 
 namespace {
 
-// The start-up backup, copied on its own connection while the window opens: at 100k questions
-// the database is about a gigabyte and the copy takes seconds (docs/performance.md).
-class StartupBackup {
-public:
-    explicit StartupBackup(const std::filesystem::path& path) {
-        if (path == ":memory:") return;
-        worker_ = std::thread([path] {
-            try {
-                auto connection = Database::open(path);
-                make_backup(connection);
-            } catch (const std::exception& e) {
-                std::fprintf(stderr, "warning: %s\nContinuing without a new backup.\n", e.what());
-            }
-        });
+// The database, opened on its own thread while the main thread makes the window: the open
+// checks the file's integrity first, which reads all of it (docs/performance.md). Nothing is
+// written to the file before that check passes, whichever thread runs it.
+class DatabaseOpening {
+  public:
+    explicit DatabaseOpening(const std::function<Database()>& open)
+        : worker_([this, &open] {
+              try {
+                  database_.emplace(open());
+              } catch (...) {
+                  failure_ = std::current_exception();
+              }
+          }) {}
+    ~DatabaseOpening() { finish(); }
+    DatabaseOpening(const DatabaseOpening&) = delete;
+    DatabaseOpening& operator=(const DatabaseOpening&) = delete;
+
+    // Waits for the open; nullptr when it failed (rethrow_failure says why).
+    Database* wait() {
+        finish();
+        return database_ ? &*database_ : nullptr;
     }
+    void rethrow_failure() {
+        finish();
+        if (failure_) std::rethrow_exception(failure_);
+    }
+
+  private:
+    void finish() {
+        if (worker_.joinable()) worker_.join();
+    }
+    std::optional<Database> database_;
+    std::exception_ptr failure_;
+    std::thread worker_; // last: starts once the members it fills exist
+};
+
+// The start-up backup, copied on its own read-only connection (no second integrity check) once
+// the first frame is on screen, or a second after the database opened if no second frame comes:
+// at 100k questions the database is about a gigabyte and the copy takes seconds, and under
+// software GL the first frame needs both cores.
+class StartupBackup {
+  public:
+    StartupBackup() = default;
     ~StartupBackup() {
+        first_frame_shown(); // closed early: copy now rather than wait out the second
         if (worker_.joinable()) worker_.join();
     }
     StartupBackup(const StartupBackup&) = delete;
     StartupBackup& operator=(const StartupBackup&) = delete;
 
-private:
+    void start(const Database& db) {
+        try {
+            worker_ = std::thread(
+                [connection = db.another_reader(), shown = shown_.get_future()]() mutable {
+                    shown.wait_for(std::chrono::seconds(1));
+                    try {
+                        make_backup(connection);
+                    } catch (const std::exception& e) {
+                        warn(e);
+                    }
+                });
+        } catch (const std::exception& e) {
+            warn(e);
+        }
+    }
+    void first_frame_shown() {
+        if (std::exchange(shown_set_, true)) return;
+        shown_.set_value();
+    }
+
+  private:
+    static void warn(const std::exception& e) {
+        std::fprintf(stderr, "warning: %s\nContinuing without a new backup.\n", e.what());
+    }
+    std::promise<void> shown_;
+    bool shown_set_ = false;
     std::thread worker_;
 };
 
 } // namespace
 
-int run_gui(Database& db, const GuiOptions& options) {
-    const StopSignals stop;
-    const StartupBackup backup(options.screenshot ? std::filesystem::path(":memory:") : db.path());
+int run_gui(const std::function<Database()>& open_database, const GuiOptions& options) {
+    const StopSignals stop; // first: the threads below inherit its blocked signals
+    DatabaseOpening opening(open_database);
     SystemClock clock;
     const auto settings_path = default_ui_settings_path();
     UiSettings settings = load_ui_settings(settings_path);
     const bool presenter_view = options.view == "presenter";
     if (!options.view.empty() && !presenter_view) settings.last_screen = options.view;
     if (presenter_view) settings.last_screen = "interview";
-    PanelistApp app(db, clock, settings);
+    std::optional<PanelistApp> app; // made once the database is open
+    StartupBackup backup;
+    int frames_drawn = 0;
 
     RunnerSettings window;
     window.screenshot = options.screenshot;
@@ -66,42 +128,59 @@ int run_gui(Database& db, const GuiOptions& options) {
     bool dark = settings.dark;
 
     RunnerCallbacks callbacks;
+    callbacks.ready = [&] {
+        Database* db = opening.wait();
+        if (!db) return false; // rethrown below, once the window is gone
+        app.emplace(*db, clock, settings);
+        if (!options.screenshot) backup.start(*db);
+        return true;
+    };
     callbacks.draw = [&] {
+        if (!app) return;
+        if (++frames_drawn == 2) backup.first_frame_shown(); // the first one has been swapped
         const auto& f = fonts(); // the atlas may have been rebuilt (Ctrl+=): read roles afresh
         ui::font_roles() = {f.regular, f.bold, f.large};
-        if (app.settings().dark != dark) {
-            dark = app.settings().dark;
+        if (app->settings().dark != dark) {
+            dark = app->settings().dark;
             set_theme(dark ? Theme::dark : Theme::light);
         }
         if (presenter_view) {
-            app.frame(); // keeps the interview state current; the presenter is drawn over it
-            draw_presenter(app.context().presenter);
+            app->frame(); // keeps the interview state current; the presenter is drawn over it
+            draw_presenter(app->context().presenter);
             return;
         }
-        app.frame();
+        app->frame();
     };
-    callbacks.wants_clock = [&] { return app.wants_clock(); };
+    callbacks.wants_clock = [&] { return app && app->wants_clock(); };
     callbacks.wants_close = [&] { return stop.requested(); };
     callbacks.seconds_until_wake = [&]() -> std::optional<double> {
-        const auto at = app.wake_at();
+        const auto at = app ? app->wake_at() : std::nullopt;
         if (!at) return std::nullopt;
         return std::chrono::duration<double>(*at - clock.now()).count();
     };
-    callbacks.presenter_open = [&] { return app.context().presenter_open && !options.screenshot; };
-    callbacks.presenter_closed = [&] { app.context().presenter_open = false; };
+    callbacks.presenter_open = [&] {
+        return app && app->context().presenter_open && !options.screenshot;
+    };
+    callbacks.presenter_closed = [&] {
+        if (app) app->context().presenter_open = false;
+    };
     callbacks.draw_presenter = [&] {
+        if (!app) return;
         ui::font_roles() = {}; // the presenter's own atlas: its default font is already large
-        draw_presenter(app.context().presenter);
+        draw_presenter(app->context().presenter);
     };
     callbacks.on_exit = [&] {
-        app.flush();
-        UiSettings out = app.settings();
+        if (!app) return;
+        app->flush();
+        UiSettings out = app->settings();
         out.text_size = 17.0f * text_scale().font_scale;
         out.window_width = last_window_size().width;
         out.window_height = last_window_size().height;
         if (!options.screenshot) save_ui_settings(settings_path, out);
     };
-    return run_window(window, callbacks);
+    const int code = run_window(window, callbacks);
+    opening.rethrow_failure(); // the database's error, as if it had been opened first
+    return code;
 }
 
 } // namespace panelist

@@ -1,6 +1,7 @@
 // Opening the Panelist window on a database.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -14,6 +15,12 @@ struct GuiOptions {
 };
 
 // Runs the window until it is closed. Returns a process exit code.
-int run_gui(Database&, const GuiOptions&);
+//
+// `open_database` runs on another thread while the window, its GL context and the fonts are
+// made (docs/performance.md): its integrity check reads the whole file. The window stays hidden
+// until it returns; if it throws, the window closes unseen and run_gui rethrows that exception
+// on the calling thread, so the caller reports it exactly as if it had opened the database
+// first (also when no window could be opened at all).
+int run_gui(const std::function<Database()>& open_database, const GuiOptions&);
 
 } // namespace panelist

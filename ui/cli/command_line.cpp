@@ -117,13 +117,17 @@ int run_command_line(int argc, char** argv) {
 
     const auto path = db_path.value_or(default_database_path());
     try {
-        const bool window = app.get_subcommands().empty();
+        // The window opens the database on another thread while it makes itself, and without
+        // the start-up backup, which it takes in the background; errors come back here all
+        // the same (ui/app/gui.hpp).
+        if (app.get_subcommands().empty())
+            return run_gui([&] { return open_database(db_path, false); }, gui);
         // Reading commands also work on a database this process may not write.
         const bool only_reads = questions->parsed() || report->parsed() || compare->parsed();
         // No start-up backup before an erase: the erase would only delete it again.
         Database db = only_reads && std::filesystem::exists(path) && read_only_reason(path)
                           ? Database::open(path, Access::read_only)
-                          : open_database(db_path, !window && !erase->parsed());
+                          : open_database(db_path, !erase->parsed());
         if (import->parsed()) return import_command(db, import_files);
         if (export_cmd->parsed()) return export_command(db, set_name, export_all, out);
         if (questions->parsed()) return questions_command(db, join_words(query_words));
@@ -135,7 +139,7 @@ int run_command_line(int argc, char** argv) {
             return compare_command(db, compare_loop_name, compare_format, compare_blind, compare_viewer, compare_out);
         if (report->parsed())
             return report_command(db, report_candidate, report_loop, report_format, report_viewer, report_out);
-        return run_gui(db, gui);
+        return exit_usage; // not reached: every subcommand is dispatched above
     } catch (const DatabaseError& e) {
         fmt::print(stderr, "{}\n", e.what());
         return exit_user_error;
