@@ -1,6 +1,9 @@
 #include "tests/ui/app_fixture.hpp"
+#include "ui/app/frame_damage.hpp"
 
+#include <cmath>
 #include <doctest/doctest.h>
+#include <imgui.h>
 
 using namespace panelist;
 using namespace panelist::test;
@@ -177,4 +180,52 @@ TEST_CASE("the shortcut overlay lists the screen's keys") {
     CHECK(contains(text, "Ctrl+1 .. Ctrl+6"));
     f.press(keys::escape);
     CHECK_FALSE(f.app->shortcuts_open());
+}
+
+// --- the idle window: waking and redrawing only for what the clock changed ------------------
+
+TEST_CASE("a running clock wakes the window when the shown second turns, not on a fixed beat") {
+    AppFixture f;
+    f.open_interview();
+    CHECK_FALSE(f.app->wake_at()); // not started: nothing to wake for
+    f.press(keys::letter('S'));
+    const TimePoint started = f.clock.now();
+    REQUIRE(f.app->wake_at());
+    CHECK(*f.app->wake_at() == started + 1s);
+    f.clock.advance(400ms);
+    CHECK(contains(f.frame(), "Total 0:00"));
+    CHECK(*f.app->wake_at() == started + 1s); // the same second is still on screen
+    f.clock.advance(600ms);
+    CHECK(contains(f.frame(), "Total 0:01"));
+    CHECK(*f.app->wake_at() == started + 2s);
+    f.clock.advance(2500ms); // woken late (a busy machine): catches up and keeps the beat
+    CHECK(contains(f.frame(), "Total 0:03"));
+    CHECK(*f.app->wake_at() == started + 4s);
+    f.press(keys::letter('T')); // paused: the clock wakes nothing
+    CHECK_FALSE(f.app->wake_at());
+}
+
+TEST_CASE("while only the clock runs, a frame differs from the last in a few small areas") {
+    AppFixture f; // a 1500 x 1000 window
+    f.open_interview();
+    f.press(keys::letter('S'));
+    FrameDamage damage;
+    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    const auto next = [&](std::chrono::milliseconds later) {
+        f.clock.advance(later);
+        f.frame();
+        return damage.compare(*ImGui::GetDrawData(), background);
+    };
+    CHECK(next(0ms).everything); // nothing to compare with yet
+    CHECK(next(500ms).none());    // the same second: nothing to draw
+    const FrameChange tick = next(500ms);
+    CHECK_FALSE(tick.everything);
+    REQUIRE_FALSE(tick.none());
+    CHECK(tick.areas.size() <= 4);         // the total, the question's time in the list and above it
+    CHECK(tick.area() < 1500 * 1000 / 200); // under half a percent of the window
+    CHECK(next(0ms).none());
+
+    f.press(keys::right); // the next question: much more changes
+    const FrameChange moved = next(0ms);
+    CHECK((moved.everything || moved.area() > 20 * tick.area()));
 }

@@ -1,7 +1,9 @@
 #include "tests/ui/app_fixture.hpp"
+#include "ui/app/frame_damage.hpp"
 #include "ui/screens/presenter_view.hpp"
 
 #include <doctest/doctest.h>
+#include <imgui.h>
 
 using namespace panelist;
 using namespace panelist::test;
@@ -33,4 +35,25 @@ TEST_CASE("the presenter follows the interviewer to the next question") {
     CHECK(f.ctx().presenter_open);
     f.press(keys::letter('P'));
     CHECK_FALSE(f.ctx().presenter_open);
+}
+
+TEST_CASE("the presenter's picture stays the same while the clock runs, so its window is not redrawn") {
+    using namespace std::chrono_literals;
+    AppFixture f;
+    f.open_interview();
+    f.press(keys::letter('S'));
+    HeadlessImGui presenter_window;
+    FrameDamage shown; // as PresenterWindow::render decides whether to draw
+    const auto present = [&] {
+        presenter_window.frame([&] { draw_presenter(f.ctx().presenter); });
+        return shown.compare(*ImGui::GetDrawData(), ImVec4{1, 1, 1, 1});
+    };
+    CHECK(present().everything);
+    for (int second = 0; second < 3; ++second) {
+        f.clock.advance(1s);
+        CHECK(contains(f.frame(), "Total 0:0" + std::to_string(second + 1)));
+        CHECK(present().none());
+    }
+    f.press(keys::right);
+    CHECK_FALSE(present().none()); // the next question shows at once
 }

@@ -36,6 +36,11 @@ bool PresenterWindow::open(float font_pixels) {
     if (!handle_) return false;
     glfwMakeContextCurrent(handle_);
     glfwSwapInterval(0); // the main window's vsync paces the loop
+    glfwSetWindowUserPointer(handle_, this);
+    glfwSetWindowRefreshCallback(handle_, [](GLFWwindow* w) {
+        static_cast<PresenterWindow*>(glfwGetWindowUserPointer(w))->shown_.forget(); // exposed: draw it all
+    });
+    shown_.forget();
     context_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(context_);
     ImGuiIO& io = ImGui::GetIO();
@@ -84,10 +89,12 @@ void PresenterWindow::render(const std::function<void()>& draw) {
     ImGui::NewFrame();
     draw();
     ImGui::Render();
+    const ImVec4 background{1, 1, 1, 1};
+    if (shown_.compare(*ImGui::GetDrawData(), background).none()) return;
     int width = 0, height = 0;
     glfwGetFramebufferSize(handle_, &width, &height);
     glViewport(0, 0, width, height);
-    glClearColor(1, 1, 1, 1);
+    glClearColor(background.x, background.y, background.z, background.w);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     glfwSwapBuffers(handle_);

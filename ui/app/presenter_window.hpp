@@ -1,6 +1,8 @@
 // The presenter's own OS window: a second GLFW window with its own ImGui context, sharing
 // nothing with the main window but the process. It takes no input and shows what it is given.
 #pragma once
+#include "ui/app/frame_damage.hpp"
+
 #include <functional>
 
 struct GLFWwindow;
@@ -22,12 +24,15 @@ public:
     // True once the user closed it with the window manager.
     bool close_requested() const;
     // One frame of `draw` in the presenter's context; the caller's GL and ImGui contexts are
-    // restored afterwards.
+    // restored afterwards. Drawn and swapped only when it differs from the frame on screen, or
+    // the window system lost that: the presenter's content changes with the question, not the
+    // interviewer's clock, and a frame of this large window costs ~5 ms under software GL.
     void render(const std::function<void()>& draw);
 
 private:
     GLFWwindow* handle_ = nullptr;
     ImGuiContext* context_ = nullptr;
+    FrameDamage shown_;
 };
 
 } // namespace panelist

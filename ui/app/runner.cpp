@@ -9,6 +9,7 @@
 #include "ui/app/runner.hpp"
 
 #include "ui/app/fonts.hpp"
+#include "ui/app/frame_damage.hpp"
 #include "ui/app/presenter_window.hpp"
 #include "ui/app/screenshot.hpp"
 
@@ -25,6 +26,9 @@
 #include <cstdlib>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
 #include <utility>
 
 namespace panelist {
@@ -72,6 +76,7 @@ struct Window {
     Theme theme = settings.theme;
     float style_scale = 1.0f; // device pixels per logical pixel, for the theme
     bool input_seen = false;
+    bool exposed = false; // the window system lost what the window showed: draw it all again
     bool fonts_stale = true;
     bool font_texture_uploaded = false;
     int frames_to_render = frames_after_input;
@@ -127,13 +132,18 @@ void install_callbacks(Window& window) {
     glfwSetCursorEnterCallback(h, [](GLFWwindow* w, int) { note_input(w); });
     glfwSetWindowFocusCallback(h, [](GLFWwindow* w, int) { note_input(w); });
     glfwSetFramebufferSizeCallback(h, [](GLFWwindow* w, int, int) { note_input(w); });
-    glfwSetWindowRefreshCallback(h, note_input);
+    glfwSetWindowRefreshCallback(h, [](GLFWwindow* w) { window_of(w).input_seen = window_of(w).exposed = true; });
     glfwSetWindowContentScaleCallback(h, on_content_scale);
 }
 
 //-------------------------------------------------------------------------------------------------
 // [SECTION] Text size and scale
 //-------------------------------------------------------------------------------------------------
+
+// The atlas's pixel size for the user's text size on a monitor of this content scale.
+float font_pixels(const RunnerSettings& settings, float content_scale) {
+    return std::round(settings.font_size * current_text_scale.font_scale * content_scale);
+}
 
 // Rebuilds the font atlas at the pixel size the monitor and the user's text size ask for, so
 // text stays crisp at every size (scaling a built atlas would blur it).
@@ -150,14 +160,19 @@ void refresh_fonts(Window& window) {
                               : 1.0f;
 
     current_text_scale.content_scale = content_x;
-    load_fonts(std::round(window.settings.font_size * current_text_scale.font_scale * content_x));
+    // Already built for the size the monitor predicted while the window opened (run_window):
+    // only a different size, or a new text size, needs the atlas rasterised again.
+    const float pixels = font_pixels(window.settings, content_x);
+    if (fonts().pixel_size != pixels) {
+        load_fonts(pixels);
+        if (window.font_texture_uploaded) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+    }
     ImGui::GetIO().FontGlobalScale = 1.0f / density;
     window.style_scale = content_x / density;
     apply_theme(window.theme, window.style_scale);
-    if (window.font_texture_uploaded) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
     window.fonts_stale = false;
 }
 
@@ -217,50 +232,81 @@ GLFWwindow* open_window(const RunnerSettings& settings) {
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE); // shown once ready: never an empty window
     const auto [width, height] = initial_size(settings);
     GLFWwindow* handle = glfwCreateWindow(width, height, settings.title.c_str(), nullptr, nullptr);
+    glfwDefaultWindowHints(); // the presenter window opens visible
     if (!handle) return nullptr;
     glfwMakeContextCurrent(handle);
     glfwSwapInterval(1);
     return handle;
 }
 
+// Dear ImGui for the window: the context first, so the fonts can be built while the window
+// opens; the GLFW and OpenGL backends once the window exists.
 struct ImGuiSession {
-    explicit ImGuiSession(GLFWwindow* handle) {
+    ImGuiSession() {
         IMGUI_CHECKVERSION();
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr; // layout comes from the app's own UI state, not imgui.ini
         io.LogFilename = nullptr;
+    }
+    void attach(GLFWwindow* handle) {
         ImGui_ImplGlfw_InitForOpenGL(handle, true);
         ImGui_ImplOpenGL3_Init("#version 330");
+        attached = true;
     }
     ~ImGuiSession() {
-        ImGui_ImplOpenGL3_Shutdown();
-        ImGui_ImplGlfw_Shutdown();
+        if (attached) {
+            ImGui_ImplOpenGL3_Shutdown();
+            ImGui_ImplGlfw_Shutdown();
+        }
         ImGui::DestroyContext();
     }
     ImGuiSession(const ImGuiSession&) = delete;
     ImGuiSession& operator=(const ImGuiSession&) = delete;
+    bool attached = false;
 };
+
+// The content scale the window will most likely get: the primary monitor's (on X11, every
+// window's).
+float predicted_content_scale() {
+    float x = 1.0f, y = 1.0f;
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) glfwGetMonitorContentScale(monitor, &x, &y);
+    return x > 0.0f ? x : 1.0f;
+}
 
 int fail(const std::string& message) {
     std::fprintf(stderr, "panelist: %s\n", message.c_str());
     return 1;
 }
 
+// No window after all: `ready` still runs first, so a failure of the caller's own start-up
+// (say, a damaged database) is what the user reads, as when it came first.
+int cannot_open(const RunnerCallbacks& callbacks, const std::string& message) {
+    if (callbacks.ready && !callbacks.ready()) return 1;
+    return fail(message);
+}
+
 //-------------------------------------------------------------------------------------------------
 // [SECTION] The loop
 //-------------------------------------------------------------------------------------------------
 
-// Sleeps until there is a reason to draw: input, a posted redraw, the next tick of a visible
-// clock, or a moment the app asked for (a pending autosave). Never spins.
+// Sleeps until there is a reason to draw: input, a posted redraw, a moment the app asked for (the
+// next turn of a visible clock's second, a pending autosave), or a second passing while a clock
+// is visible. Never spins.
 void wait_for_reason_to_draw(Window& window, const RunnerCallbacks& callbacks, bool screenshot) {
     if (window.always_redraw) window.frames_to_render = frames_after_input;
     std::optional<double> timeout;
     if (callbacks.wants_clock && callbacks.wants_clock()) timeout = clock_wake_seconds;
+    // A millisecond late rather than early: GLFW rounds the timeout down to microseconds, and a
+    // clock woken just before its second turns would draw the same frame again.
     if (callbacks.seconds_until_wake)
-        if (auto wake = callbacks.seconds_until_wake()) timeout = std::min(timeout.value_or(*wake), *wake);
+        if (auto wake = callbacks.seconds_until_wake()) {
+            const double late = *wake + 0.001;
+            timeout = std::min(timeout.value_or(late), late);
+        }
     if (screenshot || window.frames_to_render > 0)
         glfwPollEvents();
     else if (timeout)
@@ -270,6 +316,68 @@ void wait_for_reason_to_draw(Window& window, const RunnerCallbacks& callbacks, b
     if (std::exchange(window.input_seen, false)) window.frames_to_render = frames_after_input;
 }
 
+// Under software OpenGL (Mesa's llvmpipe: virtual machines, remote desktops, no GPU driver)
+// filling pixels is nearly all of a frame's CPU: ~15 ms for a whole 1500x950 window, against
+// ~0.5 ms for ImGui's layout and the rest. So there the loop draws only the areas that changed
+// since the frame on screen (FrameDamage) and shows them with glXCopySubBufferMESA, which copies
+// part of the back buffer to the window and, unlike a swap, leaves the back buffer holding the
+// frame. With a GPU driver, or without that GLX extension, frames are drawn whole and swapped.
+class SoftwareGl {
+public:
+    // Looked up at run time, so building needs nothing of X11; EGL and Wayland find none.
+    static SoftwareGl of_current_context() {
+        SoftwareGl gl;
+        const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+        const std::string_view name = renderer ? renderer : "";
+        if (!name.starts_with("llvmpipe") && !name.starts_with("softpipe")) return gl;
+        const auto current_display = lookup<void* (*)()>("glXGetCurrentDisplay");
+        const auto current_drawable = lookup<unsigned long (*)()>("glXGetCurrentDrawable");
+        const auto current_context = lookup<void* (*)()>("glXGetCurrentContext");
+        const auto query_context = lookup<int (*)(void*, void*, int, int*)>("glXQueryContext");
+        const auto extensions = lookup<const char* (*)(void*, int)>("glXQueryExtensionsString");
+        const auto copy = lookup<CopySubBuffer>("glXCopySubBufferMESA");
+        if (!current_display || !current_drawable || !current_context || !query_context || !extensions || !copy)
+            return gl;
+        void* display = current_display();
+        void* context = current_context();
+        constexpr int glx_screen = 0x800C;
+        int screen = 0;
+        if (!display || !context || query_context(display, context, glx_screen, &screen) != 0) return gl;
+        // GLX hands out a stub for any name: only the extension list says it is real.
+        const char* names = extensions(display, screen);
+        if (!names || !has_word(names, "GLX_MESA_copy_sub_buffer")) return gl;
+        gl.display_ = display;
+        gl.drawable_ = current_drawable();
+        gl.copy_ = copy;
+        return gl;
+    }
+    bool draws_areas() const { return copy_ != nullptr; }
+    // The size of the driver's buffers. Mesa's software path takes a new window size only at a
+    // swap: copying keeps drawing into buffers of the old size.
+    int buffer_width = 0, buffer_height = 0;
+    // Shows an area of the back buffer in the window.
+    void show(const PixelRect& area, int framebuffer_height) const {
+        copy_(display_, drawable_, area.x0, framebuffer_height - area.y1, area.x1 - area.x0, area.y1 - area.y0);
+    }
+
+private:
+    using CopySubBuffer = void (*)(void* display, unsigned long drawable, int x, int y, int width, int height);
+    template <class Function> static Function lookup(const char* name) {
+        return reinterpret_cast<Function>(glfwGetProcAddress(name));
+    }
+    static bool has_word(std::string_view list, std::string_view word) {
+        for (auto at = list.find(word); at != std::string_view::npos; at = list.find(word, at + 1)) {
+            const auto end = at + word.size();
+            if ((at == 0 || list[at - 1] == ' ') && (end == list.size() || list[end] == ' ')) return true;
+        }
+        return false;
+    }
+    void* display_ = nullptr;
+    unsigned long drawable_ = 0;
+    CopySubBuffer copy_ = nullptr;
+};
+
+// One frame of UI: laid out and turned into draw lists, not drawn yet.
 void render_frame(Window& window, const RunnerCallbacks& callbacks) {
     ImGui_ImplOpenGL3_NewFrame();
     window.font_texture_uploaded = true;
@@ -277,15 +385,83 @@ void render_frame(Window& window, const RunnerCallbacks& callbacks) {
     ImGui::NewFrame();
     if (callbacks.draw) callbacks.draw();
     ImGui::Render();
-
     glfwGetWindowSize(window.handle, &current_window_size.width, &current_window_size.height);
+}
+
+ImVec4 background_color() {
+    return ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+}
+
+// Draws the frame ImGui built into the back buffer, whole.
+void draw_whole_frame(Window& window) {
     int width = 0, height = 0;
     glfwGetFramebufferSize(window.handle, &width, &height);
     glViewport(0, 0, width, height);
-    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    const ImVec4 background = background_color();
     glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+// What show_frame did.
+struct Shown {
+    enum class How { nothing, areas, whole, whole_resized } how = How::nothing;
+    long long pixels = 0; // drawn into the back buffer
+};
+
+// Puts the frame ImGui built on screen: not at all if it looks like the frame there; under
+// software GL (see SoftwareGl) only the areas that changed, the back buffer holding the rest;
+// otherwise whole, swapped. After whole_resized the next frame must be drawn whole again.
+Shown show_frame(Window& window, SoftwareGl& gl, const FrameChange& change) {
+    using How = Shown::How;
+    if (change.none()) return {};
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(window.handle, &width, &height);
+    const long long whole = 1LL * width * height;
+    if (!gl.draws_areas()) {
+        draw_whole_frame(window);
+        glfwSwapBuffers(window.handle);
+        return {How::whole, whole};
+    }
+    if (width != gl.buffer_width || height != gl.buffer_height) {
+        // A new size: swap, so the driver makes buffers of that size, which hold nothing yet.
+        draw_whole_frame(window);
+        glfwSwapBuffers(window.handle);
+        gl.buffer_width = width;
+        gl.buffer_height = height;
+        return {How::whole_resized, whole};
+    }
+    ImDrawData& frame = *ImGui::GetDrawData();
+    const bool same_size = static_cast<int>(frame.DisplaySize.x * frame.FramebufferScale.x) == width &&
+                           static_cast<int>(frame.DisplaySize.y * frame.FramebufferScale.y) == height;
+    if (change.everything || !same_size || change.area() * 2 >= whole) {
+        draw_whole_frame(window); // beyond half the window, one pass is cheaper
+        gl.show({0, 0, width, height}, height);
+        return {How::whole, whole};
+    }
+    glViewport(0, 0, width, height);
+    const ImVec4 background = background_color();
+    glClearColor(background.x, background.y, background.z, 1.0f);
+    AreaLimit limit(frame);
+    for (const PixelRect& area : change.areas) {
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(area.x0, height - area.y1, area.x1 - area.x0, area.y1 - area.y0);
+        glClear(GL_COLOR_BUFFER_BIT);
+        limit.limit_to(area);
+        ImGui_ImplOpenGL3_RenderDrawData(&frame);
+    }
+    glDisable(GL_SCISSOR_TEST);
+    for (const PixelRect& area : change.areas) gl.show(area, height);
+    return {How::areas, change.area()};
+}
+
+// PANELIST_ANNOUNCE_FRAMES=1: a line on stderr per turn of the loop, saying what it drew (the
+// idle test and docs/performance.md).
+void announce(int frame, const Shown& shown) {
+    constexpr const char* how[] = {"nothing", "areas", "whole", "whole"};
+    std::fprintf(stderr, "panelist: frame %d at %lld ms drew %s, %lld px\n", frame,
+                 static_cast<long long>(glfwGetTime() * 1000.0), how[static_cast<int>(shown.how)], shown.pixels);
+    std::fflush(stderr);
 }
 
 // Opens, draws or closes the presenter window to match what the app wants.
@@ -308,22 +484,44 @@ void update_presenter(PresenterWindow& presenter, const RunnerCallbacks& callbac
 int run_loop(Window& window, const RunnerCallbacks& callbacks) {
     const auto& screenshot = window.settings.screenshot;
     PresenterWindow presenter;
+    FrameDamage damage;
+    // Screenshots and the stock-loop baseline draw every frame whole and swap, as ImGui's loop.
+    const bool whole_frames = screenshot.has_value() || window.always_redraw;
+    SoftwareGl gl = whole_frames ? SoftwareGl{} : SoftwareGl::of_current_context();
+    glfwGetFramebufferSize(window.handle, &gl.buffer_width, &gl.buffer_height);
+    const bool announce_frames = std::getenv("PANELIST_ANNOUNCE_FRAMES") != nullptr;
     for (int frame = 1; !glfwWindowShouldClose(window.handle); ++frame) {
         wait_for_reason_to_draw(window, callbacks, screenshot.has_value());
-        if (window.fonts_stale) refresh_fonts(window);
+        if (window.fonts_stale) {
+            refresh_fonts(window);
+            damage.forget(); // the font texture may be new: the same triangles, other pixels
+        }
+        if (std::exchange(window.exposed, false)) damage.forget();
         take_requested_theme(window);
         render_frame(window, callbacks);
         if (window.frames_to_render > 0) --window.frames_to_render;
         if (requested_theme) window.frames_to_render = std::max(window.frames_to_render, 1);
 
-        if (screenshot && frame == screenshot_frame) {
-            int width = 0, height = 0;
-            glfwGetFramebufferSize(window.handle, &width, &height);
-            std::string error;
-            if (!write_framebuffer_png(*screenshot, width, height, error)) return fail(error);
-            return 0;
+        Shown shown;
+        if (whole_frames) {
+            draw_whole_frame(window);
+            if (screenshot && frame == screenshot_frame) {
+                int width = 0, height = 0;
+                glfwGetFramebufferSize(window.handle, &width, &height);
+                std::string error;
+                if (!write_framebuffer_png(*screenshot, width, height, error)) return fail(error);
+                return 0;
+            }
+            glfwSwapBuffers(window.handle);
+            shown.how = Shown::How::whole;
+        } else {
+            shown = show_frame(window, gl, damage.compare(*ImGui::GetDrawData(), background_color()));
+            if (shown.how == Shown::How::whole_resized) {
+                damage.forget();
+                window.frames_to_render = std::max(window.frames_to_render, 1);
+            }
         }
-        glfwSwapBuffers(window.handle);
+        if (announce_frames) announce(frame, shown);
         if (frame == 1 && std::getenv("PANELIST_ANNOUNCE_FIRST_FRAME")) {
             std::fputs("panelist: first frame\n", stderr); // start-up benchmark's finish line
             std::fflush(stderr);
@@ -350,21 +548,43 @@ void set_theme(Theme theme) {
 
 int run_window(const RunnerSettings& settings, const RunnerCallbacks& callbacks) {
     const GlfwLibrary glfw;
-    if (!glfw.ready) return fail("cannot open a window: " + glfw_error());
+    if (!glfw.ready) return cannot_open(callbacks, "cannot open a window: " + glfw_error());
     current_text_scale = {std::clamp(settings.font_scale, font_scale_min, font_scale_max), 1.0f};
     requested_theme.reset();
     Window window{settings};
-    window.handle = open_window(settings);
-    if (!window.handle) return fail("cannot open a window: " + glfw_error());
-    if (gladLoadGL(glfwGetProcAddress) == 0) return fail("cannot load OpenGL 3.3 functions");
-    install_callbacks(window);
 
     int result = 0;
     {
-        const ImGuiSession imgui(window.handle);
-        const WindowOpenFlag open;
-        result = run_loop(window, callbacks);
-        if (callbacks.on_exit) callbacks.on_exit();
+        ImGuiSession imgui;
+        {
+            // Start-up in parallel (docs/performance.md): fontconfig and FreeType rasterise the
+            // atlas for the size the monitor predicts while GLX and Mesa make the window and
+            // its context; refresh_fonts rebuilds only if the window's scale differs.
+            std::jthread fonts_loading([pixels = font_pixels(settings, predicted_content_scale())] {
+                load_fonts(pixels);
+            });
+            window.handle = open_window(settings);
+            std::string error;
+            if (!window.handle)
+                error = "cannot open a window: " + glfw_error();
+            else if (gladLoadGL(glfwGetProcAddress) == 0)
+                error = "cannot load OpenGL 3.3 functions";
+            fonts_loading.join(); // ImGui is single-threaded from here on
+            if (!error.empty()) return cannot_open(callbacks, error);
+        }
+        install_callbacks(window);
+        imgui.attach(window.handle);
+        refresh_fonts(window);
+        ImGui_ImplOpenGL3_CreateDeviceObjects(); // shaders and font texture, before the wait
+        window.font_texture_uploaded = true;
+        if (callbacks.ready && !callbacks.ready()) {
+            result = 1; // closed unseen; the caller says why
+        } else {
+            glfwShowWindow(window.handle);
+            const WindowOpenFlag open;
+            result = run_loop(window, callbacks);
+            if (callbacks.on_exit) callbacks.on_exit();
+        }
     }
     glfwDestroyWindow(window.handle);
     return result;

@@ -21,12 +21,19 @@ struct RunnerSettings {
 };
 
 struct RunnerCallbacks {
+    // Optional: called once, after the window (still hidden), its GL context and the fonts are
+    // made and before the window is shown, so start-up work running on other threads meanwhile
+    // can finish; also called when no window could be opened, before that is reported. False
+    // closes the window unseen and run_window returns 1 saying nothing: the caller says why.
+    std::function<bool()> ready;
     std::function<void()> draw;        // one frame of UI, between NewFrame and Render
-    std::function<bool()> wants_clock; // true while a clock is visible: wake once a second
+    std::function<bool()> wants_clock; // true while a clock is visible: wake at least once a second
     std::function<void()> on_exit;     // flush before the window goes away
     std::function<bool()> wants_close; // optional: ends the loop when it returns true
     // wants_close is asked after each frame: if another thread makes it true, request_redraw().
-    // Optional: seconds until the app needs a frame without input (e.g. a pending autosave).
+    // Optional: seconds until the app needs a frame without input (e.g. a pending autosave, or
+    // the moment a visible clock shows the next second). Frames that look like the one on screen
+    // are not drawn, and under software GL only what changed is (docs/performance.md).
     std::function<std::optional<double>()> seconds_until_wake;
     // Optional second window for the presenter: shown while presenter_open() is true; its
     // content comes from draw_presenter; presenter_closed() reports the user closing it.
@@ -48,7 +55,8 @@ const TextScale& text_scale();
 void set_theme(Theme);
 
 // Opens the window, runs until closed. Returns 0, or 1 with a message on stderr if no window
-// could be opened (e.g. no display) or the screenshot could not be written.
+// could be opened (e.g. no display) or the screenshot could not be written, or 1 and no
+// message if `ready` said no.
 int run_window(const RunnerSettings&, const RunnerCallbacks&);
 
 // The main window's size in screen units when it was last drawn (to restore it next time).

@@ -220,8 +220,14 @@ void InterviewScreen::save_overall(AppContext& ctx) {
 
 std::optional<TimePoint> InterviewScreen::wake_at() const {
     std::optional<TimePoint> at;
-    if (notes_dirty_) at = notes_edited_ + autosave_delay;
-    if (overall_dirty_ && (!at || overall_edited_ + autosave_delay < *at)) at = overall_edited_ + autosave_delay;
+    const auto sooner = [&at](TimePoint t) {
+        if (!at || t < *at) at = t;
+    };
+    if (notes_dirty_) sooner(notes_edited_ + autosave_delay);
+    if (overall_dirty_) sooner(overall_edited_ + autosave_delay);
+    // The clocks show whole seconds counted from counted_until_: the next one turns exactly a
+    // second after it, so the window wakes then and draws each second once, never late.
+    if (running_ && interview_ && !interview_->locked()) sooner(counted_until_ + std::chrono::seconds(1));
     return at;
 }
 
