@@ -197,20 +197,27 @@ SearchPlan QuestionRepository::plan(const SearchQuery& query) {
 // Stemming indexes "monitoring" as "monitor", so while a user types "monitori" no term starts
 // with what was typed for a few keystrokes: then the longest start of it (dropping up to three
 // letters) that some term has stands in for it.
-std::optional<std::vector<std::string>> QuestionRepository::word_starts(const std::string& typed) {
+std::optional<std::vector<WordStart>> QuestionRepository::word_starts(const std::string& typed) {
     SearchTokenizer& tokenizer = search_support();
     const auto tokens = tokenizer.query_terms(typed);
     if (tokens.size() != 1) return std::nullopt; // "a/b-te": a phrase, FTS5 expands its end
     std::string start = tokens.front();
-    // Three letters: FTS5's prefix index answers that start directly (search_index.cpp).
+    // Three or four letters: FTS5's prefix index answers that start directly (search_index.cpp).
     if (start.size() <= prefix_index_length) return std::nullopt;
     for (int dropped = 0;; ++dropped) {
         auto terms = indexed_terms_starting(db_, start, max_expanded_terms + 1);
         if (static_cast<int>(terms.size()) > max_expanded_terms) return std::nullopt;
-        // Each term goes back through the stemmer inside MATCH: keep only terms it leaves alone.
-        for (const auto& t : terms)
-            if (tokenizer.query_terms(t) != std::vector<std::string>{t}) return std::nullopt;
-        if (!terms.empty()) return terms;
+        // Each term goes back through the stemmer inside MATCH, and a few stems are not stems of
+        // themselves ("caus", indexed for "because", is looked up as "cau"). Those are looked
+        // up by the start the stemmer leaves ("cau"*): it still holds them.
+        std::vector<WordStart> out;
+        for (auto& t : terms) {
+            const auto again = tokenizer.query_terms(t);
+            if (again == std::vector<std::string>{t}) out.push_back({std::move(t), false});
+            else if (again.size() == 1 && t.starts_with(again.front())) out.push_back({std::move(t), true});
+            else return std::nullopt; // "analys" -> "anali": let FTS5 expand the typed word
+        }
+        if (!out.empty()) return out;
         if (dropped == 3) return std::nullopt;
         do start.pop_back(); // whole UTF-8 characters only
         while (!start.empty() && (static_cast<unsigned char>(start.back()) & 0xC0) == 0x80);

@@ -73,7 +73,7 @@ public:
 private:
     void write_children(std::int64_t seq, const Question&);
     SearchPlan plan(const SearchQuery&);
-    std::optional<std::vector<std::string>> word_starts(const std::string& typed);
+    std::optional<std::vector<WordStart>> word_starts(const std::string& typed);
     std::vector<std::int64_t> best_first(const SearchPlan&, int limit);
     int count_of(const std::string& match);
     SearchTokenizer& search_support(); // the tokenizer, and panelist_rank registered

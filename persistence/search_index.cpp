@@ -31,12 +31,13 @@ std::string set(std::int64_t set_seq) { return fmt::format("xs{}", set_seq); }
 namespace {
 
 constexpr const char* create_tables = R"sql(
--- prefix = '3': a word typed to three letters ("dri") is answered from a ready-made list of
--- every term starting so, instead of merging the lists of all those terms before the first
--- match comes out (~80 ms for a common start at 100k questions; about 9% more file).
+-- prefix = '3 4': a word typed to three or four letters ("dri", "drif") is answered from a
+-- ready-made list of every term starting so, instead of merging the lists of all those terms
+-- before the first match comes out (~80 ms for a common start at 100k questions). It costs
+-- file: ~19% more at 100k (docs/performance.md).
 CREATE VIRTUAL TABLE question_fts USING fts5(
     prompt, answer, follow_ups, rubric, tags, facets,
-    tokenize = 'porter unicode61 remove_diacritics 2', prefix = '3'
+    tokenize = 'porter unicode61 remove_diacritics 2', prefix = '3 4'
 );
 -- Every indexed term with the number of questions whose texts hold it. Longer words being
 -- typed expand into these whole terms (an OR of terms streams), and ranking reads a term's

@@ -18,10 +18,11 @@
 namespace panelist {
 
 // Bump when the table's columns or the facet tokens change: databases rebuild on next open.
-constexpr int search_index_version = 4;
+constexpr int search_index_version = 5;
 
-// The start length FTS5 keeps a ready-made prefix index for (prefix = '3').
-constexpr std::size_t prefix_index_length = 3;
+// Starts up to this long have a ready-made prefix index in FTS5 (prefix = '3 4'); one- and
+// two-letter words match whole words only.
+constexpr std::size_t prefix_index_length = 4;
 // The columns a typed word or phrase is matched against.
 inline constexpr const char* search_text_columns = "{prompt answer follow_ups rubric tags}";
 

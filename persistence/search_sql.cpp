@@ -33,7 +33,7 @@ struct Part {
 Part text_part(const TextTerm& term, const SearchLookups& lookups) {
     Part part;
     const std::string native = fts_expression(term);
-    std::optional<std::vector<std::string>> terms;
+    std::optional<std::vector<WordStart>> terms;
     if (native.back() == '*' && lookups.word_starts) terms = lookups.word_starts(term.text);
     if (terms && !terms->empty()) {
         // FTS5 answers "drif"* by merging the whole lists of every term it covers before the
@@ -41,8 +41,8 @@ Part text_part(const TextTerm& term, const SearchLookups& lookups) {
         // whole terms streams, so a search that stops early stays cheap.
         std::string any;
         for (const auto& t : *terms) {
-            any += (any.empty() ? "" : " OR ") + quoted_fts(t);
-            part.phrases.push_back({PlannedPhrase::Kind::text, t});
+            any += (any.empty() ? "" : " OR ") + quoted_fts(t.term) + (t.as_start ? "*" : "");
+            part.phrases.push_back({t.as_start ? PlannedPhrase::Kind::text_prefix : PlannedPhrase::Kind::text, t.term});
         }
         part.expression = fmt::format("({} : ({}))", search_text_columns, any);
     } else {

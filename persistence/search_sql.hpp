@@ -24,12 +24,19 @@ struct SearchPlan {
     std::vector<PlannedPhrase> phrases;
 };
 
+// An indexed term a word being typed may become; `as_start`: look it up as the start of a word,
+// because the stemmer would turn the term itself into another.
+struct WordStart {
+    std::string term;
+    bool as_start = false;
+};
+
 // What planning needs to look up in the database.
 struct SearchLookups {
     // The seqs of the question sets whose name contains the text (a set: filter's value).
     std::function<std::vector<std::int64_t>(const std::string& part_of_name)> sets_named;
     // The indexed terms the word being typed may become; nothing lets FTS5 expand it itself.
-    std::function<std::optional<std::vector<std::string>>(const std::string& typed)> word_starts;
+    std::function<std::optional<std::vector<WordStart>>(const std::string& typed)> word_starts;
 };
 
 SearchPlan plan_search(const SearchQuery&, const SearchLookups&);

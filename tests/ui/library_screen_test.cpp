@@ -69,17 +69,17 @@ TEST_CASE("a search matching more than the list holds says how many and in what 
     AppFixture f;
     {
         WriteTransaction tx(f.db.sql());
-        for (int i = 0; i < LibraryScreen::results_shown + 20; ++i)
+        for (int i = 0; i < QuestionRepository::max_ranked_matches + 20; ++i)
             f.ctx().questions.upsert(question(fmt::format("bulk/q{:04}", i), "bulk", "Explain the canary release"));
         tx.commit();
     }
     f.app->library().set_query("canary");
     auto text = f.frame();
     CHECK(f.app->library().results().size() == LibraryScreen::results_shown);
-    CHECK(contains(text, "520 matches, the first 500 added listed: add words or filters to narrow"));
+    CHECK(contains(text, "520 matches, the first 200 added listed: add words or filters to narrow"));
     f.app->library().set_query("");
     text = f.frame();
-    CHECK(contains(text, "the first 500 of 524 questions: search or filter to narrow"));
+    CHECK(contains(text, "the first 200 of 524 questions: search or filter to narrow"));
     f.app->library().set_query("topic:topic3");
     CHECK(contains(f.frame(), "1 question"));
 }

@@ -17,7 +17,7 @@ namespace panelist {
 class LibraryScreen final : public Screen {
 public:
     // Ranked searches show this many best matches (and count the rest).
-    static constexpr int results_shown = 500;
+    static constexpr int results_shown = 200; // a screenful is ~20: more is for narrowing, not scrolling
 
     std::string_view title() const override { return "Library"; }
     void draw(AppContext&) override;
