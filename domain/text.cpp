@@ -80,4 +80,10 @@ std::size_t invalid_utf8_at(std::string_view s) {
     return std::string_view::npos;
 }
 
+std::string grouped(long long count) {
+    std::string digits = std::to_string(count < 0 ? -static_cast<unsigned long long>(count) : static_cast<unsigned long long>(count));
+    for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), ",");
+    return count < 0 ? "-" + digits : digits;
+}
+
 } // namespace panelist

@@ -14,5 +14,7 @@ std::string normalise_text(std::string_view);
 // The offset of the first byte that breaks UTF-8 (overlong forms and surrogates included), or
 // npos when the text is valid.
 std::size_t invalid_utf8_at(std::string_view);
+// A count as people read it: 10170 -> "10,170".
+std::string grouped(long long count);
 
 } // namespace panelist

@@ -131,3 +131,12 @@ TEST_CASE("ValidationError names what is invalid and every problem") {
         CHECK(e.problems().size() == 2);
     }
 }
+
+TEST_CASE("counts are grouped by thousands") {
+    CHECK(grouped(0) == "0");
+    CHECK(grouped(999) == "999");
+    CHECK(grouped(1000) == "1,000");
+    CHECK(grouped(10170) == "10,170");
+    CHECK(grouped(1234567) == "1,234,567");
+    CHECK(grouped(-2000) == "-2,000");
+}

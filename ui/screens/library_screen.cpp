@@ -1,5 +1,6 @@
 #include "ui/screens/library_screen.hpp"
 
+#include "domain/text.hpp"
 #include "persistence/files.hpp"
 #include "persistence/question_import.hpp"
 #include "ui/app/app_context.hpp"
@@ -104,7 +105,7 @@ void LibraryScreen::draw_search(AppContext& ctx) {
     if (!query_error_.empty()) {
         ui::warning(query_error_);
     } else {
-        const std::string matched = fmt::format("{}{}", found_.matches, found_.counted_all ? "" : "+");
+        const std::string matched = grouped(found_.matches) + (found_.counted_all ? "" : "+");
         const bool cut = found_.matches > static_cast<int>(results_.size());
         if (cut && found_.order == SearchOrder::added)
             ui::muted(fmt::format("{} matches, the first {} added listed: add words or filters to narrow", matched,
