@@ -3,6 +3,7 @@
 #pragma once
 #include "domain/people.hpp"
 #include "persistence/database.hpp"
+#include "persistence/people_repository.hpp" // candidates_named
 
 #include <cstdint>
 #include <filesystem>
@@ -39,11 +40,6 @@ struct Erased {
     // candidate too, but they are kept whole on purpose, so they are named here, not deleted.
     std::vector<std::filesystem::path> left_behind;
 };
-
-// Candidates whose name (or uuid) is `who`, in the loop named `loop` when it is not empty.
-// Several when the name is shared: the caller asks which loop.
-std::vector<Candidate> candidates_named(Database&, const std::string& who,
-                                        const std::string& loop = "");
 
 // What erase_candidate would take away. Throws EraseError when there is no such candidate.
 ErasePlan plan_erase(Database&, std::int64_t candidate_id);

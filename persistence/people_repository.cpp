@@ -135,4 +135,23 @@ std::vector<Candidate> PeopleRepository::candidates(std::int64_t loop_id, bool i
     return out;
 }
 
+std::vector<Candidate> candidates_named(Database& db, const std::string& who,
+                                        const std::string& loop) {
+    SQLite::Statement s(
+        db.sql(), "SELECT c.id FROM candidate c JOIN loop l ON l.id = c.loop_id "
+                  "WHERE (c.name = ? OR c.uuid = ?) AND (? = '' OR l.name = ?) ORDER BY c.id");
+    s.bind(1, who);
+    s.bind(2, who);
+    s.bind(3, loop);
+    s.bind(4, loop);
+    std::vector<std::int64_t> ids;
+    while (s.executeStep())
+        ids.push_back(s.getColumn(0).getInt64());
+    PeopleRepository people(db);
+    std::vector<Candidate> out;
+    for (const auto id : ids)
+        if (auto c = people.find_candidate(id)) out.push_back(std::move(*c));
+    return out;
+}
+
 } // namespace panelist

@@ -28,4 +28,9 @@ private:
     SQLite::Database& db_;
 };
 
+// Candidates whose name (or uuid) is `who`, in the loop named `loop` when it is not empty.
+// Several when the name is shared: the caller asks which loop.
+std::vector<Candidate> candidates_named(Database&, const std::string& who,
+                                        const std::string& loop = "");
+
 } // namespace panelist

@@ -117,7 +117,7 @@ void QuestionRepository::write_children(std::int64_t seq, const Question& q) {
         add_follow.exec();
         add_follow.reset();
     }
-    index_question(db_, seq);
+    index_questions(db_, {seq});
 }
 
 std::optional<Question> QuestionRepository::find(const std::string& id) {

@@ -75,7 +75,7 @@ RETURNING seq)sql");
         add.exec();
         add.reset();
     }
-    for (const auto question_seq : touched) index_question(db_, question_seq);
+    index_questions(db_, std::move(touched));
     tx.commit();
     return existing ? UpsertOutcome::updated : UpsertOutcome::added;
 }
@@ -112,7 +112,7 @@ bool QuestionSetRepository::remove(const std::string& name) {
     SQLite::Statement del(db_, "DELETE FROM question_set WHERE seq = ?"); // items cascade
     del.bind(1, seq);
     del.exec();
-    for (const auto question_seq : former_members) index_question(db_, question_seq);
+    index_questions(db_, former_members);
     tx.commit();
     return true;
 }

@@ -5,6 +5,7 @@
 #include "persistence/write_transaction.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <algorithm>
 #include <array>
 #include <fmt/format.h>
 #include <unordered_map>
@@ -165,10 +166,14 @@ int stored_version(SQLite::Database& db) {
 
 } // namespace
 
-void index_question(SQLite::Database& db, std::int64_t seq) {
+void index_questions(SQLite::Database& db, std::vector<std::int64_t> seqs) {
+    std::sort(seqs.begin(), seqs.end());
+    seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end()); // each row rewritten once
     Indexer indexer(db);
-    indexer.remove(seq);
-    indexer.add(seq);
+    for (const auto seq : seqs) {
+        indexer.remove(seq);
+        indexer.add(seq);
+    }
     indexer.flush();
 }
 

@@ -39,9 +39,9 @@ std::string difficulty(Difficulty);
 std::string set(std::int64_t set_seq);
 } // namespace facet
 
-// Writes (or rewrites) the index row of one question from what the tables hold now: call it in
+// Writes (or rewrites) the index rows of questions from what the tables hold now: call it in
 // the same transaction as any change to the question, its tags, follow-ups or set membership.
-void index_question(SQLite::Database&, std::int64_t question_seq);
+void index_questions(SQLite::Database&, std::vector<std::int64_t> question_seqs);
 void unindex_question(SQLite::Database&, std::int64_t question_seq);
 // Indexed terms (stemmed, lower case) that start with `start`, in order, at most `limit`.
 std::vector<std::string> indexed_terms_starting(SQLite::Database&, const std::string& start, int limit);
