@@ -1,5 +1,6 @@
 #include "persistence/database.hpp"
 
+#include "persistence/intact_note.hpp"
 #include "persistence/migrations/migration.hpp"
 #include "persistence/search_index.hpp"
 
@@ -69,7 +70,11 @@ std::unique_ptr<SQLite::Database> open_reader(const fs::path& path) {
 }
 
 // Refuses files we must not write to. Only reads, and only through a read-only connection.
-void check_existing(const fs::path& path) {
+// Reads the whole file to look for damage unless Panelist left it intact and nothing has
+// touched it since (intact_note.hpp); a file that passes is noted when `note_when_checked`.
+void check_existing(const fs::path& path, bool note_when_checked) {
+    const bool intact = left_intact(path);
+    const auto checked = intact ? std::nullopt : file_state(path);
     const Header h = read_header(path);
     const std::string file = path.string();
     if (!h.sqlite)
@@ -87,9 +92,11 @@ void check_existing(const fs::path& path) {
     try {
         const auto reader = open_reader(path);
         SQLite::Database& ro = *reader;
-        const std::string check = ro.execAndGet("PRAGMA quick_check(1)").getString();
-        if (check != "ok")
-            throw DatabaseError(fmt::format("{}: is damaged: {}", file, check));
+        if (!intact) {
+            const std::string check = ro.execAndGet("PRAGMA quick_check(1)").getString();
+            if (check != "ok")
+                throw DatabaseError(fmt::format("{}: is damaged: {}", file, check));
+        }
         // The header on disk can lag: a Panelist killed before its first checkpoint leaves the
         // application id and schema version only in the -wal file, where SQLite reads them.
         const auto application_id = static_cast<std::uint32_t>(
@@ -112,6 +119,7 @@ void check_existing(const fs::path& path) {
     } catch (const SQLite::Exception& e) {
         throw DatabaseError(fmt::format("{}: is damaged or unreadable: {}", file, e.what()));
     }
+    if (!intact && note_when_checked) note_intact(path, checked); // the reader is closed
 }
 
 // Creates the file owner-only before SQLite does, so candidate data is never world-readable.
@@ -189,7 +197,7 @@ Database Database::open(const fs::path& path, Access access) {
                                             path.string()));
         if (fs::is_directory(path, ec))
             throw DatabaseError(fmt::format("{}: is a folder, not a database file", path.string()));
-        check_existing(path);
+        check_existing(path, true); // nothing here will change it
         try {
             auto db = open_reader(path);
             db->exec("PRAGMA foreign_keys = ON");
@@ -230,7 +238,7 @@ Database Database::open(const fs::path& path, Access access) {
         } else if (fs::file_size(path, ec) == 0) {
             created = true;
         } else {
-            check_existing(path);
+            check_existing(path, false); // noted when closed, after this process's changes
         }
     }
     try {
@@ -244,13 +252,21 @@ Database Database::open(const fs::path& path, Access access) {
         configure(*db);
         migrate(*db);
         ensure_search_index(*db);
-        return Database(path, std::move(db), created, false);
+        Database opened(path, std::move(db), created, false);
+        opened.note_when_closed_ = !in_memory;
+        return opened;
     } catch (const SQLite::Exception& e) {
         const int code = e.getErrorCode() & 0xff;
         if (code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_READONLY)
             throw database_error(path, e);
         throw DatabaseError(fmt::format("{}: cannot be opened: {}", path.string(), e.what()));
     }
+}
+
+Database::~Database() {
+    if (!db_ || !note_when_closed_) return;
+    db_.reset(); // the last connection to close folds the -wal file into the database
+    note_intact(path_);
 }
 
 Database Database::another_reader() const {

@@ -35,8 +35,17 @@ public:
     // Opens (or creates, mode 0600) the database at `path`, or ":memory:". Refuses, leaving
     // the file byte-for-byte untouched, a file that is not SQLite, belongs to another program,
     // is damaged, or has a newer schema than this build knows; with read_write, also a file
-    // or folder this process cannot write ("is read-only: ...").
+    // or folder this process cannot write ("is read-only: ..."). Looking for damage reads the
+    // whole file, except when Panelist closed it intact and nothing touched it since
+    // (intact_note.hpp).
     static Database open(const std::filesystem::path& path, Access access = Access::read_write);
+    // Closing the last connection of a database opened for writing notes the file as intact,
+    // so the next open need not read it all again (intact_note.hpp).
+    ~Database();
+    Database(Database&&) noexcept = default;
+    Database& operator=(Database&&) noexcept = default;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
     // One more read-only connection to this database, for another thread (the start-up
     // backup). open() has already checked, migrated and indexed the file, so none of that runs
     // again: checking reads the whole file. Not for ":memory:", which would be another database.
@@ -60,6 +69,7 @@ private:
     std::unique_ptr<SQLite::Database> db_;
     bool created_;
     bool read_only_;
+    bool note_when_closed_ = false;
 };
 
 // Why this process may not write the existing database at `path` (the file, or the folder its
