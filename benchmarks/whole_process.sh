@@ -23,6 +23,7 @@ start_to_first_frame() { # $1: "outside" to open the file as if changed outside 
   # Without the note Panelist keeps of the file it closed (persistence/intact_note.hpp), the
   # open reads the whole file to check it, as after a copy or a change by another program.
   [ "${1:-}" = outside ] && rm -f "$work/backups/.bank10k.db.intact"
+  sync # the last run's start-up backup goes to disk now, not during this start
   t0=$(date +%s%N)
   PANELIST_ANNOUNCE_FIRST_FRAME=1 "$exe" --db "$work/bank10k.db" --view library 2> >(grep -m1 -q "first frame" && echo done > "$work/ff") &
   local pid=$!

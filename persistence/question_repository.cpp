@@ -50,7 +50,8 @@ UpsertOutcome QuestionRepository::upsert(const Question& input) {
     const auto existing = find(q.id);
     if (existing && *existing == q) return UpsertOutcome::unchanged;
 
-    std::int64_t seq = 0;
+    std::int64_t seq = existing ? seq_of(q.id).value_or(0) : 0;
+    QuestionReindex reindex(db_, existing ? std::vector{seq} : std::vector<std::int64_t>{});
     if (existing) {
         SQLite::Statement update(db_, R"sql(
 UPDATE question SET topic = ?, level = ?, difficulty = ?, minutes = ?, prompt = ?, answer = ?,
@@ -88,6 +89,8 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
         seq = db_.getLastInsertRowid();
     }
     write_children(seq, q);
+    reindex.include(seq);
+    reindex.finish();
     tx.commit();
     return existing ? UpsertOutcome::updated : UpsertOutcome::added;
 }
@@ -117,7 +120,13 @@ void QuestionRepository::write_children(std::int64_t seq, const Question& q) {
         add_follow.exec();
         add_follow.reset();
     }
-    index_questions(db_, {seq});
+}
+
+std::optional<std::int64_t> QuestionRepository::seq_of(const std::string& id) {
+    SQLite::Statement row(db_, "SELECT seq FROM question WHERE id = ?");
+    row.bind(1, id);
+    if (!row.executeStep()) return std::nullopt;
+    return row.getColumn(0).getInt64();
 }
 
 std::optional<Question> QuestionRepository::find(const std::string& id) {
@@ -312,12 +321,13 @@ int QuestionRepository::count_matches(const SearchQuery& query) {
 
 bool QuestionRepository::remove(const std::string& id) {
     WriteTransaction tx(db_);
-    SQLite::Statement del(db_, "DELETE FROM question WHERE id = ? RETURNING seq");
+    const auto seq = seq_of(id);
+    if (!seq) return false;
+    QuestionReindex reindex(db_, {*seq}); // its entry out while its rows are still there
+    SQLite::Statement del(db_, "DELETE FROM question WHERE id = ?");
     del.bind(1, id);
-    if (!del.executeStep()) return false;
-    const auto seq = del.getColumn(0).getInt64();
-    del.reset(); // finish the statement before touching the index
-    unindex_question(db_, seq);
+    del.exec();
+    reindex.finish(); // nothing goes back in
     tx.commit();
     return true;
 }

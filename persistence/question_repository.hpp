@@ -72,6 +72,7 @@ public:
 
 private:
     void write_children(std::int64_t seq, const Question&);
+    std::optional<std::int64_t> seq_of(const std::string& id);
     SearchPlan plan(const SearchQuery&);
     std::optional<std::vector<WordStart>> word_starts(const std::string& typed);
     std::vector<std::int64_t> best_first(const SearchPlan&, int limit);

@@ -63,6 +63,7 @@ RETURNING seq)sql");
     // Members old and new carry (or lose) this set's token in the search index.
     std::vector<std::int64_t> touched = members(seq);
     touched.insert(touched.end(), question_seqs.begin(), question_seqs.end());
+    QuestionReindex reindex(db_, std::move(touched)); // out while the old membership stands
     SQLite::Statement clear(db_, "DELETE FROM question_set_item WHERE set_seq = ?");
     clear.bind(1, seq);
     clear.exec();
@@ -75,7 +76,7 @@ RETURNING seq)sql");
         add.exec();
         add.reset();
     }
-    index_questions(db_, std::move(touched));
+    reindex.finish();
     tx.commit();
     return existing ? UpsertOutcome::updated : UpsertOutcome::added;
 }
@@ -108,11 +109,11 @@ bool QuestionSetRepository::remove(const std::string& name) {
     find_seq.bind(1, name);
     if (!find_seq.executeStep()) return false;
     const auto seq = find_seq.getColumn(0).getInt64();
-    const auto former_members = members(seq);
+    QuestionReindex reindex(db_, members(seq)); // out while they still carry the set's token
     SQLite::Statement del(db_, "DELETE FROM question_set WHERE seq = ?"); // items cascade
     del.bind(1, seq);
     del.exec();
-    index_questions(db_, former_members);
+    reindex.finish();
     tx.commit();
     return true;
 }

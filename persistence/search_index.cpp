@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <array>
 #include <fmt/format.h>
+#include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -32,13 +34,17 @@ std::string set(std::int64_t set_seq) { return fmt::format("xs{}", set_seq); }
 namespace {
 
 constexpr const char* create_tables = R"sql(
+-- content = '': the index keeps no copy of the texts, which the question tables hold already.
+-- The copy was a third of the file, read through at every open that checks the file for damage
+-- and copied into every backup (docs/performance.md). An entry is taken out with the texts it
+-- was made from, read from the question tables before they change (QuestionReindex).
 -- prefix = '3 4': a word typed to three or four letters ("dri", "drif") is answered from a
 -- ready-made list of every term starting so, instead of merging the lists of all those terms
 -- before the first match comes out (~80 ms for a common start at 100k questions). It costs
 -- file: ~19% more at 100k (docs/performance.md).
 CREATE VIRTUAL TABLE question_fts USING fts5(
     prompt, answer, follow_ups, rubric, tags, facets,
-    tokenize = 'porter unicode61 remove_diacritics 2', prefix = '3 4'
+    content = '', tokenize = 'porter unicode61 remove_diacritics 2', prefix = '3 4'
 );
 -- Every indexed term with the number of questions whose texts hold it. Longer words being
 -- typed expand into these whole terms (an OR of terms streams), and ranking reads a term's
@@ -59,75 +65,40 @@ std::string joined(SQLite::Statement& rows, std::string_view separator) {
     return out;
 }
 
+// What the index holds of one question: its searchable texts and its facet tokens.
+struct IndexEntry {
+    std::array<std::string, 5> texts; // prompt, answer, follow-ups, rubric, tags
+    std::string facets;
+};
+
+} // namespace
+
 // Prepared once, so a rebuild of 100k questions does not parse SQL 600k times. Term counts
 // are gathered in memory and written by flush(), once per term.
-class Indexer {
+class QuestionIndexer {
 public:
-    explicit Indexer(SQLite::Database& db)
+    explicit QuestionIndexer(SQLite::Database& db)
         : question_(db, "SELECT topic, level, difficulty, prompt, answer, rubric_1, rubric_3, "
                         "rubric_5 FROM question WHERE seq = ?"),
           tags_(db, "SELECT tag FROM question_tag WHERE question_seq = ? ORDER BY position"),
           follow_ups_(db, "SELECT text FROM question_follow_up WHERE question_seq = ? ORDER BY "
                           "position"),
           sets_(db, "SELECT set_seq FROM question_set_item WHERE question_seq = ?"),
-          indexed_(db, "SELECT prompt, answer, follow_ups, rubric, tags FROM question_fts WHERE rowid = ?"),
-          remove_(db, "DELETE FROM question_fts WHERE rowid = ?"),
-          add_(db, "INSERT INTO question_fts (rowid, prompt, answer, follow_ups, rubric, tags, "
-                   "facets) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+          // The first column is the table's command column: NULL adds, 'delete' takes out.
+          write_(db, "INSERT INTO question_fts (question_fts, rowid, prompt, answer, follow_ups, "
+                     "rubric, tags, facets) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
           count_term_(db, "INSERT INTO question_term (term, docs) VALUES (?1, max(?2, 0)) ON CONFLICT "
                           "(term) DO UPDATE SET docs = max(docs + ?2, 0)"),
           drop_term_(db, "DELETE FROM question_term WHERE term = ? AND docs <= 0"),
           tokenizer_(db) {}
 
+    // Takes the question's entry out, made from what the tables hold now: call it before they
+    // change. Nothing to do for a question that is not (yet) in the tables.
     void remove(std::int64_t seq) {
-        indexed_.bind(1, seq);
-        if (indexed_.executeStep()) {
-            std::array<std::string, 5> texts;
-            for (int i = 0; i < 5; ++i) texts[static_cast<std::size_t>(i)] = indexed_.getColumn(i).getString();
-            count_terms(texts, -1);
-        }
-        indexed_.reset();
-        remove_.bind(1, seq);
-        remove_.exec();
-        remove_.reset();
+        if (const auto entry = read(seq)) write(seq, *entry, -1);
     }
-
     void add(std::int64_t seq) {
-        question_.bind(1, seq);
-        if (!question_.executeStep()) {
-            question_.reset();
-            return;
-        }
-        std::string facets = facet::every;
-        facets += ' ' + facet::topic(question_.getColumn(0).getString());
-        facets += ' ' + facet::level(parse_level(question_.getColumn(1).getString()).value_or(Level::both));
-        facets += ' ' + facet::difficulty(
-                            parse_difficulty(question_.getColumn(2).getString()).value_or(Difficulty::medium));
-        std::array<std::string, 5> texts; // prompt, answer, follow-ups, rubric, tags
-        texts[0] = question_.getColumn(3).getString();
-        texts[1] = question_.getColumn(4).getString();
-        texts[3] = fmt::format("{}\n{}\n{}", question_.getColumn(5).getString(),
-                               question_.getColumn(6).getString(), question_.getColumn(7).getString());
-        question_.reset();
-
-        tags_.bind(1, seq);
-        while (tags_.executeStep()) {
-            const std::string tag = tags_.getColumn(0).getString();
-            texts[4] += (texts[4].empty() ? "" : " ") + tag;
-            facets += ' ' + facet::tag(tag);
-        }
-        tags_.reset();
-        follow_ups_.bind(1, seq);
-        texts[2] = joined(follow_ups_, "\n");
-        sets_.bind(1, seq);
-        while (sets_.executeStep()) facets += ' ' + facet::set(sets_.getColumn(0).getInt64());
-        sets_.reset();
-        add_.bind(1, seq);
-        for (int i = 0; i < 5; ++i) add_.bind(i + 2, texts[static_cast<std::size_t>(i)]);
-        add_.bind(7, facets);
-        add_.exec();
-        add_.reset();
-        count_terms(texts, +1);
+        if (const auto entry = read(seq)) write(seq, *entry, +1);
     }
 
     // Writes the gathered term counts; terms no question holds any more are dropped.
@@ -147,17 +118,64 @@ public:
     }
 
 private:
-    void count_terms(const std::array<std::string, 5>& texts, int change) {
+    std::optional<IndexEntry> read(std::int64_t seq) {
+        question_.bind(1, seq);
+        if (!question_.executeStep()) {
+            question_.reset();
+            return std::nullopt;
+        }
+        IndexEntry entry;
+        std::string& facets = entry.facets;
+        auto& texts = entry.texts;
+        facets = facet::every;
+        facets += ' ' + facet::topic(question_.getColumn(0).getString());
+        facets += ' ' + facet::level(parse_level(question_.getColumn(1).getString()).value_or(Level::both));
+        facets += ' ' + facet::difficulty(
+                            parse_difficulty(question_.getColumn(2).getString()).value_or(Difficulty::medium));
+        texts[0] = question_.getColumn(3).getString();
+        texts[1] = question_.getColumn(4).getString();
+        texts[3] = fmt::format("{}\n{}\n{}", question_.getColumn(5).getString(),
+                               question_.getColumn(6).getString(), question_.getColumn(7).getString());
+        question_.reset();
+
+        tags_.bind(1, seq);
+        while (tags_.executeStep()) {
+            const std::string tag = tags_.getColumn(0).getString();
+            texts[4] += (texts[4].empty() ? "" : " ") + tag;
+            facets += ' ' + facet::tag(tag);
+        }
+        tags_.reset();
+        follow_ups_.bind(1, seq);
+        texts[2] = joined(follow_ups_, "\n");
+        sets_.bind(1, seq);
+        while (sets_.executeStep()) facets += ' ' + facet::set(sets_.getColumn(0).getInt64());
+        sets_.reset();
+        return entry;
+    }
+
+    // Adds (+1) or takes out (-1) the entry, and counts its terms the same way.
+    void write(std::int64_t seq, const IndexEntry& entry, int change) {
+        if (change > 0)
+            write_.bind(1); // NULL
+        else
+            write_.bind(1, "delete");
+        write_.bind(2, seq);
+        for (int i = 0; i < 5; ++i) write_.bind(i + 3, entry.texts[static_cast<std::size_t>(i)]);
+        write_.bind(8, entry.facets);
+        write_.exec();
+        write_.reset();
         std::unordered_set<std::string> distinct;
-        for (const auto& text : texts)
+        for (const auto& text : entry.texts)
             for (auto& term : tokenizer_.document_terms(text)) distinct.insert(std::move(term));
         for (const auto& term : distinct) pending_[term] += change;
     }
 
-    SQLite::Statement question_, tags_, follow_ups_, sets_, indexed_, remove_, add_, count_term_, drop_term_;
+    SQLite::Statement question_, tags_, follow_ups_, sets_, write_, count_term_, drop_term_;
     SearchTokenizer tokenizer_;
     std::unordered_map<std::string, int> pending_; // term -> change in its question count
 };
+
+namespace {
 
 int stored_version(SQLite::Database& db) {
     SQLite::Statement row(db, "SELECT value FROM meta WHERE key = 'search_index'");
@@ -166,21 +184,23 @@ int stored_version(SQLite::Database& db) {
 
 } // namespace
 
-void index_questions(SQLite::Database& db, std::vector<std::int64_t> seqs) {
-    std::sort(seqs.begin(), seqs.end());
-    seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end()); // each row rewritten once
-    Indexer indexer(db);
-    for (const auto seq : seqs) {
-        indexer.remove(seq);
-        indexer.add(seq);
-    }
-    indexer.flush();
+QuestionReindex::QuestionReindex(SQLite::Database& db, std::vector<std::int64_t> seqs)
+    : indexer_(std::make_unique<QuestionIndexer>(db)), seqs_(std::move(seqs)) {
+    std::sort(seqs_.begin(), seqs_.end());
+    seqs_.erase(std::unique(seqs_.begin(), seqs_.end()), seqs_.end()); // each entry once
+    for (const auto seq : seqs_) indexer_->remove(seq);
 }
 
-void unindex_question(SQLite::Database& db, std::int64_t seq) {
-    Indexer indexer(db);
-    indexer.remove(seq);
-    indexer.flush();
+QuestionReindex::~QuestionReindex() = default;
+
+void QuestionReindex::include(std::int64_t seq) {
+    if (std::find(seqs_.begin(), seqs_.end(), seq) == seqs_.end()) seqs_.push_back(seq);
+}
+
+void QuestionReindex::finish() {
+    for (const auto seq : seqs_) indexer_->add(seq);
+    indexer_->flush();
+    seqs_.clear();
 }
 
 std::int64_t term_documents(SQLite::Database& db, const std::string& term) {
@@ -219,7 +239,7 @@ void ensure_search_index(SQLite::Database& db) {
     db.exec("DROP TABLE IF EXISTS question_fts; DROP TABLE IF EXISTS question_term");
     db.exec(create_tables);
     {
-        Indexer indexer(db);
+        QuestionIndexer indexer(db);
         SQLite::Statement all(db, "SELECT seq FROM question ORDER BY seq");
         while (all.executeStep()) indexer.add(all.getColumn(0).getInt64());
         indexer.flush();

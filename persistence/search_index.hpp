@@ -11,6 +11,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,7 +19,7 @@
 namespace panelist {
 
 // Bump when the table's columns or the facet tokens change: databases rebuild on next open.
-constexpr int search_index_version = 5;
+constexpr int search_index_version = 6;
 
 // Starts up to this long have a ready-made prefix index in FTS5 (prefix = '3 4'); one- and
 // two-letter words match whole words only.
@@ -39,10 +40,29 @@ std::string difficulty(Difficulty);
 std::string set(std::int64_t set_seq);
 } // namespace facet
 
-// Writes (or rewrites) the index rows of questions from what the tables hold now: call it in
-// the same transaction as any change to the question, its tags, follow-ups or set membership.
-void index_questions(SQLite::Database&, std::vector<std::int64_t> question_seqs);
-void unindex_question(SQLite::Database&, std::int64_t question_seq);
+class QuestionIndexer;
+
+// Keeps the index right across a change to questions. The index keeps no copy of the texts
+// (so the file is a third smaller: docs/performance.md), and an entry can only be taken out
+// with the texts it was made from. So: make one before changing the questions' rows, tags,
+// follow-ups or set memberships (their entries come out, read from the tables as they still
+// are), make the change, then call finish() (they go back in as the tables hold them now).
+// Use it inside the change's write transaction, and roll that back if finish() is not reached.
+class QuestionReindex {
+public:
+    QuestionReindex(SQLite::Database&, std::vector<std::int64_t> question_seqs);
+    ~QuestionReindex();
+    QuestionReindex(const QuestionReindex&) = delete;
+    QuestionReindex& operator=(const QuestionReindex&) = delete;
+    // A question the change adds: nothing to take out, indexed by finish().
+    void include(std::int64_t question_seq);
+    void finish();
+
+private:
+    std::unique_ptr<QuestionIndexer> indexer_;
+    std::vector<std::int64_t> seqs_;
+};
+
 // Indexed terms (stemmed, lower case) that start with `start`, in order, at most `limit`.
 std::vector<std::string> indexed_terms_starting(SQLite::Database&, const std::string& start, int limit);
 // How many questions hold the term, or any term starting with `start` (summed: an upper bound,

@@ -244,7 +244,7 @@ TEST_CASE("an index of an older layout is rebuilt on open, and refused read-only
         QuestionRepository repo(db);
         repo.upsert(test::question("monitoring/psi", "monitoring", "How does the population stability index detect drift?"));
         db.sql().exec("UPDATE meta SET value = '1' WHERE key = 'search_index'");
-        db.sql().exec("DELETE FROM question_fts"); // as if the old index knew nothing
+        db.sql().exec("INSERT INTO question_fts (question_fts) VALUES ('delete-all')"); // as if the old index knew nothing
     }
     CHECK_THROWS_WITH_AS(Database::open(path, Access::read_only),
                          doctest::Contains("search index was built by an older Panelist"), DatabaseError);
@@ -266,6 +266,68 @@ TEST_CASE("the term counts behind ranking follow every edit") {
     CHECK(term_documents(bank.db.sql(), "drift") == 0);
     CHECK(term_documents(bank.db.sql(), "popul") == 0); // gone with the only question holding it
     CHECK(indexed_terms_starting(bank.db.sql(), "popul", 5).empty());
+}
+
+namespace {
+// Everything the index holds, read from FTS5's own lists (fts5vocab), with the term counts.
+std::vector<std::string> index_contents(SQLite::Database& db) {
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.indexed USING fts5vocab(main, question_fts, "
+            "'instance')");
+    std::vector<std::string> out;
+    SQLite::Statement entries(db, "SELECT term, doc, col, offset FROM temp.indexed ORDER BY 1, 2, 3, 4");
+    while (entries.executeStep())
+        out.push_back(fmt::format("{} {} {} {}", entries.getColumn(0).getString(), entries.getColumn(1).getInt64(),
+                                  entries.getColumn(2).getString(), entries.getColumn(3).getInt()));
+    SQLite::Statement terms(db, "SELECT term, docs FROM question_term ORDER BY term");
+    while (terms.executeStep())
+        out.push_back(fmt::format("count {} {}", terms.getColumn(0).getString(), terms.getColumn(1).getInt()));
+    out.push_back(fmt::format("rows {}", db.execAndGet("SELECT count(*) FROM question_fts").getInt()));
+    return out;
+}
+} // namespace
+
+TEST_CASE("after edits of every kind the index holds exactly what a rebuild from the questions "
+          "makes") {
+    // The index keeps no copy of the texts: each edit takes entries out with the texts they
+    // were made from. A mistake there leaves words behind or takes the wrong ones out.
+    Bank bank;
+    QuestionSetRepository sets(bank.db);
+    auto batch = *bank.repo.find("serving/batch");
+    batch.prompt = "When would you serve predictions from a nightly job?";
+    batch.follow_ups = {"What if the job fails at night?"};
+    bank.repo.upsert(batch);
+    auto psi = *bank.repo.find("monitoring/psi");
+    psi.tags = {"drift", "population"};
+    psi.rubric.five = "Names the bins and the threshold.";
+    bank.repo.upsert(psi);
+    QuestionSet loop;
+    loop.name = "Senior loop";
+    loop.role = "MLOps engineer";
+    loop.question_ids = {"monitoring/psi", "monitoring/ks"};
+    sets.upsert(loop);
+    loop.question_ids = {"monitoring/ks", "features/skew"};
+    sets.upsert(loop);
+    bank.repo.upsert(test::question("serving/canary", "serving", "How would you canary a new model?"));
+    QuestionSet other = loop;
+    other.name = "Second loop";
+    other.question_ids = {"serving/canary", "monitoring/ks"};
+    sets.upsert(other);
+    sets.remove("Senior loop");
+    bank.repo.remove("features/skew");
+    bank.repo.rename("monitoring/ks", "monitoring/kolmogorov");
+    auto ks = *bank.repo.find("monitoring/kolmogorov");
+    ks.topic = "statistics";
+    ks.level = Level::junior;
+    bank.repo.upsert(ks);
+
+    const auto edited = index_contents(bank.db.sql());
+    CHECK(bank.ids("nightly") == Ids{"serving/batch"});
+    CHECK(bank.ids("skew").empty());
+    CHECK(bank.ids("set:\"Second loop\"") == Ids{"monitoring/kolmogorov", "serving/canary"});
+    bank.db.sql().exec("INSERT INTO question_fts (question_fts) VALUES ('integrity-check')");
+    bank.db.sql().exec("UPDATE meta SET value = '0' WHERE key = 'search_index'");
+    ensure_search_index(bank.db.sql());
+    CHECK(index_contents(bank.db.sql()) == edited);
 }
 
 TEST_CASE("panelist_rank scores exactly as FTS5's bm25() with the same weights") {
