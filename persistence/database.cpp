@@ -72,8 +72,9 @@ std::unique_ptr<SQLite::Database> open_reader(const fs::path& path) {
 // Refuses files we must not write to. Only reads, and only through a read-only connection.
 // Reads the whole file to look for damage unless Panelist left it intact and nothing has
 // touched it since (intact_note.hpp); a file that passes is noted when `note_when_checked`.
-void check_existing(const fs::path& path, bool note_when_checked) {
+void check_existing(const fs::path& path, bool note_when_checked, OpeningProgress* progress) {
     const bool intact = left_intact(path);
+    if (progress && !intact) progress->stage = OpeningProgress::Stage::checking;
     const auto checked = intact ? std::nullopt : file_state(path);
     const Header h = read_header(path);
     const std::string file = path.string();
@@ -186,7 +187,7 @@ DatabaseError Database::error(const SQLite::Exception& e) const { return databas
 Database::Database(fs::path path, std::unique_ptr<SQLite::Database> db, bool created, bool read_only)
     : path_(std::move(path)), db_(std::move(db)), created_(created), read_only_(read_only) {}
 
-Database Database::open(const fs::path& path, Access access) {
+Database Database::open(const fs::path& path, Access access, OpeningProgress* progress) {
     const bool in_memory = path == ":memory:";
     if (access == Access::read_only && !in_memory) {
         // As it is: nothing created, migrated or seeded.
@@ -197,7 +198,7 @@ Database Database::open(const fs::path& path, Access access) {
                                             path.string()));
         if (fs::is_directory(path, ec))
             throw DatabaseError(fmt::format("{}: is a folder, not a database file", path.string()));
-        check_existing(path, true); // nothing here will change it
+        check_existing(path, true, progress); // nothing here will change it
         try {
             auto db = open_reader(path);
             db->exec("PRAGMA foreign_keys = ON");
@@ -238,7 +239,7 @@ Database Database::open(const fs::path& path, Access access) {
         } else if (fs::file_size(path, ec) == 0) {
             created = true;
         } else {
-            check_existing(path, false); // noted when closed, after this process's changes
+            check_existing(path, false, progress); // noted when closed, after this process's changes
         }
     }
     try {
@@ -251,7 +252,7 @@ Database Database::open(const fs::path& path, Access access) {
                                             path.string()));
         configure(*db);
         migrate(*db);
-        ensure_search_index(*db);
+        ensure_search_index(*db, progress);
         Database opened(path, std::move(db), created, false);
         opened.note_when_closed_ = !in_memory;
         return opened;

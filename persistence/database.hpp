@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
 
+#include "persistence/opening_progress.hpp"
+
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -38,7 +40,9 @@ public:
     // or folder this process cannot write ("is read-only: ..."). Looking for damage reads the
     // whole file, except when Panelist closed it intact and nothing touched it since
     // (intact_note.hpp).
-    static Database open(const std::filesystem::path& path, Access access = Access::read_write);
+    // `progress`, when given, follows the slow parts (opening_progress.hpp).
+    static Database open(const std::filesystem::path& path, Access access = Access::read_write,
+                         OpeningProgress* progress = nullptr);
     // Closing the last connection of a database opened for writing notes the file as intact,
     // so the next open need not read it all again (intact_note.hpp).
     ~Database();

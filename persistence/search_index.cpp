@@ -233,15 +233,23 @@ std::vector<std::string> indexed_terms_starting(SQLite::Database& db, const std:
 
 bool search_index_current(SQLite::Database& db) { return stored_version(db) == search_index_version; }
 
-void ensure_search_index(SQLite::Database& db) {
+void ensure_search_index(SQLite::Database& db, OpeningProgress* progress) {
     if (search_index_current(db)) return;
     WriteTransaction tx(db);
     db.exec("DROP TABLE IF EXISTS question_fts; DROP TABLE IF EXISTS question_term");
     db.exec(create_tables);
+    if (progress) {
+        progress->indexed = 0;
+        progress->to_index = db.execAndGet("SELECT count(*) FROM question").getInt64();
+        progress->stage = OpeningProgress::Stage::indexing;
+    }
     {
         QuestionIndexer indexer(db);
         SQLite::Statement all(db, "SELECT seq FROM question ORDER BY seq");
-        while (all.executeStep()) indexer.add(all.getColumn(0).getInt64());
+        while (all.executeStep()) {
+            indexer.add(all.getColumn(0).getInt64());
+            if (progress) ++progress->indexed;
+        }
         indexer.flush();
     }
     SQLite::Statement mark(db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('search_index', ?)");

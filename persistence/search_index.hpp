@@ -7,6 +7,7 @@
 // its lists, without looking up every matching question (docs/performance.md).
 #pragma once
 #include "domain/enums.hpp"
+#include "persistence/opening_progress.hpp"
 
 #include <SQLiteCpp/Database.h>
 
@@ -70,7 +71,8 @@ std::vector<std::string> indexed_terms_starting(SQLite::Database&, const std::st
 std::int64_t term_documents(SQLite::Database&, const std::string& term);
 std::int64_t prefix_documents(SQLite::Database&, const std::string& start);
 // Rebuilds the whole index when it is missing or of an older layout; cheap when current.
-void ensure_search_index(SQLite::Database&);
+// `progress`, when given, counts the questions indexed.
+void ensure_search_index(SQLite::Database&, OpeningProgress* progress = nullptr);
 bool search_index_current(SQLite::Database&);
 
 } // namespace panelist

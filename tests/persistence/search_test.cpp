@@ -253,6 +253,19 @@ TEST_CASE("an index of an older layout is rebuilt on open, and refused read-only
     CHECK(repo.search(parse_search_query("topic:monitoring stabil")).size() == 1);
 }
 
+TEST_CASE("a rebuild of the index counts the questions it has indexed, for the window to show") {
+    Bank bank;
+    bank.db.sql().exec("UPDATE meta SET value = '0' WHERE key = 'search_index'");
+    OpeningProgress progress;
+    ensure_search_index(bank.db.sql(), &progress);
+    CHECK(progress.stage == OpeningProgress::Stage::indexing);
+    CHECK(progress.to_index == 4);
+    CHECK(progress.indexed == 4);
+    OpeningProgress untouched; // a current index: nothing to do, nothing to show
+    ensure_search_index(bank.db.sql(), &untouched);
+    CHECK(untouched.stage == OpeningProgress::Stage::starting);
+}
+
 TEST_CASE("the term counts behind ranking follow every edit") {
     Bank bank;
     CHECK(term_documents(bank.db.sql(), "drift") == 2); // psi's prompt and tag, skew's answer

@@ -531,6 +531,40 @@ TEST_CASE("the window opens a good database, and its start-up backup is taken ev
     CHECK(list_backups(path).size() == 1); // a screenshot takes no backup
 }
 
+TEST_CASE("a start that must rebuild the search index shows what it is doing, then opens") {
+    const VirtualDisplay display;
+    if (!display.name()) {
+        MESSAGE("Xvfb is not installed: the window cannot be opened here; untested");
+        return;
+    }
+    const EnvVar x("DISPLAY", display.name()), no_wayland("WAYLAND_DISPLAY", std::nullopt);
+    const EnvVar asan("ASAN_OPTIONS", asan_options_without_leak_check());
+    TempDir home;
+    const auto path = home / "panelist.db";
+    make_database(path);
+    {
+        // Enough questions that indexing them takes a second or more, written straight into
+        // the tables; then the index is marked as an older Panelist's, as after an update.
+        auto db = Database::open(path);
+        db.sql().exec(R"sql(
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000)
+INSERT INTO question (id, topic, level, difficulty, minutes, prompt, answer)
+SELECT 'bulk/' || i, 'bulk', 'both', 'medium', 5, 'How would you roll out model ' || i || '?',
+       replace(hex(randomblob(300)), '0', ' ') FROM n)sql");
+        db.sql().exec("UPDATE meta SET value = '0' WHERE key = 'search_index'");
+    }
+
+    const auto run = open_and_close_window(home, path);
+    INFO("stderr: " << run.err);
+    CHECK(run.code == 0);
+    CHECK(run.first_frame);
+    const auto waiting = run.err.find("panelist: waiting frame");
+    CHECK(waiting != std::string::npos);
+    CHECK(waiting < run.err.find("panelist: first frame"));
+    auto db = Database::open(path, Access::read_only); // refuses an index still of the old layout
+    CHECK(QuestionRepository(db).count_matches(parse_search_query("topic:bulk roll")) == 6000);
+}
+
 TEST_CASE(
     "a second reader of an open database does not check the whole file again, and can back it up") {
     TempDir dir;

@@ -7,9 +7,11 @@
 #include "ui/app/panelist_app.hpp"
 #include "ui/app/runner.hpp"
 #include "ui/app/stop_signals.hpp"
+#include "ui/screens/opening_screen.hpp"
 #include "ui/screens/presenter_view.hpp"
 #include "ui/widgets/font_roles.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -27,18 +29,22 @@ namespace {
 // written to the file before that check passes, whichever thread runs it.
 class DatabaseOpening {
   public:
-    explicit DatabaseOpening(const std::function<Database()>& open)
+    explicit DatabaseOpening(const std::function<Database(OpeningProgress&)>& open)
         : worker_([this, &open] {
               try {
-                  database_.emplace(open());
+                  database_.emplace(open(progress_));
               } catch (...) {
                   failure_ = std::current_exception();
               }
+              done_ = true;
+              request_redraw(); // a window showing the wait learns at once
           }) {}
     ~DatabaseOpening() { finish(); }
     DatabaseOpening(const DatabaseOpening&) = delete;
     DatabaseOpening& operator=(const DatabaseOpening&) = delete;
 
+    bool done() const { return done_; }
+    const OpeningProgress& progress() const { return progress_; }
     // Waits for the open; nullptr when it failed (rethrow_failure says why).
     Database* wait() {
         finish();
@@ -55,6 +61,8 @@ class DatabaseOpening {
     }
     std::optional<Database> database_;
     std::exception_ptr failure_;
+    OpeningProgress progress_;
+    std::atomic<bool> done_{false};
     std::thread worker_; // last: starts once the members it fills exist
 };
 
@@ -103,7 +111,7 @@ class StartupBackup {
 
 } // namespace
 
-int run_gui(const std::function<Database()>& open_database, const GuiOptions& options) {
+int run_gui(const std::function<Database(OpeningProgress&)>& open_database, const GuiOptions& options) {
     const StopSignals stop; // first: the threads below inherit its blocked signals
     DatabaseOpening opening(open_database);
     SystemClock clock;
@@ -134,6 +142,12 @@ int run_gui(const std::function<Database()>& open_database, const GuiOptions& op
         app.emplace(*db, clock, settings);
         if (!options.screenshot) backup.start(*db);
         return true;
+    };
+    callbacks.ready_now = [&] { return opening.done(); };
+    callbacks.draw_waiting = [&] {
+        const auto& f = fonts();
+        ui::font_roles() = {f.regular, f.bold, f.large};
+        draw_opening_screen(opening.progress(), options.database);
     };
     callbacks.draw = [&] {
         if (!app) return;

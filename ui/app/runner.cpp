@@ -378,12 +378,12 @@ private:
 };
 
 // One frame of UI: laid out and turned into draw lists, not drawn yet.
-void render_frame(Window& window, const RunnerCallbacks& callbacks) {
+void render_frame(Window& window, const std::function<void()>& draw) {
     ImGui_ImplOpenGL3_NewFrame();
     window.font_texture_uploaded = true;
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    if (callbacks.draw) callbacks.draw();
+    if (draw) draw();
     ImGui::Render();
     glfwGetWindowSize(window.handle, &current_window_size.width, &current_window_size.height);
 }
@@ -498,7 +498,7 @@ int run_loop(Window& window, const RunnerCallbacks& callbacks) {
         }
         if (std::exchange(window.exposed, false)) damage.forget();
         take_requested_theme(window);
-        render_frame(window, callbacks);
+        render_frame(window, callbacks.draw);
         if (window.frames_to_render > 0) --window.frames_to_render;
         if (requested_theme) window.frames_to_render = std::max(window.frames_to_render, 1);
 
@@ -530,6 +530,33 @@ int run_loop(Window& window, const RunnerCallbacks& callbacks) {
         if (callbacks.wants_close && callbacks.wants_close()) break;
     }
     return 0;
+}
+
+// How long start-up may show nothing before the window shows what it waits for.
+constexpr double show_waiting_after_seconds = 0.3;
+
+// Until `ready` would return at once, shows draw_waiting frames once the wait is longer than a
+// moment, redrawn ten times a second for the progress. Input is ignored meanwhile, and closing
+// the window hides it: the work cannot stop half-way, so the process ends once it is done.
+void wait_until_ready(Window& window, const RunnerCallbacks& callbacks) {
+    if (!callbacks.ready_now || !callbacks.draw_waiting) return;
+    const bool announce = std::getenv("PANELIST_ANNOUNCE_FRAMES") || std::getenv("PANELIST_ANNOUNCE_FIRST_FRAME");
+    const double start = glfwGetTime();
+    while (!callbacks.ready_now()) {
+        if (glfwWindowShouldClose(window.handle)) {
+            glfwHideWindow(window.handle);
+        } else if (glfwGetTime() - start >= show_waiting_after_seconds) {
+            glfwShowWindow(window.handle);
+            render_frame(window, callbacks.draw_waiting);
+            draw_whole_frame(window);
+            glfwSwapBuffers(window.handle);
+            if (announce) {
+                std::fputs("panelist: waiting frame\n", stderr); // tests/reliability/startup_test.cpp
+                std::fflush(stderr);
+            }
+        }
+        glfwWaitEventsTimeout(0.1);
+    }
 }
 
 } // namespace
@@ -577,11 +604,12 @@ int run_window(const RunnerSettings& settings, const RunnerCallbacks& callbacks)
         refresh_fonts(window);
         ImGui_ImplOpenGL3_CreateDeviceObjects(); // shaders and font texture, before the wait
         window.font_texture_uploaded = true;
+        const WindowOpenFlag open; // from here other threads may wake the loop
+        if (!window.settings.screenshot) wait_until_ready(window, callbacks);
         if (callbacks.ready && !callbacks.ready()) {
-            result = 1; // closed unseen; the caller says why
+            result = 1; // closed; the caller says why
         } else {
             glfwShowWindow(window.handle);
-            const WindowOpenFlag open;
             result = run_loop(window, callbacks);
             if (callbacks.on_exit) callbacks.on_exit();
         }

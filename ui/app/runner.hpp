@@ -26,6 +26,11 @@ struct RunnerCallbacks {
     // can finish; also called when no window could be opened, before that is reported. False
     // closes the window unseen and run_window returns 1 saying nothing: the caller says why.
     std::function<bool()> ready;
+    // Optional, both or neither: whether `ready` would return at once, and a frame of UI saying
+    // what it waits for. A wait longer than a moment shows the window drawing that instead of
+    // nothing (a start-up reading a big file through, or rebuilding an index).
+    std::function<bool()> ready_now;
+    std::function<void()> draw_waiting;
     std::function<void()> draw;        // one frame of UI, between NewFrame and Render
     std::function<bool()> wants_clock; // true while a clock is visible: wake at least once a second
     std::function<void()> on_exit;     // flush before the window goes away

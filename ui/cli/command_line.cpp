@@ -120,8 +120,10 @@ int run_command_line(int argc, char** argv) {
         // The window opens the database on another thread while it makes itself, and without
         // the start-up backup, which it takes in the background; errors come back here all
         // the same (ui/app/gui.hpp).
+        gui.database = path;
         if (app.get_subcommands().empty())
-            return run_gui([&] { return open_database(db_path, false); }, gui);
+            return run_gui([&](OpeningProgress& progress) { return open_database(db_path, false, &progress); },
+                           gui);
         // Reading commands also work on a database this process may not write.
         const bool only_reads = questions->parsed() || report->parsed() || compare->parsed();
         // No start-up backup before an erase: the erase would only delete it again.

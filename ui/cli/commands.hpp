@@ -13,6 +13,7 @@ class App;
 namespace panelist {
 
 class Database;
+struct OpeningProgress;
 
 constexpr int exit_ok = 0;
 constexpr int exit_user_error = 1;
@@ -21,7 +22,8 @@ constexpr int exit_usage = 2;
 // Opens --db (or the default database), seeding a new one with the shipped bank. With
 // `startup_backup`, an existing database is backed up before anything runs (the window does
 // its start-up backup in the background instead, so its first frame never waits for it).
-Database open_database(const std::optional<std::filesystem::path>& db_path, bool startup_backup = true);
+Database open_database(const std::optional<std::filesystem::path>& db_path, bool startup_backup = true,
+                       OpeningProgress* progress = nullptr);
 
 int import_command(Database&, const std::vector<std::filesystem::path>& files);
 int export_command(Database&, const std::optional<std::string>& set_name, bool all,

@@ -9,8 +9,9 @@
 
 namespace panelist {
 
-Database open_database(const std::optional<std::filesystem::path>& db_path, bool startup_backup) {
-    Database db = Database::open(db_path.value_or(default_database_path()));
+Database open_database(const std::optional<std::filesystem::path>& db_path, bool startup_backup,
+                       OpeningProgress* progress) {
+    Database db = Database::open(db_path.value_or(default_database_path()), Access::read_write, progress);
     if (!bank_seeded(db)) {
         // A new database starts with the bank that ships, so the Library is never empty; one
         // whose first start was cut short gets it now.
