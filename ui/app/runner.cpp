@@ -12,6 +12,7 @@
 #include "ui/app/frame_damage.hpp"
 #include "ui/app/presenter_window.hpp"
 #include "ui/app/screenshot.hpp"
+#include "ui/app/software_gl.hpp"
 
 #include <glad/gl.h>
 #define GLFW_INCLUDE_NONE
@@ -315,67 +316,6 @@ void wait_for_reason_to_draw(Window& window, const RunnerCallbacks& callbacks, b
         glfwWaitEvents();
     if (std::exchange(window.input_seen, false)) window.frames_to_render = frames_after_input;
 }
-
-// Under software OpenGL (Mesa's llvmpipe: virtual machines, remote desktops, no GPU driver)
-// filling pixels is nearly all of a frame's CPU: ~15 ms for a whole 1500x950 window, against
-// ~0.5 ms for ImGui's layout and the rest. So there the loop draws only the areas that changed
-// since the frame on screen (FrameDamage) and shows them with glXCopySubBufferMESA, which copies
-// part of the back buffer to the window and, unlike a swap, leaves the back buffer holding the
-// frame. With a GPU driver, or without that GLX extension, frames are drawn whole and swapped.
-class SoftwareGl {
-public:
-    // Looked up at run time, so building needs nothing of X11; EGL and Wayland find none.
-    static SoftwareGl of_current_context() {
-        SoftwareGl gl;
-        const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
-        const std::string_view name = renderer ? renderer : "";
-        if (!name.starts_with("llvmpipe") && !name.starts_with("softpipe")) return gl;
-        const auto current_display = lookup<void* (*)()>("glXGetCurrentDisplay");
-        const auto current_drawable = lookup<unsigned long (*)()>("glXGetCurrentDrawable");
-        const auto current_context = lookup<void* (*)()>("glXGetCurrentContext");
-        const auto query_context = lookup<int (*)(void*, void*, int, int*)>("glXQueryContext");
-        const auto extensions = lookup<const char* (*)(void*, int)>("glXQueryExtensionsString");
-        const auto copy = lookup<CopySubBuffer>("glXCopySubBufferMESA");
-        if (!current_display || !current_drawable || !current_context || !query_context || !extensions || !copy)
-            return gl;
-        void* display = current_display();
-        void* context = current_context();
-        constexpr int glx_screen = 0x800C;
-        int screen = 0;
-        if (!display || !context || query_context(display, context, glx_screen, &screen) != 0) return gl;
-        // GLX hands out a stub for any name: only the extension list says it is real.
-        const char* names = extensions(display, screen);
-        if (!names || !has_word(names, "GLX_MESA_copy_sub_buffer")) return gl;
-        gl.display_ = display;
-        gl.drawable_ = current_drawable();
-        gl.copy_ = copy;
-        return gl;
-    }
-    bool draws_areas() const { return copy_ != nullptr; }
-    // The size of the driver's buffers. Mesa's software path takes a new window size only at a
-    // swap: copying keeps drawing into buffers of the old size.
-    int buffer_width = 0, buffer_height = 0;
-    // Shows an area of the back buffer in the window.
-    void show(const PixelRect& area, int framebuffer_height) const {
-        copy_(display_, drawable_, area.x0, framebuffer_height - area.y1, area.x1 - area.x0, area.y1 - area.y0);
-    }
-
-private:
-    using CopySubBuffer = void (*)(void* display, unsigned long drawable, int x, int y, int width, int height);
-    template <class Function> static Function lookup(const char* name) {
-        return reinterpret_cast<Function>(glfwGetProcAddress(name));
-    }
-    static bool has_word(std::string_view list, std::string_view word) {
-        for (auto at = list.find(word); at != std::string_view::npos; at = list.find(word, at + 1)) {
-            const auto end = at + word.size();
-            if ((at == 0 || list[at - 1] == ' ') && (end == list.size() || list[end] == ' ')) return true;
-        }
-        return false;
-    }
-    void* display_ = nullptr;
-    unsigned long drawable_ = 0;
-    CopySubBuffer copy_ = nullptr;
-};
 
 // One frame of UI: laid out and turned into draw lists, not drawn yet.
 void render_frame(Window& window, const std::function<void()>& draw) {
