@@ -5,6 +5,7 @@
 #include "persistence/search_index.hpp"
 
 #include <array>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -18,6 +19,19 @@
 namespace panelist {
 namespace fs = std::filesystem;
 namespace {
+
+// How often SQLite has reported damage (a corrupt page, a file that is not a database) in this
+// process, through its error log: a session that met any does not note its file as intact.
+std::atomic<long> damage_reports{0};
+
+void on_sqlite_log(void*, int code, const char*) {
+    const int primary = code & 0xff;
+    if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) ++damage_reports;
+}
+
+// Installed before main: SQLite takes its configuration only before its first use. Without the
+// log no file is noted as intact, so every open checks the whole file.
+const bool damage_is_reported = sqlite3_config(SQLITE_CONFIG_LOG, on_sqlite_log, nullptr) == SQLITE_OK;
 
 // The fields of the 100-byte SQLite header that decide whether we may touch a file.
 struct Header {
@@ -185,7 +199,8 @@ DatabaseError database_error(const fs::path& path, const SQLite::Exception& e) {
 DatabaseError Database::error(const SQLite::Exception& e) const { return database_error(path_, e); }
 
 Database::Database(fs::path path, std::unique_ptr<SQLite::Database> db, bool created, bool read_only)
-    : path_(std::move(path)), db_(std::move(db)), created_(created), read_only_(read_only) {}
+    : path_(std::move(path)), db_(std::move(db)), created_(created), read_only_(read_only),
+      damage_reports_at_open_(damage_reports) {}
 
 Database Database::open(const fs::path& path, Access access, OpeningProgress* progress) {
     const bool in_memory = path == ":memory:";
@@ -266,8 +281,12 @@ Database Database::open(const fs::path& path, Access access, OpeningProgress* pr
 
 Database::~Database() {
     if (!db_ || !note_when_closed_) return;
+    const bool damage_met = !damage_is_reported || damage_reports != damage_reports_at_open_;
     db_.reset(); // the last connection to close folds the -wal file into the database
-    note_intact(path_);
+    if (damage_met)
+        forget_intact(path_);
+    else
+        note_intact(path_);
 }
 
 Database Database::another_reader() const {

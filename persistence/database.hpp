@@ -44,7 +44,8 @@ public:
     static Database open(const std::filesystem::path& path, Access access = Access::read_write,
                          OpeningProgress* progress = nullptr);
     // Closing the last connection of a database opened for writing notes the file as intact,
-    // so the next open need not read it all again (intact_note.hpp).
+    // so the next open need not read it all again (intact_note.hpp), unless SQLite reported
+    // damage meanwhile: then the note goes, and the next open checks.
     ~Database();
     Database(Database&&) noexcept = default;
     Database& operator=(Database&&) noexcept = default;
@@ -74,6 +75,7 @@ private:
     bool created_;
     bool read_only_;
     bool note_when_closed_ = false;
+    long damage_reports_at_open_ = 0; // SQLite's damage reports in this process before the open
 };
 
 // Why this process may not write the existing database at `path` (the file, or the folder its

@@ -38,9 +38,12 @@ std::optional<FileState> read_note(const fs::path& note) {
 
 // True when a write-ahead log beside the database may hold changes. An empty one holds none:
 // read-only connections leave one behind, as they may not delete it.
+// SQLite keeps it beside the real file when the database is reached through a symbolic link.
 bool has_wal(const fs::path& database) {
     std::error_code ec;
-    const fs::path wal = database.string() + "-wal";
+    const fs::path real = fs::canonical(database, ec);
+    if (ec) return true; // cannot tell: do not trust
+    const fs::path wal = real.string() + "-wal";
     if (!fs::exists(wal, ec)) return static_cast<bool>(ec);
     return fs::file_size(wal, ec) > 0 || ec;
 }
@@ -58,10 +61,22 @@ fs::path intact_note_path(const fs::path& database) {
     return backup_folder(database) / fmt::format(".{}.intact", database.filename().string());
 }
 
+// File systems that keep times in whole seconds (FAT) cannot tell a change made in the same
+// second as Panelist's last write: their files are always checked.
+bool fine_grained_times(const FileState& s) {
+    constexpr long long second = 1'000'000'000;
+    return s.modified_ns % second != 0 || s.changed_ns % second != 0;
+}
+
 bool left_intact(const fs::path& database) {
     if (has_wal(database)) return false;
     const auto noted = read_note(intact_note_path(database));
-    return noted && noted == file_state(database);
+    return noted && fine_grained_times(*noted) && noted == file_state(database);
+}
+
+void forget_intact(const fs::path& database) noexcept {
+    std::error_code ec;
+    fs::remove(intact_note_path(database), ec);
 }
 
 void note_intact(const fs::path& database, const std::optional<FileState>& checked) noexcept {

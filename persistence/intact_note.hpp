@@ -5,8 +5,11 @@
 // The note holds the file's identity and change times: device, inode, size, modification and
 // status-change time. Any write by another program, a copy, a restore, a truncation or a
 // rename over it changes at least one of them; the status-change time cannot be set back by
-// tools such as `touch`. What the note cannot see is damage below the file system (a failing
-// disk); SQLite still reports such pages as damaged when it reads them.
+// tools such as `touch`. What the note cannot see: damage below the file system (a failing
+// disk), which SQLite reports when it reads such pages (and a session that met any is not
+// noted: Database); and a change of the same size made within the file system's timestamp
+// tick (a few milliseconds) after Panelist closed the file. File systems with whole-second
+// times (FAT) are always checked.
 //
 // The note lives in the backups folder beside the database, and only when that folder already
 // exists: looking at a database never creates folders beside it.
@@ -40,5 +43,7 @@ bool left_intact(const std::filesystem::path& database);
 // folder is missing or cannot be written: without a note the next open simply checks.
 void note_intact(const std::filesystem::path& database,
                  const std::optional<FileState>& checked = std::nullopt) noexcept;
+// Removes the note, so the next open checks the whole file.
+void forget_intact(const std::filesystem::path& database) noexcept;
 
 } // namespace panelist

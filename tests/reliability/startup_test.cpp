@@ -373,7 +373,9 @@ struct WindowRun {
 
 // Opens the window on `db` on the current DISPLAY and closes it (SIGTERM, as the desktop does at
 // log-out) as soon as its first frame is on screen.
-WindowRun open_and_close_window(const TempDir& home, const fs::path& db) {
+// Opens the window and sends SIGTERM once stderr shows `stop_at` (by default, the first frame).
+WindowRun open_and_close_window(const TempDir& home, const fs::path& db,
+                                const std::string& stop_at = "panelist: first frame\n") {
     int fds[2];
     REQUIRE(::pipe2(fds, O_CLOEXEC) == 0);
     const pid_t pid = ::fork();
@@ -393,11 +395,11 @@ WindowRun open_and_close_window(const TempDir& home, const fs::path& db) {
     }
     ::close(fds[1]);
     WindowRun run;
-    const auto seen = [](const std::string& s) { return has(s, "panelist: first frame\n"); };
+    const auto seen = [&](const std::string& s) { return has(s, stop_at); };
     read_until(fds[0], run.err, std::chrono::seconds(60), seen);
-    run.first_frame = seen(run.err);
     ::kill(pid, SIGTERM);
     read_until(fds[0], run.err, std::chrono::seconds(60), [](const std::string&) { return false; });
+    run.first_frame = has(run.err, "panelist: first frame\n");
     ::close(fds[0]);
     int status = 0;
     ::waitpid(pid, &status, 0);
@@ -561,7 +563,22 @@ SELECT 'bulk/' || i, 'bulk', 'both', 'medium', 5, 'How would you roll out model 
     const auto waiting = run.err.find("panelist: waiting frame");
     CHECK(waiting != std::string::npos);
     CHECK(waiting < run.err.find("panelist: first frame"));
-    auto db = Database::open(path, Access::read_only); // refuses an index still of the old layout
+    {
+        auto db = Database::open(path, Access::read_only); // refuses an index of the old layout
+        CHECK(QuestionRepository(db).count_matches(parse_search_query("topic:bulk roll")) == 6000);
+    }
+
+    // Stopped while it waits: the window goes, the rebuild finishes (it cannot stop half-way),
+    // and the process ends without ever drawing the Library.
+    {
+        auto db = Database::open(path);
+        db.sql().exec("UPDATE meta SET value = '0' WHERE key = 'search_index'");
+    }
+    const auto stopped = open_and_close_window(home, path, "panelist: waiting frame\n");
+    INFO("stderr: " << stopped.err);
+    CHECK(stopped.code == 0);
+    CHECK_FALSE(stopped.first_frame);
+    auto db = Database::open(path, Access::read_only);
     CHECK(QuestionRepository(db).count_matches(parse_search_query("topic:bulk roll")) == 6000);
 }
 

@@ -476,13 +476,15 @@ int run_loop(Window& window, const RunnerCallbacks& callbacks) {
 constexpr double show_waiting_after_seconds = 0.3;
 
 // Until `ready` would return at once, shows draw_waiting frames once the wait is longer than a
-// moment, redrawn ten times a second for the progress. Input is ignored meanwhile, and closing
-// the window hides it: the work cannot stop half-way, so the process ends once it is done.
+// moment, redrawn ten times a second for the progress. Input is ignored meanwhile. Closing the
+// window (or a stop signal) hides it: the work cannot stop half-way, so the window does not come
+// back and the process ends once the work is done.
 void wait_until_ready(Window& window, const RunnerCallbacks& callbacks) {
     if (!callbacks.ready_now || !callbacks.draw_waiting) return;
     const bool announce = std::getenv("PANELIST_ANNOUNCE_FRAMES") || std::getenv("PANELIST_ANNOUNCE_FIRST_FRAME");
     const double start = glfwGetTime();
     while (!callbacks.ready_now()) {
+        if (callbacks.wants_close && callbacks.wants_close()) glfwSetWindowShouldClose(window.handle, GLFW_TRUE);
         if (glfwWindowShouldClose(window.handle)) {
             glfwHideWindow(window.handle);
         } else if (glfwGetTime() - start >= show_waiting_after_seconds) {
@@ -549,7 +551,7 @@ int run_window(const RunnerSettings& settings, const RunnerCallbacks& callbacks)
         if (callbacks.ready && !callbacks.ready()) {
             result = 1; // closed; the caller says why
         } else {
-            glfwShowWindow(window.handle);
+            if (!glfwWindowShouldClose(window.handle)) glfwShowWindow(window.handle);
             result = run_loop(window, callbacks);
             if (callbacks.on_exit) callbacks.on_exit();
         }
