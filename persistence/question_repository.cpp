@@ -1,4 +1,5 @@
 #include "persistence/question_repository.hpp"
+#include "persistence/read_transaction.hpp"
 
 #include "persistence/search_index.hpp"
 #include "persistence/search_rank.hpp"
@@ -271,6 +272,7 @@ SearchTokenizer& QuestionRepository::search_support() {
 }
 
 SearchResult QuestionRepository::run_search(const SearchQuery& query, int limit) {
+    const ReadTransaction snapshot(db_); // one set of locks, and the count agrees with the rows
     const SearchPlan plan = this->plan(query);
     limit = std::max(limit, 0);
     SearchResult result;
