@@ -124,6 +124,15 @@ TEST_CASE("the index follows edits: an old word stops matching, a new one matche
     CHECK(bank.ids("nightly") == Ids{"serving/batch"});
 }
 
+TEST_CASE("a search inside a write sees the write's own changes, and leaves the write open") {
+    Bank bank;
+    WriteTransaction tx(bank.db.sql());
+    bank.repo.upsert(test::question("serving/shadow", "serving", "How would you shadow a new model?"));
+    CHECK(bank.ids("shadow") == Ids{"serving/shadow"}); // its read transaction nests as nothing
+    tx.commit();
+    CHECK(bank.ids("shadow") == Ids{"serving/shadow"});
+}
+
 TEST_CASE("count_matches agrees with search") {
     Bank bank;
     CHECK(bank.repo.count_matches(parse_search_query("topic:monitoring")) == 2);
