@@ -88,7 +88,7 @@ std::unique_ptr<SQLite::Database> open_reader(const fs::path& path) {
 // touched it since (intact_note.hpp); a file that passes is noted when `note_when_checked`.
 void check_existing(const fs::path& path, bool note_when_checked, OpeningProgress* progress) {
     const bool intact = left_intact(path);
-    if (progress && !intact) progress->stage = OpeningProgress::Stage::checking;
+    if (progress && !intact) progress->enter(OpeningProgress::Stage::checking);
     const auto checked = intact ? std::nullopt : file_state(path);
     const Header h = read_header(path);
     const std::string file = path.string();

@@ -4,6 +4,7 @@
 // Written by the thread that opens, read by any.
 #pragma once
 #include <atomic>
+#include <functional>
 
 namespace panelist {
 
@@ -12,6 +13,13 @@ struct OpeningProgress {
     std::atomic<Stage> stage{Stage::starting};
     std::atomic<long long> indexed{0};  // questions put in the search index so far,
     std::atomic<long long> to_index{0}; // of this many
+    // Optional: told on the opening thread when a slow stage begins (the command line says so).
+    std::function<void(const OpeningProgress&)> on_stage;
+
+    void enter(Stage s) {
+        stage = s;
+        if (on_stage) on_stage(*this);
+    }
 };
 
 } // namespace panelist

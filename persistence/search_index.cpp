@@ -241,7 +241,7 @@ void ensure_search_index(SQLite::Database& db, OpeningProgress* progress) {
     if (progress) {
         progress->indexed = 0;
         progress->to_index = db.execAndGet("SELECT count(*) FROM question").getInt64();
-        progress->stage = OpeningProgress::Stage::indexing;
+        progress->enter(OpeningProgress::Stage::indexing);
     }
     {
         QuestionIndexer indexer(db);

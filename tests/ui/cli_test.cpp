@@ -292,3 +292,22 @@ exit $code
     CHECK(idle_frames >= 2);
     CHECK(idle_frames <= 5);
 }
+
+TEST_CASE("a command that must rebuild the search index says so once, then does its work") {
+    TempDir home;
+    const auto db = (home / "p.db").string();
+    REQUIRE(run_panelist(home, {"--db", db, "questions"}).code == 0); // created and seeded
+    {
+        auto opened = panelist::Database::open(db);
+        opened.sql().exec("UPDATE meta SET value = '0' WHERE key = 'search_index'"); // an older layout
+    }
+    const auto first = run_panelist(home, {"--db", db, "questions", "canary"});
+    CHECK(first.code == 0);
+    CHECK(has(first.err, db + ": updating its search index for this version of Panelist ("));
+    CHECK(has(first.err, " questions; once)...\n"));
+    CHECK_FALSE(first.out.empty()); // found by the rebuilt index
+    const auto again = run_panelist(home, {"--db", db, "questions", "canary"});
+    CHECK(again.code == 0);
+    CHECK_FALSE(has(again.err, "search index"));
+    CHECK(again.out == first.out);
+}

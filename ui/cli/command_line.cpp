@@ -1,5 +1,6 @@
 #include "ui/cli/command_line.hpp"
 
+#include "domain/text.hpp"
 #include "persistence/database.hpp"
 #include "persistence/paths.hpp"
 #include "persistence/question_file.hpp"
@@ -126,10 +127,18 @@ int run_command_line(int argc, char** argv) {
                            gui);
         // Reading commands also work on a database this process may not write.
         const bool only_reads = questions->parsed() || report->parsed() || compare->parsed();
+        // The one slow open worth a word: rebuilding the search index after an update.
+        OpeningProgress progress;
+        progress.on_stage = [&](const OpeningProgress& p) {
+            if (p.stage == OpeningProgress::Stage::indexing)
+                fmt::print(stderr, "{}: updating its search index for this version of Panelist "
+                                   "({} questions; once)...\n",
+                           path.string(), grouped(p.to_index));
+        };
         // No start-up backup before an erase: the erase would only delete it again.
         Database db = only_reads && std::filesystem::exists(path) && read_only_reason(path)
                           ? Database::open(path, Access::read_only)
-                          : open_database(db_path, !erase->parsed());
+                          : open_database(db_path, !erase->parsed(), &progress);
         if (import->parsed()) return import_command(db, import_files);
         if (export_cmd->parsed()) return export_command(db, set_name, export_all, out);
         if (questions->parsed()) return questions_command(db, join_words(query_words));
