@@ -130,7 +130,7 @@ int run_command_line(int argc, char** argv) {
         // The one slow open worth a word: rebuilding the search index after an update.
         OpeningProgress progress;
         progress.on_stage = [&](const OpeningProgress& p) {
-            if (p.stage == OpeningProgress::Stage::indexing)
+            if (p.stage == OpeningProgress::Stage::indexing && p.to_index > 0) // not a new one
                 fmt::print(stderr, "{}: updating its search index for this version of Panelist "
                                    "({} questions; once)...\n",
                            path.string(), grouped(p.to_index));
