@@ -1,6 +1,7 @@
 // [SECTIONS] names and times | copying pages | taking and listing | checking and restoring
 #include "persistence/backup.hpp"
 
+#include "persistence/backup_note.hpp"
 #include "persistence/migrations/migration.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -268,20 +269,31 @@ std::optional<fs::path> make_backup(Database& db, int keep) {
     const std::string stem = stem_of(db.path());
     make_private_folder(folder);
     remove_stale_partials(folder, stem);
+    // The newest backup already holds the database as it is: nothing to copy (backup_note.hpp).
+    if (const auto existing = list_backups(db.path());
+        !existing.empty() && backup_holds(db.path(), existing.front().path)) {
+        rotate(db.path(), keep);
+        return existing.front().path;
+    }
+    const auto settled = settled_state(db.path()); // the file alone holds the database
     // Written under a hidden name first: a crash mid-copy never leaves a half backup listed.
     const fs::path partial = folder / fmt::format(".{}-{}.partial", stem, ::getpid());
     create_private_file(partial);
     try {
         write_copy(db, partial);
         const auto existing = list_backups(db.path());
+        fs::path holding;
         if (!existing.empty() && same_bytes(partial, existing.front().path)) {
             ::unlink(partial.c_str());
-            rotate(db.path(), keep);
-            return existing.front().path;
+            holding = existing.front().path;
+        } else {
+            holding = publish(partial, db.path(), existing);
         }
-        const fs::path made = publish(partial, db.path(), existing);
         rotate(db.path(), keep);
-        return made;
+        // Nothing waited in the -wal file and the file did not change while it was copied:
+        // the copy holds exactly what the file holds.
+        if (settled) note_backup_holds(db.path(), *settled, holding);
+        return holding;
     } catch (...) {
         std::error_code ec;
         fs::remove(partial, ec);

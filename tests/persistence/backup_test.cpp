@@ -9,6 +9,7 @@
 #include <chrono>
 #include <doctest/doctest.h>
 #include <fstream>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 using namespace panelist;
@@ -136,6 +137,66 @@ TEST_CASE("starting again without a change adds no backup; a change does, newest
     CHECK(backup_paths(path) == std::vector<fs::path>{*second, *first});
     CHECK(loop_names(*second) == std::vector<std::string>{"Alpha", "Beta"});
     CHECK(loop_names(*first) == std::vector<std::string>{"Alpha"});
+}
+
+namespace {
+// What /proc says this process has written through write(2) and pwrite(2) so far.
+std::uint64_t bytes_written_so_far() {
+    std::ifstream io("/proc/self/io");
+    std::string key;
+    std::uint64_t value = 0;
+    while (io >> key >> value)
+        if (key == "wchar:") return value;
+    return 0;
+}
+} // namespace
+
+TEST_CASE("a start that finds the database exactly as its newest backup holds it copies nothing") {
+    TempDir dir;
+    const auto path = dir / "p.db";
+    {
+        Database db = Database::open(path);
+        add_loop(db, "Alpha");
+        db.sql().exec("CREATE TABLE ballast (b BLOB)"); // a few megabytes, so a copy stands out
+        db.sql().exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 64) "
+                      "INSERT INTO ballast SELECT randomblob(65536) FROM n");
+    }
+    REQUIRE(fs::file_size(path) > 4'000'000);
+    fs::path first;
+    {
+        Database db = Database::open(path); // a start: the first backup is a copy
+        first = *make_backup(db);
+    }
+    {
+        Database db = Database::open(path); // the next start, nothing changed since
+        auto written = bytes_written_so_far();
+        CHECK(make_backup(db) == first);
+        CHECK(bytes_written_so_far() - written < 100'000);
+
+        // The backup itself touched since (here only its times): it no longer counts, so the
+        // database is copied again (and, being the same, adds no file).
+        const timespec now[2] = {{0, UTIME_NOW}, {0, UTIME_NOW}};
+        REQUIRE(::utimensat(AT_FDCWD, first.c_str(), now, 0) == 0);
+        written = bytes_written_so_far();
+        CHECK(make_backup(db) == first);
+        CHECK(bytes_written_so_far() - written > 4'000'000);
+        CHECK(list_backups(path).size() == 1);
+
+        add_loop(db, "Beta"); // a change waiting in the -wal file: copied, into a new backup
+        const auto second = make_backup(db);
+        REQUIRE(second);
+        CHECK(*second != first);
+        CHECK(loop_names(*second) == std::vector<std::string>{"Alpha", "Beta"});
+    }
+    {
+        Database db = Database::open(path);
+        // Changed by another program since (here by SQLite itself, as any program could)
+        SQLite::Database other(path.string(), SQLite::OPEN_READWRITE);
+        other.exec("UPDATE loop SET name = 'Gamma' WHERE name = 'Beta'");
+        const auto third = make_backup(db);
+        REQUIRE(third);
+        CHECK(loop_names(*third) == std::vector<std::string>{"Alpha", "Gamma"});
+    }
 }
 
 TEST_CASE("only the newest ten backups are kept, and other files in the folder are left alone") {

@@ -1,0 +1,65 @@
+#include "persistence/backup_note.hpp"
+
+#include "persistence/backup.hpp"
+#include "persistence/files.hpp"
+
+#include <fmt/format.h>
+#include <sstream>
+#include <string>
+
+namespace panelist {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* note_heading = "panelist backup-note 1";
+
+fs::path note_path(const fs::path& database) {
+    return backup_folder(database) / fmt::format(".{}.backed-up", database.filename().string());
+}
+
+struct Note {
+    FileState database;
+    std::string backup_name; // a file in the backups folder
+    FileState backup;
+};
+
+std::optional<Note> read_note(const fs::path& database) {
+    std::string text;
+    try {
+        text = read_text_file(note_path(database));
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    std::istringstream in(text);
+    std::string heading, database_line, name, backup_line;
+    if (!std::getline(in, heading) || heading != note_heading || !std::getline(in, database_line) ||
+        !std::getline(in, name) || !std::getline(in, backup_line))
+        return std::nullopt;
+    const auto database_state = parse_state_line(database_line);
+    const auto backup_state = parse_state_line(backup_line);
+    if (!database_state || !backup_state || name.empty()) return std::nullopt;
+    return Note{*database_state, name, *backup_state};
+}
+
+} // namespace
+
+bool backup_holds(const fs::path& database, const fs::path& backup) {
+    const auto note = read_note(database);
+    return note && backup.parent_path() == backup_folder(database) &&
+           backup.filename().string() == note->backup_name && settled_state(database) == note->database &&
+           file_state(backup) == note->backup;
+}
+
+void note_backup_holds(const fs::path& database, const FileState& copied, const fs::path& backup) noexcept {
+    try {
+        const auto backup_state = file_state(backup);
+        if (!backup_state || settled_state(database) != copied) return;
+        write_file_atomically(note_path(database),
+                              fmt::format("{}\n{}\n{}\n{}\n", note_heading, state_line(copied),
+                                          backup.filename().string(), state_line(*backup_state)));
+    } catch (const std::exception&) {
+        // Without a note the next start copies the database again: slower, never wrong.
+    }
+}
+
+} // namespace panelist
