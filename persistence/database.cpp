@@ -83,27 +83,37 @@ std::unique_ptr<SQLite::Database> open_reader(const fs::path& path) {
                                               SQLite::OPEN_READONLY | SQLite::OPEN_URI);
 }
 
-// Refuses files we must not write to. Only reads, and only through a read-only connection.
-// Reads the whole file to look for damage unless Panelist left it intact and nothing has
-// touched it since (intact_note.hpp); a file that passes is noted when `note_when_checked`.
-void check_existing(const fs::path& path, bool note_when_checked, OpeningProgress* progress) {
-    const bool intact = left_intact(path);
-    if (progress && !intact) progress->enter(OpeningProgress::Stage::checking);
-    const auto checked = intact ? std::nullopt : file_state(path);
-    const Header h = read_header(path);
+// A read-only connection to a WAL-mode file creates its -wal and -shm files and, being
+// read-only, cannot remove them. When the file is then refused, the ones this open created
+// (and the -wal only while empty) are removed again: refusing leaves nothing beside the file.
+class SideFilesOfReader {
+public:
+    explicit SideFilesOfReader(const fs::path& database) {
+        std::error_code ec;
+        const fs::path real = fs::canonical(database, ec);
+        if (ec) return;
+        wal_ = real.string() + "-wal";
+        shm_ = real.string() + "-shm";
+        had_wal_ = fs::exists(wal_, ec) || ec;
+        had_shm_ = fs::exists(shm_, ec) || ec;
+    }
+    void remove_created() const noexcept {
+        std::error_code ec;
+        if (wal_.empty() || had_wal_) return; // another connection's files: never touched
+        if (fs::exists(wal_, ec) && fs::file_size(wal_, ec) != 0) return;
+        fs::remove(wal_, ec);
+        if (!had_shm_) fs::remove(shm_, ec);
+    }
+
+private:
+    fs::path wal_, shm_;
+    bool had_wal_ = true, had_shm_ = true;
+};
+
+// The checks that need SQLite's own reading of the file: damage (unless `intact`), and the
+// application id and schema version where the header on disk can lag behind.
+void check_through_sqlite(const fs::path& path, bool intact) {
     const std::string file = path.string();
-    if (!h.sqlite)
-        throw DatabaseError(fmt::format("{}: is not a Panelist database (it is not an SQLite "
-                                        "file at all)",
-                                        file));
-    if (h.application_id != 0 && h.application_id != std::uint32_t(panelist_application_id))
-        throw DatabaseError(fmt::format("{}: is not a Panelist database (it belongs to another "
-                                        "program, application id {:#010x})",
-                                        file, h.application_id));
-    if (h.user_version > std::uint32_t(latest_schema_version()))
-        throw DatabaseError(fmt::format("{}: was written by a newer Panelist (schema version {}, "
-                                        "this one knows up to {}); open it with a newer version",
-                                        file, h.user_version, latest_schema_version()));
     try {
         const auto reader = open_reader(path);
         SQLite::Database& ro = *reader;
@@ -133,6 +143,38 @@ void check_existing(const fs::path& path, bool note_when_checked, OpeningProgres
                                             file));
     } catch (const SQLite::Exception& e) {
         throw DatabaseError(fmt::format("{}: is damaged or unreadable: {}", file, e.what()));
+    }
+}
+
+// Refuses files we must not write to. Only reads, and only through a read-only connection.
+// Reads the whole file to look for damage unless Panelist left it intact and nothing has
+// touched it since (intact_note.hpp); a file that passes is noted when `note_when_checked`.
+void check_existing(const fs::path& path, bool note_when_checked, OpeningProgress* progress) {
+    const bool intact = left_intact(path);
+    if (progress && !intact) progress->enter(OpeningProgress::Stage::checking);
+    const auto checked = intact ? std::nullopt : file_state(path);
+    const Header h = read_header(path);
+    const std::string file = path.string();
+    if (!h.sqlite)
+        throw DatabaseError(fmt::format("{}: is not a Panelist database (it is not an SQLite "
+                                        "file at all)",
+                                        file));
+    if (h.application_id != 0 && h.application_id != std::uint32_t(panelist_application_id))
+        throw DatabaseError(fmt::format("{}: is not a Panelist database (it belongs to another "
+                                        "program, application id {:#010x})",
+                                        file, h.application_id));
+    if (h.user_version > std::uint32_t(latest_schema_version()))
+        throw DatabaseError(fmt::format("{}: was written by a newer Panelist (schema version {}, "
+                                        "this one knows up to {}); open it with a newer version",
+                                        file, h.user_version, latest_schema_version()));
+    {
+        const SideFilesOfReader side_files(path);
+        try {
+            check_through_sqlite(path, intact);
+        } catch (...) {
+            side_files.remove_created(); // refusing leaves nothing beside the file
+            throw;
+        }
     }
     if (!intact && note_when_checked) note_intact(path, checked); // the reader is closed
 }

@@ -111,6 +111,20 @@ TEST_CASE("a damaged database is refused and untouched") {
     CHECK(test::read_file(path) == bytes);
 }
 
+TEST_CASE("a damaged database in WAL mode is refused, and refusing leaves no files beside it") {
+    TempDir dir;
+    const auto path = dir / "damaged.db";
+    { auto db = Database::open(path); } // WAL mode, as Panelist keeps every database
+    auto bytes = test::read_file(path);
+    REQUIRE(bytes.size() > 8192);
+    for (std::size_t i = 8192; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 7 + 3);
+    test::write_file(path, bytes);
+    CHECK(contains(open_error(path), "damaged"));
+    CHECK(test::read_file(path) == bytes);
+    CHECK_FALSE(std::filesystem::exists(path.string() + "-wal"));
+    CHECK_FALSE(std::filesystem::exists(path.string() + "-shm"));
+}
+
 TEST_CASE("a folder or an empty file") {
     TempDir dir;
     CHECK(contains(open_error(dir.path()), "is a folder"));
