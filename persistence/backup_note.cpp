@@ -1,11 +1,8 @@
 #include "persistence/backup_note.hpp"
 
 #include "persistence/backup.hpp"
-#include "persistence/files.hpp"
 
 #include <fmt/format.h>
-#include <sstream>
-#include <string>
 
 namespace panelist {
 namespace fs = std::filesystem;
@@ -24,21 +21,12 @@ struct Note {
 };
 
 std::optional<Note> read_note(const fs::path& database) {
-    std::string text;
-    try {
-        text = read_text_file(note_path(database));
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-    std::istringstream in(text);
-    std::string heading, database_line, name, backup_line;
-    if (!std::getline(in, heading) || heading != note_heading || !std::getline(in, database_line) ||
-        !std::getline(in, name) || !std::getline(in, backup_line))
-        return std::nullopt;
-    const auto database_state = parse_state_line(database_line);
-    const auto backup_state = parse_state_line(backup_line);
-    if (!database_state || !backup_state || name.empty()) return std::nullopt;
-    return Note{*database_state, name, *backup_state};
+    const auto lines = read_note_lines(note_path(database), note_heading, 3);
+    if (!lines) return std::nullopt;
+    const auto database_state = parse_state_line((*lines)[0]);
+    const auto backup_state = parse_state_line((*lines)[2]);
+    if (!database_state || !backup_state || (*lines)[1].empty()) return std::nullopt;
+    return Note{*database_state, (*lines)[1], *backup_state};
 }
 
 } // namespace
@@ -54,9 +42,8 @@ void note_backup_holds(const fs::path& database, const FileState& copied, const 
     try {
         const auto backup_state = file_state(backup);
         if (!backup_state || settled_state(database) != copied) return;
-        write_file_atomically(note_path(database),
-                              fmt::format("{}\n{}\n{}\n{}\n", note_heading, state_line(copied),
-                                          backup.filename().string(), state_line(*backup_state)));
+        write_note_lines(note_path(database), note_heading,
+                         {state_line(copied), backup.filename().string(), state_line(*backup_state)});
     } catch (const std::exception&) {
         // Without a note the next start copies the database again: slower, never wrong.
     }

@@ -88,12 +88,10 @@ std::unique_ptr<SQLite::Database> open_reader(const fs::path& path) {
 // (and the -wal only while empty) are removed again: refusing leaves nothing beside the file.
 class SideFilesOfReader {
 public:
-    explicit SideFilesOfReader(const fs::path& database) {
+    explicit SideFilesOfReader(const fs::path& database)
+        : wal_(beside_real_file(database, "-wal")), shm_(beside_real_file(database, "-shm")) {
+        if (wal_.empty()) return;
         std::error_code ec;
-        const fs::path real = fs::canonical(database, ec);
-        if (ec) return;
-        wal_ = real.string() + "-wal";
-        shm_ = real.string() + "-shm";
         had_wal_ = fs::exists(wal_, ec) || ec;
         had_shm_ = fs::exists(shm_, ec) || ec;
     }

@@ -1,5 +1,7 @@
 #include "persistence/file_state.hpp"
 
+#include "persistence/files.hpp"
+
 #include <fmt/format.h>
 #include <sstream>
 #include <sys/stat.h>
@@ -11,13 +13,11 @@ namespace {
 long long nanoseconds(const timespec& t) { return t.tv_sec * 1'000'000'000LL + t.tv_nsec; }
 
 // True when a write-ahead log beside the database may hold changes. An empty one holds none:
-// read-only connections leave one behind, as they may not delete it. SQLite keeps it beside
-// the real file when the database is reached through a symbolic link.
+// read-only connections leave one behind, as they may not delete it.
 bool has_wal(const fs::path& database) {
+    const fs::path wal = beside_real_file(database, "-wal");
+    if (wal.empty()) return true; // cannot tell: do not trust
     std::error_code ec;
-    const fs::path real = fs::canonical(database, ec);
-    if (ec) return true; // cannot tell: do not trust
-    const fs::path wal = real.string() + "-wal";
     if (!fs::exists(wal, ec)) return static_cast<bool>(ec);
     return fs::file_size(wal, ec) > 0 || ec;
 }
@@ -53,6 +53,35 @@ std::optional<FileState> parse_state_line(const std::string& line) {
     std::string rest;
     if (!(in >> s.device >> s.inode >> s.size >> s.modified_ns >> s.changed_ns) || (in >> rest)) return std::nullopt;
     return s;
+}
+
+fs::path beside_real_file(const fs::path& database, const char* suffix) {
+    std::error_code ec;
+    const fs::path real = fs::canonical(database, ec);
+    return ec ? fs::path() : fs::path(real.string() + suffix);
+}
+
+std::optional<std::vector<std::string>> read_note_lines(const fs::path& note, const std::string& heading,
+                                                        std::size_t lines) {
+    std::string text;
+    try {
+        text = read_text_file(note);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    std::istringstream in(text);
+    std::string line;
+    if (!std::getline(in, line) || line != heading) return std::nullopt;
+    std::vector<std::string> out;
+    while (out.size() < lines && std::getline(in, line)) out.push_back(line);
+    if (out.size() < lines) return std::nullopt;
+    return out;
+}
+
+void write_note_lines(const fs::path& note, const std::string& heading, const std::vector<std::string>& lines) {
+    std::string text = heading + "\n";
+    for (const auto& line : lines) text += line + "\n";
+    write_file_atomically(note, text);
 }
 
 } // namespace panelist

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace panelist {
 
@@ -32,5 +33,17 @@ std::optional<FileState> settled_state(const std::filesystem::path& database);
 // One line of text, and back; nothing when the line does not read back whole.
 std::string state_line(const FileState&);
 std::optional<FileState> parse_state_line(const std::string& line);
+
+// The file SQLite keeps beside a database ("-wal", "-shm"): beside the real file when the
+// database is reached through a symbolic link. Empty when the database cannot be resolved.
+std::filesystem::path beside_real_file(const std::filesystem::path& database, const char* suffix);
+
+// A note file: a heading line, then `lines`. Reading gives the lines after the heading, or
+// nothing when the file is missing, unreadable, of another heading or has fewer lines; writing
+// replaces the file atomically and throws FileError.
+std::optional<std::vector<std::string>> read_note_lines(const std::filesystem::path& note,
+                                                        const std::string& heading, std::size_t lines);
+void write_note_lines(const std::filesystem::path& note, const std::string& heading,
+                      const std::vector<std::string>& lines);
 
 } // namespace panelist

@@ -1,11 +1,8 @@
 #include "persistence/intact_note.hpp"
 
 #include "persistence/backup.hpp"
-#include "persistence/files.hpp"
 
 #include <fmt/format.h>
-#include <sstream>
-#include <string>
 
 namespace panelist {
 namespace fs = std::filesystem;
@@ -14,16 +11,8 @@ namespace {
 constexpr const char* note_heading = "panelist intact-note 1";
 
 std::optional<FileState> read_note(const fs::path& note) {
-    std::string text;
-    try {
-        text = read_text_file(note);
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-    std::istringstream in(text);
-    std::string heading, state;
-    if (!std::getline(in, heading) || heading != note_heading || !std::getline(in, state)) return std::nullopt;
-    return parse_state_line(state);
+    const auto lines = read_note_lines(note, note_heading, 1);
+    return lines ? parse_state_line(lines->front()) : std::nullopt;
 }
 
 } // namespace
@@ -49,7 +38,7 @@ void note_intact(const fs::path& database, const std::optional<FileState>& check
         if (!fs::is_directory(note.parent_path(), ec)) return;
         const auto now = settled_state(database);
         if (!now || (checked && *checked != *now)) return;
-        write_file_atomically(note, fmt::format("{}\n{}\n", note_heading, state_line(*now)));
+        write_note_lines(note, note_heading, {state_line(*now)});
     } catch (const std::exception&) {
         // Without a note the next open reads the whole file again: slower, never wrong.
     }

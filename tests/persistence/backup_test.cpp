@@ -2,6 +2,7 @@
 // and what is refused without touching the database.
 #include "persistence/backup.hpp"
 #include "persistence/people_repository.hpp"
+#include "tests/support/process_io.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -14,6 +15,7 @@
 
 using namespace panelist;
 using panelist::test::TempDir;
+using panelist::test::bytes_written_so_far;
 namespace fs = std::filesystem;
 namespace files = panelist::test;
 
@@ -138,18 +140,6 @@ TEST_CASE("starting again without a change adds no backup; a change does, newest
     CHECK(loop_names(*second) == std::vector<std::string>{"Alpha", "Beta"});
     CHECK(loop_names(*first) == std::vector<std::string>{"Alpha"});
 }
-
-namespace {
-// What /proc says this process has written through write(2) and pwrite(2) so far.
-std::uint64_t bytes_written_so_far() {
-    std::ifstream io("/proc/self/io");
-    std::string key;
-    std::uint64_t value = 0;
-    while (io >> key >> value)
-        if (key == "wchar:") return value;
-    return 0;
-}
-} // namespace
 
 TEST_CASE("a start that finds the database exactly as its newest backup holds it copies nothing") {
     TempDir dir;

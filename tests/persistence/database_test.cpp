@@ -1,6 +1,7 @@
 #include "persistence/database.hpp"
 #include "persistence/migrations/migration.hpp"
 #include "persistence/paths.hpp"
+#include "tests/persistence/open_error.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -9,16 +10,9 @@
 
 using namespace panelist;
 using panelist::test::TempDir;
+using panelist::test::open_error;
 
 namespace {
-std::string open_error(const std::filesystem::path& path) {
-    try {
-        Database::open(path);
-    } catch (const DatabaseError& e) {
-        return e.what();
-    }
-    return "";
-}
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }

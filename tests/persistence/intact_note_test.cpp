@@ -4,6 +4,7 @@
 #include "persistence/intact_note.hpp"
 #include "persistence/question_repository.hpp"
 #include "tests/persistence/fixtures.hpp"
+#include "tests/persistence/open_error.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -15,18 +16,10 @@
 
 using namespace panelist;
 using panelist::test::TempDir;
+using panelist::test::open_error;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string open_error(const fs::path& path, Access access = Access::read_write) {
-    try {
-        Database::open(path, access);
-    } catch (const DatabaseError& e) {
-        return e.what();
-    }
-    return "";
-}
 
 // A database with a few pages of questions, closed by Panelist, in a folder with backups.
 fs::path closed_database(const TempDir& dir) {

@@ -6,7 +6,9 @@
 #include "persistence/database.hpp"
 #include "persistence/people_repository.hpp"
 #include "persistence/question_repository.hpp"
+#include "tests/persistence/open_error.hpp"
 #include "tests/support/panelist_process.hpp"
+#include "tests/support/process_io.hpp"
 
 #include <chrono>
 #include <csignal>
@@ -25,18 +27,11 @@
 using namespace panelist;
 using panelist::test::TempDir;
 using panelist::test::has;
+using panelist::test::open_error;
+using panelist::test::bytes_read_so_far;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string open_error(const fs::path& path, Access access = Access::read_write) {
-    try {
-        Database::open(path, access);
-    } catch (const DatabaseError& e) {
-        return e.what();
-    }
-    return "";
-}
 
 // Takes write permission away from a file or folder for as long as it lives. chmod is enough
 // for a normal user; root ignores it, so as root the file is also made immutable, which root
@@ -365,6 +360,26 @@ std::string asan_options_without_leak_check() {
     return (options && *options ? std::string(options) + ":" : std::string()) + "detect_leaks=0";
 }
 
+// The display a window test opens its window on: Xvfb, DISPLAY set to it, Wayland unset and no
+// leak check (above). Without Xvfb it says the test went untested.
+class WindowDisplay {
+  public:
+    WindowDisplay() {
+        if (!display_.name()) {
+            MESSAGE("Xvfb is not installed: the window cannot be opened here; untested");
+            return;
+        }
+        x_.emplace("DISPLAY", display_.name());
+        no_wayland_.emplace("WAYLAND_DISPLAY", std::nullopt);
+        asan_.emplace("ASAN_OPTIONS", asan_options_without_leak_check());
+    }
+    bool ready() const { return display_.name().has_value(); }
+
+  private:
+    VirtualDisplay display_;
+    std::optional<EnvVar> x_, no_wayland_, asan_;
+};
+
 struct WindowRun {
     int code = -1;
     std::string err;
@@ -445,16 +460,6 @@ std::vector<std::pair<fs::path, std::string>> bad_databases(const TempDir& dir) 
     return out;
 }
 
-// What /proc says this process has read through read(2) and pread(2) so far.
-std::uint64_t bytes_read_so_far() {
-    std::ifstream io("/proc/self/io");
-    std::string key;
-    std::uint64_t value = 0;
-    while (io >> key >> value)
-        if (key == "rchar:") return value;
-    return 0;
-}
-
 } // namespace
 
 TEST_CASE("the window refuses a bad database in the database's own words, untouched, with or "
@@ -505,13 +510,8 @@ TEST_CASE("the window refuses a bad database in the database's own words, untouc
 
 TEST_CASE("the window opens a good database, and its start-up backup is taken even if it is closed "
           "at once") {
-    const VirtualDisplay display;
-    if (!display.name()) {
-        MESSAGE("Xvfb is not installed: the window cannot be opened here; untested");
-        return;
-    }
-    const EnvVar x("DISPLAY", display.name()), no_wayland("WAYLAND_DISPLAY", std::nullopt);
-    const EnvVar asan("ASAN_OPTIONS", asan_options_without_leak_check());
+    const WindowDisplay display;
+    if (!display.ready()) return;
     TempDir home;
     const auto path = home / "panelist.db";
     make_database(path);
@@ -534,13 +534,8 @@ TEST_CASE("the window opens a good database, and its start-up backup is taken ev
 }
 
 TEST_CASE("a start that must rebuild the search index shows what it is doing, then opens") {
-    const VirtualDisplay display;
-    if (!display.name()) {
-        MESSAGE("Xvfb is not installed: the window cannot be opened here; untested");
-        return;
-    }
-    const EnvVar x("DISPLAY", display.name()), no_wayland("WAYLAND_DISPLAY", std::nullopt);
-    const EnvVar asan("ASAN_OPTIONS", asan_options_without_leak_check());
+    const WindowDisplay display;
+    if (!display.ready()) return;
     TempDir home;
     const auto path = home / "panelist.db";
     make_database(path);

@@ -24,9 +24,9 @@ namespace panelist {
 
 namespace {
 
-// The database, opened on its own thread while the main thread makes the window: the open
-// checks the file's integrity first, which reads all of it (docs/performance.md). Nothing is
-// written to the file before that check passes, whichever thread runs it.
+// The database, opened on its own thread while the main thread makes the window: the open may
+// read the whole file to check it, or rebuild the search index (docs/performance.md). Nothing
+// is written to the file before the check passes, whichever thread runs it.
 class DatabaseOpening {
   public:
     explicit DatabaseOpening(const std::function<Database(OpeningProgress&)>& open)
@@ -144,16 +144,19 @@ int run_gui(const std::function<Database(OpeningProgress&)>& open_database, cons
         return true;
     };
     callbacks.ready_now = [&] { return opening.done(); };
-    callbacks.draw_waiting = [&] {
+    // The atlas may have been rebuilt (Ctrl+=) since the last frame: read the roles afresh.
+    const auto use_window_fonts = [] {
         const auto& f = fonts();
         ui::font_roles() = {f.regular, f.bold, f.large};
+    };
+    callbacks.draw_waiting = [&] {
+        use_window_fonts();
         draw_opening_screen(opening.progress(), options.database);
     };
     callbacks.draw = [&] {
         if (!app) return;
         if (++frames_drawn == 2) backup.first_frame_shown(); // the first one has been swapped
-        const auto& f = fonts(); // the atlas may have been rebuilt (Ctrl+=): read roles afresh
-        ui::font_roles() = {f.regular, f.bold, f.large};
+        use_window_fonts();
         if (app->settings().dark != dark) {
             dark = app->settings().dark;
             set_theme(dark ? Theme::dark : Theme::light);

@@ -35,7 +35,8 @@ struct RunnerCallbacks {
     std::function<bool()> wants_clock; // true while a clock is visible: wake at least once a second
     std::function<void()> on_exit;     // flush before the window goes away
     std::function<bool()> wants_close; // optional: ends the loop when it returns true
-    // wants_close is asked after each frame: if another thread makes it true, request_redraw().
+    // wants_close is asked after each frame (and while waiting for `ready`): if another thread
+    // makes it true, request_redraw().
     // Optional: seconds until the app needs a frame without input (e.g. a pending autosave, or
     // the moment a visible clock shows the next second). Frames that look like the one on screen
     // are not drawn, and under software GL only what changed is (docs/performance.md).
