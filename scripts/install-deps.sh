@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
   libbenchmark-dev fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji
   xvfb xauth
+  xdotool openbox x11-apps x11-utils
   clang-14 libclang-rt-14-dev
 )
 
