@@ -4,6 +4,7 @@
 #include "persistence/write_transaction.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace panelist {
@@ -310,6 +311,44 @@ std::vector<InterviewEvent> InterviewRepository::events(std::int64_t id) {
     s.bind(1, id);
     while (s.executeStep())
         out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getString()});
+    return out;
+}
+
+std::optional<InterviewPlace> InterviewRepository::place(std::int64_t id) {
+    SQLite::Statement s(db_, "SELECT p.position, p.open, coalesce(p.opened_at, ''), i.updated_at "
+                             "FROM interview_place p JOIN interview i ON i.id = p.interview_id "
+                             "WHERE p.interview_id = ?");
+    s.bind(1, id);
+    if (!s.executeStep()) return std::nullopt;
+    return InterviewPlace{s.getColumn(0).getInt(), s.getColumn(1).getInt() != 0, s.getColumn(2).getString(),
+                          s.getColumn(3).getString()};
+}
+
+void InterviewRepository::set_place(std::int64_t id, int position) {
+    WriteTransaction tx(db_);
+    SQLite::Statement s(db_, "INSERT INTO interview_place (interview_id, position) VALUES (?, ?) "
+                             "ON CONFLICT (interview_id) DO UPDATE SET position = excluded.position");
+    s.bind(1, id);
+    s.bind(2, std::max(position, 0));
+    s.exec();
+    tx.commit();
+}
+
+void InterviewRepository::set_open(std::int64_t id, bool open) {
+    WriteTransaction tx(db_);
+    SQLite::Statement s(db_, open ? "INSERT INTO interview_place (interview_id, open, opened_at) "
+                                    "VALUES (?, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) "
+                                    "ON CONFLICT (interview_id) DO UPDATE SET open = 1, opened_at = excluded.opened_at"
+                                  : "UPDATE interview_place SET open = 0 WHERE interview_id = ?");
+    s.bind(1, id);
+    s.exec();
+    tx.commit();
+}
+
+std::vector<std::int64_t> InterviewRepository::left_open() {
+    std::vector<std::int64_t> out;
+    SQLite::Statement s(db_, "SELECT interview_id FROM interview_place WHERE open = 1 ORDER BY opened_at DESC");
+    while (s.executeStep()) out.push_back(s.getColumn(0).getInt64());
     return out;
 }
 

@@ -24,6 +24,15 @@ struct InterviewEvent {
     std::string detail;
 };
 
+// Where the interviewer is in an interview, and whether a window has it open. Window state,
+// not the interview's content: never exported, and writing it does not change updated_at.
+struct InterviewPlace {
+    int position = 0;      // 0-based index of the question on screen
+    bool open = false;     // a window shows it; still true after that window was killed
+    std::string opened_at; // UTC, ISO 8601, when a window last opened it
+    std::string saved_at;  // UTC, ISO 8601: the interview's last saved change (updated_at)
+};
+
 class InterviewRepository {
 public:
     explicit InterviewRepository(Database& db) : db_(db.sql()) {}
@@ -52,6 +61,13 @@ public:
     // Unlocks a submitted interview; the reason is recorded with the time.
     void reopen(std::int64_t id, const std::string& reason);
     std::vector<InterviewEvent> events(std::int64_t id);
+
+    // No place is stored until a window showed the interview.
+    std::optional<InterviewPlace> place(std::int64_t id);
+    void set_place(std::int64_t id, int position);
+    void set_open(std::int64_t id, bool open);
+    // Interviews a window had open when it last stopped without closing them: after a crash.
+    std::vector<std::int64_t> left_open();
     bool remove(std::int64_t id);
 
 private:

@@ -11,6 +11,7 @@ namespace {
 constexpr std::array all_migrations{
     Migration{1, "initial schema", migration_001_initial},
     Migration{2, "meta table", migration_002_meta},
+    Migration{3, "where each interview is", migration_003_interview_place},
 };
 } // namespace
 

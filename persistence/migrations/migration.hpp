@@ -21,5 +21,6 @@ void migrate(SQLite::Database&);
 
 void migration_001_initial(SQLite::Database&);
 void migration_002_meta(SQLite::Database&);
+void migration_003_interview_place(SQLite::Database&);
 
 } // namespace panelist

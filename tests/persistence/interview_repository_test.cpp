@@ -141,3 +141,29 @@ TEST_CASE("loops and candidates: save, find, archive") {
     nameless.loop_id = loops[0].id;
     CHECK_THROWS_AS(s.people.save(nameless), ValidationError);
 }
+
+TEST_CASE("where the interviewer is, and an interview left open by a crash") {
+    Loop3 f;
+    auto iv = f.plan({"t/a", "t/b", "t/c"});
+    CHECK_FALSE(f.interviews.place(iv.id));
+    CHECK(f.interviews.left_open().empty());
+    const std::string updated = f.db.sql().execAndGet("SELECT updated_at FROM interview").getString();
+
+    f.interviews.set_open(iv.id, true);
+    f.interviews.set_place(iv.id, 2);
+    auto place = f.interviews.place(iv.id);
+    REQUIRE(place);
+    CHECK(place->position == 2);
+    CHECK(place->open);
+    CHECK(place->opened_at.size() == 24);
+    CHECK(f.interviews.left_open() == std::vector<std::int64_t>{iv.id});
+    // Window state, not content: a merge must not see the interview as changed.
+    CHECK(f.db.sql().execAndGet("SELECT updated_at FROM interview").getString() == updated);
+
+    f.interviews.set_open(iv.id, false); // closed properly
+    CHECK(f.interviews.left_open().empty());
+    CHECK(f.interviews.place(iv.id)->position == 2);
+    // Erasing the interview takes its place with it.
+    CHECK(f.interviews.remove(iv.id));
+    CHECK(f.db.sql().execAndGet("SELECT count(*) FROM interview_place").getInt() == 0);
+}
