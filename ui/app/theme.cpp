@@ -19,7 +19,7 @@ constexpr unsigned accent = 0x4a7bd0;
 
 void light_colours(ImVec4* c) {
     c[ImGuiCol_Text] = rgb(0x1f2630);
-    c[ImGuiCol_TextDisabled] = rgb(0x6b7482);
+    c[ImGuiCol_TextDisabled] = rgb(0x5f6775); // 4.5:1 or better on the background (theme_test)
     c[ImGuiCol_WindowBg] = rgb(0xf6f7f9);
     c[ImGuiCol_ChildBg] = rgb(0xffffff, 0.0f);
     c[ImGuiCol_PopupBg] = rgb(0xffffff);

@@ -1,11 +1,14 @@
 #include "ui/widgets/widgets.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace panelist::ui {
 
 ImU32 accent_color() { return ImGui::GetColorU32(ImGuiCol_ButtonActive); }
 ImVec4 muted_text_color() { return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled); }
-ImVec4 warning_color() { return {0.86f, 0.42f, 0.16f, 1.0f}; }
-ImVec4 good_color() { return {0.23f, 0.63f, 0.49f, 1.0f}; }
+ImVec4 warning_color() { return light_background() ? ImVec4{0.70f, 0.30f, 0.05f, 1} : ImVec4{0.96f, 0.58f, 0.33f, 1}; }
+ImVec4 good_color() { return light_background() ? ImVec4{0.05f, 0.45f, 0.35f, 1} : ImVec4{0.40f, 0.82f, 0.68f, 1}; }
 
 void heading(std::string_view text) {
     ImGui::Spacing();
@@ -61,15 +64,70 @@ ImVec4 difficulty_color(std::string_view difficulty) {
     return {0.80f, 0.60f, 0.15f, 1.0f};
 }
 
+bool light_background() { return relative_luminance(ImGui::GetStyleColorVec4(ImGuiCol_WindowBg)) > 0.5f; }
+
+// Score colours readable as text on the theme's background (WCAG contrast of at least 4.5:1,
+// checked in tests/ui/theme_test.cpp): darker on the light theme, lighter on the dark one.
 ImVec4 score_color(int score) {
-    switch (score) {
-    case 1: return {0.80f, 0.28f, 0.28f, 1.0f};
-    case 2: return {0.86f, 0.50f, 0.20f, 1.0f};
-    case 3: return {0.80f, 0.66f, 0.15f, 1.0f};
-    case 4: return {0.45f, 0.65f, 0.30f, 1.0f};
-    case 5: return {0.23f, 0.63f, 0.49f, 1.0f};
-    default: return muted_text_color();
-    }
+    static const ImVec4 on_light[] = {{0.75f, 0.15f, 0.15f, 1}, {0.66f, 0.30f, 0.00f, 1}, {0.50f, 0.40f, 0.00f, 1},
+                                   {0.25f, 0.47f, 0.10f, 1}, {0.05f, 0.45f, 0.35f, 1}};
+    static const ImVec4 on_dark[] = {{0.95f, 0.47f, 0.47f, 1}, {0.96f, 0.62f, 0.35f, 1}, {0.92f, 0.80f, 0.35f, 1},
+                                  {0.60f, 0.82f, 0.45f, 1}, {0.40f, 0.82f, 0.68f, 1}};
+    if (score < 1 || score > 5) return muted_text_color();
+    return (light_background() ? on_light : on_dark)[score - 1];
+}
+
+ImVec4 text_color_on(ImVec4 fill) {
+    return relative_luminance(fill) > 0.3f ? ImVec4{0.08f, 0.09f, 0.11f, 1} : ImVec4{1, 1, 1, 1};
+}
+
+float relative_luminance(ImVec4 c) {
+    const auto channel = [](float v) {
+        return v <= 0.03928f ? v / 12.92f : std::pow((v + 0.055f) / 1.055f, 2.4f);
+    };
+    return 0.2126f * channel(c.x) + 0.7152f * channel(c.y) + 0.0722f * channel(c.z);
+}
+
+float contrast_ratio(ImVec4 a, ImVec4 b) {
+    const float la = relative_luminance(a), lb = relative_luminance(b);
+    return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
+}
+
+void begin_panel() {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1); // the content above the background drawn once its size is known
+    ImGui::BeginGroup();
+    ImGui::Dummy({0, em(0.2f)});
+    ImGui::Indent(em(0.5f));
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - em(0.5f));
+}
+
+void end_panel() {
+    ImGui::PopTextWrapPos();
+    ImGui::Unindent(em(0.5f));
+    ImGui::Dummy({0, em(0.2f)});
+    ImGui::EndGroup();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSetCurrent(0);
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = {ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x, ImGui::GetItemRectMax().y};
+    draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_FrameBg), em(0.3f));
+    draw->ChannelsMerge();
+}
+
+void scroll_with_keys() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || io.KeyCtrl || io.KeyAlt) return;
+    const float line = em(3), page = ImGui::GetWindowHeight() * 0.9f;
+    float y = ImGui::GetScrollY();
+    if (ImGui::IsKeyPressed(264)) y += line;  // Down (GLFW key codes, as in ui/app/keys.hpp)
+    if (ImGui::IsKeyPressed(265)) y -= line;  // Up
+    if (ImGui::IsKeyPressed(267)) y += page;  // PgDn
+    if (ImGui::IsKeyPressed(266)) y -= page;  // PgUp
+    if (ImGui::IsKeyPressed(268, false)) y = 0; // Home
+    if (ImGui::IsKeyPressed(269, false)) y = ImGui::GetScrollMaxY(); // End
+    if (y != ImGui::GetScrollY()) ImGui::SetScrollY(std::clamp(y, 0.0f, ImGui::GetScrollMaxY()));
 }
 
 std::string one_line(std::string_view text, float width) {

@@ -27,6 +27,19 @@ void badge(std::string_view text, ImVec4 color);
 ImVec4 level_color(std::string_view level);
 ImVec4 difficulty_color(std::string_view difficulty);
 ImVec4 score_color(int score);
+// Black or white, whichever reads better on `fill` (a chosen score's button).
+ImVec4 text_color_on(ImVec4 fill);
+// WCAG 2 relative luminance and contrast ratio (1 to 21), for colours chosen per theme.
+float relative_luminance(ImVec4);
+float contrast_ratio(ImVec4, ImVec4);
+bool light_background();
+// A block drawn on the frame background colour, as tall as what is drawn between the two
+// calls (no fixed height, so nothing inside is hidden behind a scrollbar of its own).
+void begin_panel();
+void end_panel();
+// Scrolls the current window from the keyboard when no text field has it: Up / Down a few
+// lines, PgUp / PgDn a page, Home / End to either end. For screens that are read, not edited.
+void scroll_with_keys();
 // Text cut to one line of at most `width` pixels, with an ellipsis.
 std::string one_line(std::string_view text, float width);
 
