@@ -24,9 +24,12 @@ struct ContextGuard {
 
 } // namespace
 
-bool PresenterWindow::open(float font_pixels) {
+bool PresenterWindow::open(float font_pixels, GLFWwindow* keyboard_owner) {
     if (handle_) return true;
     const ContextGuard guard;
+    keyboard_owner_ = keyboard_owner;
+    glfwWindowHint(GLFW_FOCUS_ON_SHOW, GLFW_FALSE);
+    glfwWindowHint(GLFW_FOCUSED, GLFW_FALSE);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -39,6 +42,15 @@ bool PresenterWindow::open(float font_pixels) {
     glfwSetWindowUserPointer(handle_, this);
     glfwSetWindowRefreshCallback(handle_, [](GLFWwindow* w) {
         static_cast<PresenterWindow*>(glfwGetWindowUserPointer(w))->shown_.forget(); // exposed: draw it all
+    });
+    // Keys reach the main window's ImGui (current while events are polled), whichever window
+    // the window manager gave the focus to.
+    glfwSetKeyCallback(handle_, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
+        ImGui_ImplGlfw_KeyCallback(static_cast<PresenterWindow*>(glfwGetWindowUserPointer(w))->keyboard_owner_, key,
+                                   scancode, action, mods);
+    });
+    glfwSetCharCallback(handle_, [](GLFWwindow* w, unsigned c) {
+        ImGui_ImplGlfw_CharCallback(static_cast<PresenterWindow*>(glfwGetWindowUserPointer(w))->keyboard_owner_, c);
     });
     shown_.forget();
     context_ = ImGui::CreateContext();
@@ -59,8 +71,11 @@ bool PresenterWindow::open(float font_pixels) {
     }
     ImGui::StyleColorsLight();
     ImGui::GetStyle().Colors[ImGuiCol_WindowBg] = {1, 1, 1, 1};
-    ImGui_ImplGlfw_InitForOpenGL(handle_, false); // no input: nothing to click in there
+    ImGui_ImplGlfw_InitForOpenGL(handle_, false); // its own ImGui takes no input: nothing to click
     ImGui_ImplOpenGL3_Init("#version 330");
+    // Window managers focus new windows: ask for the focus back at once, before the
+    // interviewer's next key.
+    if (keyboard_owner_) glfwFocusWindow(keyboard_owner_);
     return true;
 }
 

@@ -1,5 +1,7 @@
 // The presenter's own OS window: a second GLFW window with its own ImGui context, sharing
-// nothing with the main window but the process. It takes no input and shows what it is given.
+// nothing with the main window but the process. It shows what it is given and never keeps the
+// keyboard: opening it leaves the focus on the main window, and keys typed while it has the
+// focus anyway (the user clicked it) go to the main window, as if typed there.
 #pragma once
 #include "ui/app/frame_damage.hpp"
 
@@ -17,8 +19,9 @@ public:
     PresenterWindow(const PresenterWindow&) = delete;
     PresenterWindow& operator=(const PresenterWindow&) = delete;
 
-    // Opens the window if it is not open. Returns false if no window could be made.
-    bool open(float font_pixels);
+    // Opens the window if it is not open; `keyboard_owner` is the main window. Returns false if
+    // no window could be made.
+    bool open(float font_pixels, GLFWwindow* keyboard_owner);
     void close();
     bool is_open() const { return handle_ != nullptr; }
     // True once the user closed it with the window manager.
@@ -31,6 +34,7 @@ public:
 
 private:
     GLFWwindow* handle_ = nullptr;
+    GLFWwindow* keyboard_owner_ = nullptr;
     ImGuiContext* context_ = nullptr;
     FrameDamage shown_;
 };

@@ -405,7 +405,7 @@ void announce(int frame, const Shown& shown) {
 }
 
 // Opens, draws or closes the presenter window to match what the app wants.
-void update_presenter(PresenterWindow& presenter, const RunnerCallbacks& callbacks) {
+void update_presenter(PresenterWindow& presenter, const RunnerCallbacks& callbacks, GLFWwindow* main_window) {
     const bool wanted = callbacks.presenter_open && callbacks.presenter_open();
     if (presenter.close_requested()) {
         presenter.close();
@@ -417,7 +417,7 @@ void update_presenter(PresenterWindow& presenter, const RunnerCallbacks& callbac
         return;
     }
     const float em = window_font_pixels();
-    if (!presenter.open(em * 2.6f)) return;
+    if (!presenter.open(em * 2.6f, main_window)) return;
     presenter.render(callbacks.draw_presenter ? callbacks.draw_presenter : [] {});
 }
 
@@ -466,7 +466,7 @@ int run_loop(Window& window, const RunnerCallbacks& callbacks) {
             std::fputs("panelist: first frame\n", stderr); // start-up benchmark's finish line
             std::fflush(stderr);
         }
-        update_presenter(presenter, callbacks);
+        update_presenter(presenter, callbacks, window.handle);
         if (callbacks.wants_close && callbacks.wants_close()) break;
     }
     return 0;
