@@ -14,7 +14,7 @@ TEST_CASE("from an empty database to a submitted interview with the keyboard onl
     f.type("MLOps Engineer, Berlin, 2026-Q4");
     f.press(keys::enter);
     REQUIRE(f.ctx().people.loops().size() == 1);
-    f.press(keys::letter('S')); // the next candidate is senior
+    f.press(keys::right); // the next candidate is senior
     f.press(keys::letter('C'));
     f.type("Dana Candidate");
     f.press(keys::enter);
@@ -23,7 +23,7 @@ TEST_CASE("from an empty database to a submitted interview with the keyboard onl
     CHECK(dana->level == Level::senior);
     f.frame();
 
-    f.press(keys::letter('P')); // plan an interview for her
+    f.press(keys::digit(3), true); // plan an interview for her
     CHECK(f.app->current() == ScreenId::plan);
     f.frame();
     f.press(keys::letter('I'));
@@ -50,6 +50,9 @@ TEST_CASE("from an empty database to a submitted interview with the keyboard onl
     CHECK(iv.recommendation == Recommendation::strong_yes);
     CHECK(iv.scored_count() == static_cast<int>(count));
     CHECK(iv.interviewer == "Ana");
+    // Planned by Ana with no name in the top bar: she is "You" from now on, also next time.
+    CHECK(f.ctx().me == "Ana");
+    CHECK(f.app->settings().interviewer == "Ana");
 }
 
 TEST_CASE("a role set is planned as-is; a second interview never repeats a question") {

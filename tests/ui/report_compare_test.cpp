@@ -44,8 +44,10 @@ TEST_CASE("the report previews the candidate and exports with one key") {
     REQUIRE(f.app->report().report());
     CHECK(contains(text, f.app->report().report()->candidate));
     CHECK(contains(text, "Topics"));
-    f.press(keys::letter('M'));
-    f.press(keys::letter('P'));
+    f.press(keys::letter('X')); // Markdown, the first format
+    f.press(keys::letter('F'));
+    f.press(keys::letter('F'));
+    f.press(keys::letter('X')); // PDF
     const std::string stem = "Amara-Okafor-report";
     CHECK(std::filesystem::exists(out / (stem + ".md")));
     CHECK(std::filesystem::exists(out / (stem + ".pdf")));

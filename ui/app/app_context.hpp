@@ -29,6 +29,7 @@ struct PresenterContent {
 struct StatusMessage {
     std::string text;
     bool error = false;
+    TimePoint shown_at{};
 };
 
 class AppContext {
@@ -52,9 +53,11 @@ public:
     void go_to(ScreenId s) { navigation_ = s; }
     std::optional<ScreenId> take_navigation() { return std::exchange(navigation_, std::nullopt); }
 
-    void tell(std::string text) { status_ = {std::move(text), false}; }
-    void warn(std::string text) { status_ = {std::move(text), true}; }
+    // A line in the status bar; it goes away by itself after a while (status_lasts).
+    void tell(std::string text) { status_ = {std::move(text), false, clock.now()}; }
+    void warn(std::string text) { status_ = {std::move(text), true, clock.now()}; }
     const StatusMessage& status() const { return status_; }
+    void clear_status() { status_ = {}; }
 
     bool presenter_open = false;
     PresenterContent presenter;

@@ -133,6 +133,11 @@ int run_gui(const std::function<Database(OpeningProgress&)>& open_database, cons
         window.width = settings.window_width;
         window.height = settings.window_height;
     }
+    if (options.width > 0 && options.height > 0) {
+        window.width = options.width;
+        window.height = options.height;
+    }
+    if (options.text_size > 0) window.font_scale = options.text_size;
     bool dark = settings.dark;
 
     RunnerCallbacks callbacks;

@@ -13,6 +13,8 @@ struct OpeningProgress;
 struct GuiOptions {
     std::optional<std::filesystem::path> screenshot; // render one screen to PNG and exit
     std::string view;                                // the screen to show first
+    int width = 0, height = 0;                       // the window's size, else the last one used
+    float text_size = 0;                             // the text size, else the last one used
     std::filesystem::path database;                  // named while it opens
 };
 

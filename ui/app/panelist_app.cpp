@@ -17,8 +17,12 @@ constexpr Shortcut global_keys[] = {
     {"Ctrl+= / Ctrl+-", "larger / smaller text"},
     {"Ctrl+0", "default text size"},
     {"Ctrl+T", "light or dark theme"},
+    {"P", "open or close the presenter window (it shows only the current question's prompt)"},
+    {"Ctrl+Y", "type your name (the default interviewer; Enter or Esc leaves it)"},
 };
 } // namespace
+
+std::span<const Shortcut> PanelistApp::global_shortcuts() { return global_keys; }
 
 PanelistApp::PanelistApp(Database& db, const Clock& clock, UiSettings settings)
     : ctx_(db, clock), settings_(std::move(settings)) {
@@ -30,6 +34,15 @@ PanelistApp::PanelistApp(Database& db, const Clock& clock, UiSettings settings)
 }
 
 void PanelistApp::choose_starting_selection() {
+    // An interview a window still had open when Panelist stopped: straight back into it.
+    for (const auto id : ctx_.interviews.left_open())
+        if (const auto iv = ctx_.interviews.find(id)) {
+            if (const auto candidate = ctx_.people.find_candidate(iv->candidate_id)) ctx_.loop_id = candidate->loop_id;
+            ctx_.candidate_id = iv->candidate_id;
+            ctx_.interview_id = iv->id;
+            current_ = ScreenId::interview;
+            return;
+        }
     for (const auto& loop : ctx_.people.loops()) {
         for (const auto& candidate : ctx_.people.candidates(loop.id)) {
             for (const auto& iv : ctx_.interviews.for_candidate(candidate.id)) {
@@ -59,7 +72,12 @@ void PanelistApp::flush() {
 bool PanelistApp::wants_clock() const { return screens_[static_cast<std::size_t>(current_)]->wants_clock(ctx_); }
 
 std::optional<TimePoint> PanelistApp::wake_at() const {
-    return screens_[static_cast<std::size_t>(current_)]->wake_at();
+    auto at = screens_[static_cast<std::size_t>(current_)]->wake_at();
+    if (const auto& status = ctx_.status(); !status.text.empty()) {
+        const TimePoint gone = status.shown_at + (status.error ? warning_lasts : status_lasts);
+        if (!at || gone < *at) at = gone;
+    }
+    return at;
 }
 
 void PanelistApp::handle_global_keys() {
@@ -70,6 +88,8 @@ void PanelistApp::handle_global_keys() {
         shortcuts_open_ = !shortcuts_open_;
     if (shortcuts_open_ && keys::pressed(keys::escape)) shortcuts_open_ = false;
     if (keys::ctrl() && keys::pressed(keys::letter('T'))) settings_.dark = !settings_.dark;
+    if (keys::ctrl() && keys::pressed(keys::letter('Y'))) focus_me_ = true;
+    if (keys::command(keys::letter('P'))) ctx_.presenter_open = !ctx_.presenter_open;
 }
 
 void PanelistApp::frame() {
@@ -85,6 +105,9 @@ void PanelistApp::frame() {
 
 void PanelistApp::draw_frame() {
     handle_global_keys();
+    if (const auto& status = ctx_.status();
+        !status.text.empty() && ctx_.clock.now() - status.shown_at >= (status.error ? warning_lasts : status_lasts))
+        ctx_.clear_status();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -99,35 +122,83 @@ void PanelistApp::draw_frame() {
     ImGui::End();
     if (shortcuts_open_) draw_shortcuts();
     if (auto next = ctx_.take_navigation()) show(*next);
+    settings_.interviewer = ctx_.me; // a name first typed on the Plan screen is remembered too
 }
 
+// The bar folds as the window narrows or the text grows: first the screen buttons lose their
+// "Ctrl+N", then they fold into one menu button; whatever still does not fit goes on a new line.
 void PanelistApp::draw_bar() {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const auto button_width = [&](std::string_view label) {
+        return ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + style.FramePadding.x * 2 +
+               style.ItemSpacing.x;
+    };
+    const float you_width = ImGui::CalcTextSize("You").x + style.ItemSpacing.x + ui::em(8) + style.ItemSpacing.x;
+    const char* presenter_label = ctx_.presenter_open ? "Close presenter (P)" : "Presenter (P)";
+    const float tail = you_width + button_width(presenter_label) + button_width("Keys (F1)");
+    const float head = ImGui::CalcTextSize("Panelist").x + ui::em(1.5f);
+    const float available = ImGui::GetContentRegionAvail().x;
+    float full = head + tail, short_labels = head + tail;
+    for (std::size_t i = 0; i < screens_.size(); ++i) {
+        full += button_width(fmt::format("{}  Ctrl+{}", screens_[i]->title(), i + 1));
+        short_labels += button_width(screens_[i]->title());
+    }
+    const int fold = full <= available ? 0 : short_labels <= available ? 1 : 2;
+    // Places the next item on this line if it fits, else on the next.
+    const auto next_item = [&](float width) {
+        ImGui::SameLine();
+        if (ImGui::GetContentRegionAvail().x < width - style.ItemSpacing.x) ImGui::NewLine();
+    };
+
     const bool bold = ui::push_font(ui::font_roles().bold);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Panelist");
     ui::pop_font(bold);
     ImGui::SameLine(0, ui::em(1.5f));
-    for (std::size_t i = 0; i < screens_.size(); ++i) {
-        const bool active = static_cast<std::size_t>(current_) == i;
-        if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        const std::string label = fmt::format("{}  Ctrl+{}", screens_[i]->title(), i + 1);
-        if (ImGui::Button(label.c_str())) show(static_cast<ScreenId>(i));
-        if (active) ImGui::PopStyleColor();
-        ImGui::SameLine();
+    if (fold < 2) {
+        for (std::size_t i = 0; i < screens_.size(); ++i) {
+            const bool active = static_cast<std::size_t>(current_) == i;
+            const std::string label = fold == 0 ? fmt::format("{}  Ctrl+{}", screens_[i]->title(), i + 1)
+                                                : std::string(screens_[i]->title());
+            if (i > 0) next_item(button_width(label));
+            if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+            if (ImGui::Button(label.c_str())) show(static_cast<ScreenId>(i));
+            if (active) ImGui::PopStyleColor();
+        }
+    } else {
+        draw_bar_menu();
     }
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - ui::em(22));
+    const bool fits_right = ImGui::GetContentRegionMax().x - tail >= ImGui::GetCursorPosX() + ui::em(1);
+    ImGui::SameLine();
+    if (fits_right) ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - tail + style.ItemSpacing.x * 0.5f);
+    else if (ImGui::GetContentRegionAvail().x < you_width) ImGui::NewLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("You");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ui::em(8));
-    if (ImGui::InputTextWithHint("##me", "your name", &settings_.interviewer)) {
-        ctx_.me = settings_.interviewer;
-        plan_.set_interviewer(settings_.interviewer);
-    }
-    ImGui::SameLine();
-    if (ImGui::Button(ctx_.presenter_open ? "Close presenter" : "Presenter")) ctx_.presenter_open = !ctx_.presenter_open;
-    ImGui::SameLine();
+    const ImGuiID me_id = ImGui::GetID("##me");
+    if (ImGui::GetActiveID() == me_id && ImGui::IsKeyPressed(keys::escape)) ImGui::ClearActiveID();
+    if (std::exchange(focus_me_, false)) ImGui::SetKeyboardFocusHere();
+    if (ImGui::InputTextWithHint("##me", "your name (Ctrl+Y)", &ctx_.me)) plan_.set_interviewer(ctx_.me);
+    next_item(button_width(presenter_label));
+    if (ImGui::Button(presenter_label)) ctx_.presenter_open = !ctx_.presenter_open;
+    next_item(button_width("Keys (F1)"));
     if (ImGui::Button("Keys (F1)")) shortcuts_open_ = !shortcuts_open_;
     ImGui::Separator();
+}
+
+// The screens as one menu button, for a window too narrow for a button each.
+void PanelistApp::draw_bar_menu() {
+    const std::string label = fmt::format("{}  (Ctrl+1-6)", screen(current_).title());
+    if (ImGui::Button(label.c_str())) ImGui::OpenPopup("screens");
+    if (!ImGui::BeginPopup("screens")) return;
+    for (std::size_t i = 0; i < screens_.size(); ++i) {
+        const std::string item = std::string(screens_[i]->title());
+        const std::string keys = fmt::format("Ctrl+{}", i + 1);
+        if (ImGui::MenuItem(item.c_str(), keys.c_str(), static_cast<std::size_t>(current_) == i))
+            show(static_cast<ScreenId>(i));
+    }
+    ImGui::EndPopup();
 }
 
 void PanelistApp::draw_status() {

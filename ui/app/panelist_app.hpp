@@ -28,6 +28,9 @@ public:
     bool wants_clock() const;
     std::optional<TimePoint> wake_at() const;
     bool shortcuts_open() const { return shortcuts_open_; }
+    // Keys that work on every screen; each screen lists its own (Screen::shortcuts).
+    static std::span<const Shortcut> global_shortcuts();
+    const std::array<Screen*, 6>& screens() const { return screens_; }
     // The shortcut overlay (F1) for the current screen, as a window of its own.
     void draw_shortcuts();
     AppContext& context() { return ctx_; }
@@ -45,6 +48,7 @@ private:
     void choose_starting_selection();
     void draw_frame();
     void draw_bar();
+    void draw_bar_menu();
     void draw_status();
     void handle_global_keys();
 
@@ -60,6 +64,11 @@ private:
     std::array<Screen*, 6> screens_{&library_, &candidates_, &plan_, &interview_, &report_, &compare_};
     ScreenId current_ = ScreenId::library;
     bool shortcuts_open_ = false;
+    bool focus_me_ = false; // Ctrl+Y: type your name in the top bar
 };
+
+// How long a status line stays: long enough to read, short enough not to describe the past.
+inline constexpr std::chrono::seconds status_lasts{6};
+inline constexpr std::chrono::seconds warning_lasts{20};
 
 } // namespace panelist

@@ -8,6 +8,7 @@
 #include "ui/cli/commands.hpp"
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <fmt/format.h>
 
 namespace panelist {
@@ -29,6 +30,18 @@ int run_command_line(int argc, char** argv) {
     app.add_option("--db", db_path, "Database file (default: $XDG_DATA_HOME/panelist/panelist.db)");
     GuiOptions gui;
     app.add_option("--screenshot", gui.screenshot, "Render the window once to this PNG and exit");
+    std::string size;
+    app.add_option("--size", size, "Window size in screen units, e.g. 960x640 (half a laptop screen)")
+        ->check([](const std::string& text) {
+            int w = 0, h = 0;
+            char x = 0;
+            return std::sscanf(text.c_str(), "%d%c%d", &w, &x, &h) == 3 && x == 'x' && w >= 320 && h >= 240 &&
+                           w <= 16384 && h <= 16384
+                       ? std::string()
+                       : "--size wants WIDTHxHEIGHT, e.g. 960x640 (at least 320x240)";
+        });
+    app.add_option("--text-size", gui.text_size, "Text size as a multiple of the default, e.g. 1.5")
+        ->check(CLI::Range(0.6, 3.0));
     app.add_option("--view", gui.view, "Screen to show first")
         ->check(CLI::IsMember({"library", "candidates", "plan", "interview", "report", "compare", "presenter"}));
     app.require_subcommand(0, 1);
@@ -122,6 +135,7 @@ int run_command_line(int argc, char** argv) {
         // the start-up backup, which it takes in the background; errors come back here all
         // the same (ui/app/gui.hpp).
         gui.database = path;
+        if (!size.empty()) std::sscanf(size.c_str(), "%dx%d", &gui.width, &gui.height);
         if (app.get_subcommands().empty())
             return run_gui([&](OpeningProgress& progress) { return open_database(db_path, false, &progress); },
                            gui);

@@ -13,9 +13,9 @@ namespace {
 constexpr Shortcut candidate_keys[] = {
     {"L", "type a new loop's name; Enter creates it"},
     {"C", "type a new candidate's name; Enter adds them to the loop"},
-    {"J / S", "the new candidate is junior / senior"},
+    {"Left / Right", "the new candidate is junior / senior"},
     {"Up / Down", "previous / next candidate of the loop"},
-    {"P", "plan a new interview for the selected candidate"},
+    {"Ctrl+3", "plan a new interview for the selected candidate"},
     {"Enter", "open the candidate's latest interview"},
 };
 const char* candidate_levels[] = {"junior", "senior"};
@@ -152,17 +152,17 @@ void CandidatesScreen::draw_candidates(AppContext& ctx) {
     }
     ImGui::Spacing();
     ui::heading("New candidate");
-    if (keys::command(keys::letter('J'))) new_candidate_level_ = 0;
-    if (keys::command(keys::letter('S'))) new_candidate_level_ = 1;
+    if (keys::command(keys::left)) new_candidate_level_ = 0;
+    if (keys::command(keys::right)) new_candidate_level_ = 1;
     if (keys::command(keys::letter('C'))) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
     const bool candidate_enter = ImGui::InputTextWithHint("##cand-name", "full name (C)", &new_candidate_.name,
                                                           ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##cand-role", loop->role.empty() ? "role" : loop->role.c_str(), &new_candidate_.role);
-    ImGui::RadioButton("junior (J)", &new_candidate_level_, 0);
+    ImGui::RadioButton("junior (Left)", &new_candidate_level_, 0);
     ImGui::SameLine();
-    ImGui::RadioButton("senior (S)", &new_candidate_level_, 1);
+    ImGui::RadioButton("senior (Right)", &new_candidate_level_, 1);
     if (ImGui::Button("Add candidate") || candidate_enter) {
         new_candidate_.loop_id = loop->id;
         new_candidate_.level = new_candidate_level_ == 0 ? Level::junior : Level::senior;
@@ -273,7 +273,7 @@ void CandidatesScreen::draw_candidate(AppContext& ctx) {
         ctx.go_to(ScreenId::interview);
     }
     ImGui::Spacing();
-    if (ImGui::Button("Plan a new interview (P)") || keys::command(keys::letter('P'))) {
+    if (ImGui::Button("Plan a new interview (Ctrl+3)")) {
         ctx.interview_id = 0;
         ctx.go_to(ScreenId::plan);
     }

@@ -17,6 +17,8 @@ namespace {
 constexpr Shortcut compare_keys[] = {
     {"B", "blind mode: letters instead of names, shuffled (B again shows names)"},
     {"R", "reload"},
+    {"Left / Right", "scroll the table's topic columns"},
+    {"Up / Down, PgUp / PgDn", "scroll the screen"},
     {"click a header", "sort by that column"},
 };
 
@@ -43,6 +45,7 @@ void CompareScreen::draw(AppContext& ctx) {
         return;
     }
     const auto& c = *comparison_;
+    ui::scroll_with_keys();
     ImGui::TextUnformatted(c.loop.c_str());
     ImGui::SameLine();
     bool blind = blind_;
@@ -69,6 +72,10 @@ void CompareScreen::draw_table() {
     const float height = row * static_cast<float>(c.rows.size() + 1) + ImGui::GetStyle().ScrollbarSize + ui::em(0.4f);
     if (!ImGui::BeginTable("compare", columns, flags, {0, height})) return;
     ImGui::TableSetupScrollFreeze(1, 1);
+    if (!keys::typing() && !keys::ctrl() && !keys::alt()) { // the topics past the window's edge
+        if (keys::pressed_repeat(keys::right)) ImGui::SetScrollX(ImGui::GetScrollX() + ui::em(8));
+        if (keys::pressed_repeat(keys::left)) ImGui::SetScrollX(std::max(ImGui::GetScrollX() - ui::em(8), 0.0f));
+    }
     ImGui::TableSetupColumn("Candidate", ImGuiTableColumnFlags_DefaultSort);
     ImGui::TableSetupColumn("Overall");
     ImGui::TableSetupColumn("Coverage");

@@ -10,6 +10,9 @@
 
 #include <SQLiteCpp/Exception.h>
 #include <algorithm>
+#include <cfloat>
+#include <cstdio>
+#include <ctime>
 #include <fmt/format.h>
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
@@ -25,16 +28,58 @@ constexpr Shortcut interview_keys[] = {
     {"Space", "reveal or hide the model answer and rubric"},
     {"1 - 5", "score the current answer; 0 clears the score"},
     {"Shift+1 - 4", "mark a follow-up as asked"},
-    {"N or Enter", "type notes for this question (Esc leaves the notes)"},
+    {"N or Enter", "type notes for this question, after what is there (Esc leaves the notes)"},
     {"O", "type overall notes"},
+    {"Up / Down", "scroll the question, follow-ups, model answer and rubric"},
     {"T", "pause or resume the clock"},
     {"S", "start the interview clock"},
-    {"P", "open or close the presenter window"},
     {"Ctrl+Enter", "submit: choose a recommendation 1-4, Enter confirms"},
     {"Ctrl+R", "reopen a submitted interview (asks for a reason)"},
 };
 const char* recommendation_labels[] = {"strong no", "no", "yes", "strong yes"};
 constexpr auto time_save_interval = 10s;
+
+// "2026-12-03T07:41:12.345Z" (UTC, as the store writes it) as the local "07:41:12".
+std::string local_time_of(const std::string& utc) {
+    std::tm parts{};
+    if (std::sscanf(utc.c_str(), "%d-%d-%dT%d:%d:%d", &parts.tm_year, &parts.tm_mon, &parts.tm_mday, &parts.tm_hour,
+                    &parts.tm_min, &parts.tm_sec) != 6)
+        return utc;
+    parts.tm_year -= 1900;
+    parts.tm_mon -= 1;
+    const std::time_t t = timegm(&parts);
+    std::tm local{};
+    localtime_r(&t, &local);
+    return fmt::format("{:02}:{:02}:{:02}", local.tm_hour, local.tm_min, local.tm_sec);
+}
+
+// Puts the text cursor at the end of a field's text the first time it is called after `armed`
+// was set: notes opened with N continue after what is there, never in the middle of a word.
+int cursor_to_end(ImGuiInputTextCallbackData* data) {
+    auto* armed = static_cast<bool*>(data->UserData);
+    if (*armed) {
+        data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+        *armed = false;
+    }
+    return 0;
+}
+
+// The width a row of text would take, to decide whether it still fits on the current line.
+float text_width(std::string_view text) { return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x; }
+
+// Places the next item at the right edge if `width` fits beside what is on the line already,
+// else leaves it for the next line. Returns whether it went on the same line.
+bool same_line_at_right(float width) {
+    ImGui::SameLine();
+    const float left = ImGui::GetCursorPosX();
+    const float right = ImGui::GetContentRegionMax().x - width;
+    if (right >= left + ui::em(1)) {
+        ImGui::SetCursorPosX(right);
+        return true;
+    }
+    ImGui::NewLine();
+    return false;
+}
 } // namespace
 
 std::span<const Shortcut> InterviewScreen::shortcuts() const { return interview_keys; }
@@ -71,12 +116,24 @@ void InterviewScreen::load(AppContext& ctx) {
         if (auto found = ctx.questions.find(q.question_id)) bank_[q.question_id] = std::move(*found);
     const auto candidate = ctx.people.find_candidate(interview_->candidate_id);
     candidate_name_ = candidate ? candidate->name : "";
-    // Pick up where the interviewer left off: the first question without a score.
-    for (std::size_t i = 0; i < interview_->questions.size(); ++i)
-        if (!interview_->questions[i].response.score.scored()) {
-            current_ = static_cast<int>(i);
-            break;
-        }
+    recovered_.clear();
+    const int count = static_cast<int>(interview_->questions.size());
+    if (const auto place = ctx.interviews.place(interview_->id); place && count > 0) {
+        // Back on the question the interviewer was on, wherever they left it.
+        current_ = std::clamp(place->position, 0, count - 1);
+        if (place->open && !interview_->locked())
+            recovered_ = fmt::format("Panelist stopped unexpectedly during this interview. Recovered everything "
+                                     "saved until {}: scores, follow-ups and notes up to half a second before "
+                                     "it stopped. You are back on question {}.",
+                                     local_time_of(place->saved_at), current_ + 1);
+    } else {
+        // First time on screen: the first question without a score.
+        for (int i = 0; i < count; ++i)
+            if (!interview_->questions[static_cast<std::size_t>(i)].response.score.scored()) {
+                current_ = i;
+                break;
+            }
+    }
     notes_ = interview_->questions.empty() ? "" : interview_->questions[current_].response.notes;
     overall_ = interview_->overall_notes;
     notes_dirty_ = overall_dirty_ = false;
@@ -97,6 +154,14 @@ void InterviewScreen::go_to_question(AppContext& ctx, int index) {
     revealed_ = false; // the answer is private per question: moving on hides it again
     notes_ = interview_->questions[current_].response.notes;
     scroll_list_ = true;
+    recovered_.clear();
+    write(ctx, [&] { ctx.interviews.set_place(interview_->id, current_); });
+}
+
+void InterviewScreen::mark_open(AppContext& ctx, bool open) {
+    if (!interview_ || open == marked_open_) return;
+    if (open && interview_->locked()) return; // nothing can be typed into it: nothing to recover
+    if (write(ctx, [&] { ctx.interviews.set_open(interview_->id, open); })) marked_open_ = open;
 }
 
 void InterviewScreen::score(AppContext& ctx, std::optional<int> value) {
@@ -106,6 +171,7 @@ void InterviewScreen::score(AppContext& ctx, std::optional<int> value) {
     // Committed before we return; shown only once it is on disk.
     if (!write(ctx, [&] { ctx.interviews.set_score(interview_->id, q.question_id, s); })) return;
     q.response.score = s;
+    recovered_.clear();
     if (interview_->status == InterviewStatus::planned) {
         interview_->status = InterviewStatus::in_progress;
         running_ = true;
@@ -147,7 +213,10 @@ void InterviewScreen::handle_keys(AppContext& ctx) {
         go_to_question(ctx, current_ - 1);
     if (keys::command(keys::home)) go_to_question(ctx, 0);
     if (keys::command(keys::end)) go_to_question(ctx, count - 1);
-    if (keys::command(keys::space)) revealed_ = !revealed_;
+    if (keys::command(keys::space)) {
+        revealed_ = !revealed_;
+        scroll_to_private_ = revealed_;
+    }
     if (keys::command(keys::letter('T')) && interview_->status == InterviewStatus::in_progress) {
         tick(ctx);
         running_ = !running_;
@@ -160,7 +229,6 @@ void InterviewScreen::handle_keys(AppContext& ctx) {
         running_ = true;
         counted_until_ = ctx.clock.now();
     }
-    if (keys::command(keys::letter('P'))) ctx.presenter_open = !ctx.presenter_open;
     if (keys::command(keys::letter('N')) || keys::command(keys::enter)) focus_notes_ = true;
     if (keys::command(keys::letter('O'))) focus_overall_ = true;
     if (!keys::alt() && !keys::ctrl()) {
@@ -201,7 +269,7 @@ void InterviewScreen::save_notes(AppContext& ctx) {
     if (!notes_dirty_ || !interview_ || interview_->questions.empty() || interview_->locked()) return;
     auto& q = interview_->questions[current_];
     if (!write(ctx, [&] { ctx.interviews.set_notes(interview_->id, q.question_id, notes_); })) {
-        notes_edited_ = ctx.clock.now(); // still dirty: try again after another autosave delay
+        notes_edited_ = notes_dirty_since_ = ctx.clock.now(); // still dirty: try again in a moment
         return;
     }
     q.response.notes = notes_;
@@ -211,7 +279,7 @@ void InterviewScreen::save_notes(AppContext& ctx) {
 void InterviewScreen::save_overall(AppContext& ctx) {
     if (!overall_dirty_ || !interview_ || interview_->locked()) return;
     if (!write(ctx, [&] { ctx.interviews.set_overall_notes(interview_->id, overall_); })) {
-        overall_edited_ = ctx.clock.now();
+        overall_edited_ = overall_dirty_since_ = ctx.clock.now();
         return;
     }
     interview_->overall_notes = overall_;
@@ -223,8 +291,9 @@ std::optional<TimePoint> InterviewScreen::wake_at() const {
     const auto sooner = [&at](TimePoint t) {
         if (!at || t < *at) at = t;
     };
-    if (notes_dirty_) sooner(notes_edited_ + autosave_delay);
-    if (overall_dirty_) sooner(overall_edited_ + autosave_delay);
+    if (notes_dirty_) sooner(std::min(notes_edited_ + autosave_delay, notes_dirty_since_ + autosave_max_delay));
+    if (overall_dirty_)
+        sooner(std::min(overall_edited_ + autosave_delay, overall_dirty_since_ + autosave_max_delay));
     // The clocks show whole seconds counted from counted_until_: the next one turns exactly a
     // second after it, so the window wakes then and draws each second once, never late.
     if (running_ && interview_ && !interview_->locked()) sooner(counted_until_ + std::chrono::seconds(1));
@@ -236,6 +305,11 @@ void InterviewScreen::flush(AppContext& ctx) {
     save_overall(ctx);
     tick(ctx);
     save_time(ctx);
+    if (!unsaved()) mark_open(ctx, false); // closed properly: the next start has nothing to recover
+}
+
+bool InterviewScreen::autosave_due(TimePoint now, TimePoint edited, TimePoint dirty_since) {
+    return now - edited >= autosave_delay || now - dirty_since >= autosave_max_delay;
 }
 
 int InterviewScreen::seconds_on(int index) const {
@@ -260,21 +334,26 @@ void InterviewScreen::update_presenter(AppContext& ctx) {
 }
 
 // --- [SECTION] drawing ----------------------------------------------------------------------
+// Layout: the header; the question list beside the question, or a strip of numbers above it
+// when the window is narrow; then the question, follow-ups and (revealed) rubric and model
+// answer in a scrolling area; below it, always in view, the score, the notes and the wrap-up.
 
 void InterviewScreen::draw(AppContext& ctx) {
     if (ctx.interview_id != loaded_id_) {
         flush(ctx);
+        mark_open(ctx, false);
         load(ctx);
     }
     if (!interview_) {
         ui::muted("No interview open. Pick a candidate's interview on the Candidates screen (Ctrl+2), or plan one.");
         return;
     }
+    mark_open(ctx, true);
     handle_keys(ctx);
     tick(ctx);
     const TimePoint now = ctx.clock.now();
-    if (notes_dirty_ && now - notes_edited_ >= autosave_delay) save_notes(ctx);
-    if (overall_dirty_ && now - overall_edited_ >= autosave_delay) save_overall(ctx);
+    if (notes_dirty_ && autosave_due(now, notes_edited_, notes_dirty_since_)) save_notes(ctx);
+    if (overall_dirty_ && autosave_due(now, overall_edited_, overall_dirty_since_)) save_overall(ctx);
     update_presenter(ctx);
 
     draw_header(ctx);
@@ -282,17 +361,31 @@ void InterviewScreen::draw(AppContext& ctx) {
         ui::muted("This interview has no questions. Plan them on the Plan screen.");
         return;
     }
-    ImGui::BeginChild("question-list", {ui::em(19), 0}, true);
-    draw_question_list(ctx);
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("current-question", {0, 0}, false);
-    if (submitting_) draw_submit(ctx);
+    const bool narrow = ImGui::GetContentRegionAvail().x < ui::em(62);
+    if (narrow) {
+        draw_question_strip(ctx);
+    } else {
+        ImGui::BeginChild("question-list", {ui::em(15), 0}, true);
+        draw_question_list(ctx);
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
+    ImGui::BeginGroup();
+    // The score, notes and wrap-up keep their height at the bottom; the question takes the rest
+    // and scrolls (Up / Down) when it does not fit, so nothing the interviewer types into is
+    // ever below the fold.
+    if (bottom_height_ <= 0) bottom_height_ = ui::em(12);
+    const float question_height = std::max(ImGui::GetContentRegionAvail().y - bottom_height_, ui::em(3));
+    ImGui::BeginChild("current-question", {0, question_height}, false);
     draw_question(ctx);
+    ImGui::EndChild();
+    const float bottom_top = ImGui::GetCursorPosY();
+    if (submitting_) draw_submit(ctx);
     draw_scoring(ctx);
     draw_notes(ctx);
     draw_wrap_up(ctx);
-    ImGui::EndChild();
+    bottom_height_ = ImGui::GetCursorPosY() - bottom_top;
+    ImGui::EndGroup();
 }
 
 void InterviewScreen::draw_header(AppContext& ctx) {
@@ -300,8 +393,10 @@ void InterviewScreen::draw_header(AppContext& ctx) {
     const bool bold = ui::push_font(ui::font_roles().bold);
     ImGui::TextUnformatted(candidate_name_.c_str());
     ui::pop_font(bold);
+    const std::string who = fmt::format("with {} on {}  -  {}", iv.interviewer, iv.date, label(iv.status));
     ImGui::SameLine();
-    ui::muted(fmt::format("with {} on {}  -  {}", iv.interviewer, iv.date, label(iv.status)));
+    if (ImGui::GetContentRegionAvail().x < text_width(who)) ImGui::NewLine();
+    ui::muted(who);
 
     const int planned = iv.planned_minutes() * 60;
     const int total = total_seconds();
@@ -309,28 +404,33 @@ void InterviewScreen::draw_header(AppContext& ctx) {
     for (int i = 0; i < current_; ++i) due_by_now += iv.questions[static_cast<std::size_t>(i)].planned_minutes * 60;
     const int current_planned = iv.questions.empty() ? 0 : iv.questions[current_].planned_minutes * 60;
     const int behind = total - due_by_now - std::min(seconds_on(current_), current_planned);
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - ui::em(24));
-    ImGui::Text("Total %s / %s", format_duration(total).c_str(), format_duration(planned).c_str());
-    ImGui::SameLine();
+    const std::string totals = fmt::format("Total {} / {}", format_duration(total), format_duration(planned));
+    std::string pace;
+    ImVec4 pace_color = ui::good_color();
     if (behind > 60) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui::warning_color());
-        ImGui::Text("behind by %s", format_duration(behind).c_str());
-        ImGui::PopStyleColor();
+        pace = fmt::format("behind by {}", format_duration(behind));
+        pace_color = ui::warning_color();
     } else if (iv.status == InterviewStatus::in_progress) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui::good_color());
-        ImGui::TextUnformatted(running_ ? "on time" : "paused (T)");
-        ImGui::PopStyleColor();
+        pace = running_ ? "on time" : "paused (T)";
     } else if (iv.status == InterviewStatus::planned) {
-        ui::muted("press S to start");
+        pace = "press S to start";
+        pace_color = ui::muted_text_color();
     }
-    if (iv.locked()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui::good_color());
-        ImGui::TextUnformatted(fmt::format("Submitted: {}. Locked; Ctrl+R reopens it (the reason is recorded).",
-                                           iv.recommendation ? label(*iv.recommendation) : "?")
-                                   .c_str());
+    same_line_at_right(text_width(totals) + text_width(pace) + ImGui::GetStyle().ItemSpacing.x);
+    ImGui::TextUnformatted(totals.c_str());
+    if (!pace.empty()) {
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, pace_color);
+        ImGui::TextUnformatted(pace.c_str());
         ImGui::PopStyleColor();
+    }
+    if (!recovered_.empty()) ui::warning(recovered_);
+    if (iv.locked()) {
+        ui::outcome(fmt::format("Submitted: {}. Locked; Ctrl+R reopens it (the reason is recorded).",
+                                iv.recommendation ? label(*iv.recommendation) : "?"),
+                    false);
         if (reopening_) {
-            ImGui::SetNextItemWidth(ui::em(30));
+            ImGui::SetNextItemWidth(std::min(ui::em(30), ImGui::GetContentRegionAvail().x));
             if (!ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
             const bool enter = ImGui::InputTextWithHint("##reason", "why reopen? (Enter confirms, Esc cancels)",
                                                         &reopen_reason_, ImGuiInputTextFlags_EnterReturnsTrue);
@@ -352,13 +452,16 @@ void InterviewScreen::draw_question_list(AppContext& ctx) {
     for (int i = 0; i < static_cast<int>(interview_->questions.size()); ++i) {
         const auto& q = interview_->questions[static_cast<std::size_t>(i)];
         ImGui::PushID(i);
-        const std::string line = fmt::format("{:>2}. {}", i + 1, q.topic);
+        const std::string time = format_duration(seconds_on(i));
+        const float right = ui::em(1.2f) + text_width(time) + ImGui::GetStyle().ItemSpacing.x * 2;
+        const std::string line =
+            ui::one_line(fmt::format("{:>2}. {}", i + 1, q.topic), ImGui::GetContentRegionAvail().x - right);
         if (ImGui::Selectable(line.c_str(), i == current_)) go_to_question(ctx, i);
         if (i == current_ && scroll_list_) {
             ImGui::SetScrollHereY();
             scroll_list_ = false;
         }
-        ImGui::SameLine(ImGui::GetContentRegionMax().x - ui::em(4.5f));
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - right + ImGui::GetStyle().ItemSpacing.x);
         if (q.response.score.scored()) {
             ImGui::PushStyleColor(ImGuiCol_Text, ui::score_color(q.response.score.value()));
             ImGui::Text("%d", q.response.score.value());
@@ -367,23 +470,67 @@ void InterviewScreen::draw_question_list(AppContext& ctx) {
             ui::muted("-");
         }
         ImGui::SameLine();
-        ui::muted(format_duration(seconds_on(i)));
+        ui::muted(time);
         ImGui::PopID();
     }
+}
+
+// The question list folded into a row of numbers, each in its score's colour, for narrow windows.
+void InterviewScreen::draw_question_strip(AppContext& ctx) {
+    const float right_edge = ImGui::GetContentRegionMax().x;
+    for (int i = 0; i < static_cast<int>(interview_->questions.size()); ++i) {
+        const auto& q = interview_->questions[static_cast<std::size_t>(i)];
+        const std::string label = q.response.score.scored() ? fmt::format("{}:{}", i + 1, q.response.score.value())
+                                                            : std::to_string(i + 1);
+        const float width = text_width(label) + ImGui::GetStyle().FramePadding.x * 2;
+        if (i > 0) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorPosX() + width > right_edge) ImGui::NewLine();
+        }
+        ImGui::PushID(i);
+        int colors = 0;
+        if (i == current_) {
+            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+            ++colors;
+        }
+        if (q.response.score.scored()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ui::score_color(q.response.score.value()));
+            ++colors;
+        }
+        if (ImGui::SmallButton(label.c_str())) go_to_question(ctx, i);
+        ImGui::PopStyleColor(colors);
+        ImGui::PopID();
+    }
+    ImGui::Separator();
 }
 
 void InterviewScreen::draw_question(AppContext&) {
     const auto& q = interview_->questions[current_];
     const int seconds = seconds_on(current_);
     ui::muted(fmt::format("Question {} / {}  -  {}", current_ + 1, interview_->questions.size(), q.topic));
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - ui::em(9));
+    const std::string clock = fmt::format("{} / {}:00", format_duration(seconds), q.planned_minutes);
+    same_line_at_right(text_width(clock));
     ImGui::PushStyleColor(ImGuiCol_Text, seconds > q.planned_minutes * 60 ? ui::warning_color() : ui::muted_text_color());
-    ImGui::Text("%s / %d:00", format_duration(seconds).c_str(), q.planned_minutes);
+    ImGui::TextUnformatted(clock.c_str());
     ImGui::PopStyleColor();
 
-    const bool large = ui::push_font(ui::font_roles().large);
+    // The prompt in large type, unless that would take more than half the space: long prompts
+    // in a small window read better smaller than scrolled.
+    ImFont* large_font = ui::font_roles().large;
+    if (large_font) {
+        const float width = ImGui::GetContentRegionAvail().x;
+        const float scale = large_font->FontSize / ImGui::GetFontSize();
+        const ImVec2 size = large_font->CalcTextSizeA(large_font->FontSize, FLT_MAX, width, q.prompt.c_str());
+        if (size.y > ImGui::GetWindowHeight() * 0.5f && scale > 1.0f) large_font = ui::font_roles().bold;
+    }
+    const bool large = ui::push_font(large_font);
     ui::wrapped(q.prompt);
     ui::pop_font(large);
+
+    if (!keys::typing() && !keys::ctrl() && !keys::alt()) {
+        if (keys::pressed_repeat(keys::down)) ImGui::SetScrollY(ImGui::GetScrollY() + ui::em(3));
+        if (keys::pressed_repeat(keys::up)) ImGui::SetScrollY(ImGui::GetScrollY() - ui::em(3));
+    }
 
     const auto b = bank_.find(q.question_id);
     if (b == bank_.end()) {
@@ -392,7 +539,8 @@ void InterviewScreen::draw_question(AppContext&) {
     }
     const Question& full = b->second;
     if (!full.follow_ups.empty()) {
-        ui::heading("Follow-ups");
+        ui::heading("Follow-ups (Shift+1-4 marks one asked)");
+        if (interview_->locked()) ImGui::BeginDisabled();
         for (int i = 0; i < static_cast<int>(full.follow_ups.size()); ++i) {
             ImGui::PushID(i);
             const auto& asked = q.response.follow_ups_asked;
@@ -402,19 +550,25 @@ void InterviewScreen::draw_question(AppContext&) {
             ui::wrapped(full.follow_ups[static_cast<std::size_t>(i)]);
             ImGui::PopID();
         }
+        if (interview_->locked()) ImGui::EndDisabled();
     }
     ImGui::Spacing();
     if (!revealed_) {
-        if (ImGui::Button("Show model answer and rubric (Space)")) revealed_ = true;
+        if (ImGui::Button("Show rubric and model answer (Space)")) revealed_ = scroll_to_private_ = true;
         return;
     }
-    if (ImGui::Button("Hide model answer and rubric (Space)")) revealed_ = false;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
-    ImGui::BeginChild("private", {0, ui::em(13)}, true);
-    ui::muted("Model answer (private)");
-    ui::wrapped(full.answer);
-    ImGui::Spacing();
-    ui::muted("Rubric");
+    if (scroll_to_private_) {
+        ImGui::SetScrollHereY(0.0f); // the rubric's first line at the top of the area
+        scroll_to_private_ = false;
+    }
+    if (ImGui::Button("Hide rubric and model answer (Space)")) revealed_ = false;
+    draw_private(full);
+}
+
+// The rubric first (what the score is given against, three short lines), then the model answer.
+void InterviewScreen::draw_private(const Question& full) {
+    ui::begin_panel();
+    ui::muted("Rubric (private)");
     for (int s : {1, 3, 5}) {
         ImGui::PushStyleColor(ImGuiCol_Text, ui::score_color(s));
         ImGui::Text("%d", s);
@@ -422,8 +576,10 @@ void InterviewScreen::draw_question(AppContext&) {
         ImGui::SameLine(ui::em(1.5f));
         ui::wrapped(full.rubric.words_for(s));
     }
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
+    ImGui::Spacing();
+    ui::muted("Model answer (private)");
+    ui::wrapped(full.answer);
+    ui::end_panel();
 }
 
 void InterviewScreen::draw_scoring(AppContext& ctx) {
@@ -439,28 +595,33 @@ void InterviewScreen::draw_scoring(AppContext& ctx) {
     if (interview_->locked()) ImGui::BeginDisabled();
     for (int s = 1; s <= 5; ++s) {
         const bool chosen = q.response.score.scored() && q.response.score.value() == s;
-        if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ui::score_color(s));
+        if (chosen) {
+            ImGui::PushStyleColor(ImGuiCol_Button, ui::score_color(s));
+            ImGui::PushStyleColor(ImGuiCol_Text, ui::text_color_on(ui::score_color(s)));
+        }
         if (ImGui::Button(std::to_string(s).c_str(), ui::em(2.2f, 0))) score(ctx, s);
-        if (chosen) ImGui::PopStyleColor();
+        if (chosen) ImGui::PopStyleColor(2);
         ImGui::SameLine();
     }
     if (ImGui::Button("clear (0)")) score(ctx, std::nullopt);
     if (interview_->locked()) ImGui::EndDisabled();
-    ImGui::SameLine();
     const auto b = bank_.find(q.question_id);
     if (q.response.score.scored()) {
         const std::string words = b == bank_.end() ? "" : b->second.rubric.words_for(q.response.score.value());
+        const std::string line = fmt::format("{}{}{}", q.response.score.value(), words.empty() ? "" : ": ", words);
+        ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, ui::score_color(q.response.score.value()));
-        ui::wrapped(fmt::format("{}{}{}", q.response.score.value(), words.empty() ? "" : ": ", words));
+        ImGui::TextUnformatted(ui::one_line(line, ImGui::GetContentRegionAvail().x).c_str());
         ImGui::PopStyleColor();
     } else {
-        ui::muted("unscored");
+        ImGui::SameLine();
+        ui::muted(fmt::format("unscored  -  {} of {} scored", interview_->scored_count(), interview_->questions.size()));
     }
 }
 
 void InterviewScreen::draw_notes(AppContext& ctx) {
-    ImGui::Spacing();
-    ui::muted("Notes on this answer (saved as you type)");
+    ui::muted("Notes on this answer (N; saved as you type)");
+    ImGui::PushID(current_); // each question's notes are their own field, with their own cursor
     const ImGuiID notes_id = ImGui::GetID("##notes");
     // Esc in an ImGui text field reverts it to where editing began; for notes that would lose
     // what was typed, so we end the edit ourselves before the field sees the key.
@@ -468,57 +629,76 @@ void InterviewScreen::draw_notes(AppContext& ctx) {
     if (focus_notes_) {
         ImGui::SetKeyboardFocusHere();
         focus_notes_ = false;
+        notes_cursor_to_end_ = true;
     }
-    const auto flags = interview_->locked() ? ImGuiInputTextFlags_ReadOnly : ImGuiInputTextFlags_None;
-    if (ImGui::InputTextMultiline("##notes", &notes_, {-1, ui::em(5)}, flags)) {
+    const auto flags = (interview_->locked() ? ImGuiInputTextFlags_ReadOnly : ImGuiInputTextFlags_None) |
+                       ImGuiInputTextFlags_CallbackAlways;
+    const float window = ImGui::GetWindowHeight();
+    const float lines = window > ui::em(44) ? 6.0f : window > ui::em(30) ? 4.5f : 3.2f;
+    if (ImGui::InputTextMultiline("##notes", &notes_, {-1, ui::em(lines)}, flags, cursor_to_end,
+                                  &notes_cursor_to_end_)) {
+        const TimePoint now = ctx.clock.now();
+        if (!notes_dirty_) notes_dirty_since_ = now;
         notes_dirty_ = true;
-        notes_edited_ = ctx.clock.now();
+        notes_edited_ = now;
+        recovered_.clear();
     }
+    ImGui::PopID();
 }
 
 void InterviewScreen::draw_wrap_up(AppContext& ctx) {
     ImGui::Spacing();
-    ui::heading("Overall");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Overall");
+    ImGui::SameLine();
     const ImGuiID overall_id = ImGui::GetID("##overall");
     if (ImGui::GetActiveID() == overall_id && ImGui::IsKeyPressed(keys::escape)) ImGui::ClearActiveID();
     if (focus_overall_) {
         ImGui::SetKeyboardFocusHere();
         focus_overall_ = false;
+        overall_cursor_to_end_ = true;
     }
-    const auto flags = interview_->locked() ? ImGuiInputTextFlags_ReadOnly : ImGuiInputTextFlags_None;
-    if (ImGui::InputTextWithHint("##overall", "overall notes (O)", &overall_, flags)) {
+    const auto flags = (interview_->locked() ? ImGuiInputTextFlags_ReadOnly : ImGuiInputTextFlags_None) |
+                       ImGuiInputTextFlags_CallbackAlways;
+    const bool can_submit = !interview_->locked() && !submitting_;
+    const char* submit_label = "Submit... (Ctrl+Enter)";
+    const float submit_width = text_width(submit_label) + ImGui::GetStyle().FramePadding.x * 2;
+    // The Submit button beside the field when both fit at a useful width, else below it.
+    const bool submit_beside = can_submit && ImGui::GetContentRegionAvail().x - submit_width > ui::em(16);
+    ImGui::SetNextItemWidth(submit_beside ? -(submit_width + ImGui::GetStyle().ItemSpacing.x) : -1.0f);
+    if (ImGui::InputTextWithHint("##overall", "overall notes (O)", &overall_, flags, cursor_to_end,
+                                 &overall_cursor_to_end_)) {
+        const TimePoint now = ctx.clock.now();
+        if (!overall_dirty_) overall_dirty_since_ = now;
         overall_dirty_ = true;
-        overall_edited_ = ctx.clock.now();
+        overall_edited_ = now;
     }
-    if (!interview_->locked() && !submitting_) {
-        if (ImGui::Button("Submit... (Ctrl+Enter)")) {
+    if (can_submit) {
+        if (submit_beside) ImGui::SameLine();
+        if (ImGui::Button(submit_label)) {
             save_notes(ctx);
             save_overall(ctx);
             submitting_ = true;
         }
-        ImGui::SameLine();
-        ui::muted(fmt::format("{} of {} scored", interview_->scored_count(), interview_->questions.size()));
     }
     if (interview_->locked() && !reopening_ && ImGui::Button("Reopen... (Ctrl+R)")) reopening_ = true;
 }
 
 void InterviewScreen::draw_submit(AppContext& ctx) {
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
-    ImGui::BeginChild("submit", {0, ui::em(7.5f)}, true);
-    ImGui::TextUnformatted("Submit this interview: choose your recommendation (1-4), Enter to submit, Esc to go back.");
+    ui::begin_panel();
+    ui::wrapped("Submit this interview: choose your recommendation (1-4), Enter to submit, Esc to go back.");
     const int unscored = static_cast<int>(interview_->questions.size()) - interview_->scored_count();
-    if (unscored > 0) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui::warning_color());
-        ImGui::Text("%d question%s unscored.", unscored, unscored == 1 ? " is" : "s are");
-        ImGui::PopStyleColor();
-    }
+    if (unscored > 0)
+        ui::warning(fmt::format("{} question{} unscored.", unscored, unscored == 1 ? " is" : "s are"));
     for (int r = 0; r < 4; ++r) {
         if (keys::digit_pressed(r + 1)) recommendation_choice_ = r;
-        if (ImGui::RadioButton(fmt::format("{} {}", r + 1, recommendation_labels[r]).c_str(), recommendation_choice_ == r))
-            recommendation_choice_ = r;
-        ImGui::SameLine();
+        const std::string label = fmt::format("{} {}", r + 1, recommendation_labels[r]);
+        if (r > 0) {
+            ImGui::SameLine();
+            if (ImGui::GetContentRegionAvail().x < text_width(label) + ui::em(2)) ImGui::NewLine();
+        }
+        if (ImGui::RadioButton(label.c_str(), recommendation_choice_ == r)) recommendation_choice_ = r;
     }
-    ImGui::NewLine();
     const bool ready = recommendation_choice_ >= 0;
     if (!ready) ImGui::BeginDisabled();
     const bool confirm = ImGui::Button("Submit and lock") || (ready && keys::pressed(keys::enter) && !keys::ctrl());
@@ -534,8 +714,7 @@ void InterviewScreen::draw_submit(AppContext& ctx) {
             ctx.interviews.submit(interview_->id);
         });
         if (!submitted) {
-            ImGui::EndChild();
-            ImGui::PopStyleColor();
+            ui::end_panel();
             return; // the panel stays open: Enter tries again
         }
         backup_after_submit(ctx.db); // never throws: the submission is already on disk
@@ -543,10 +722,10 @@ void InterviewScreen::draw_submit(AppContext& ctx) {
         interview_->status = InterviewStatus::submitted;
         running_ = false;
         submitting_ = false;
+        mark_open(ctx, false);
         ctx.tell("Interview submitted and locked.");
     }
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
+    ui::end_panel();
 }
 
 } // namespace panelist

@@ -22,14 +22,19 @@ public:
     void flush(AppContext&) override;
     std::span<const Shortcut> shortcuts() const override;
 
-    // Notes are written this long after the last keystroke at the latest.
+    // Notes are written once typing pauses this long, and at the latest this long after the
+    // first keystroke not yet written, however steadily the interviewer types: a crash loses
+    // at most about half a second of typing (docs/reliability.md).
     static constexpr std::chrono::milliseconds autosave_delay{300};
+    static constexpr std::chrono::milliseconds autosave_max_delay{500};
 
     // What a test (or the shell) can read.
     int current() const { return current_; }
     bool revealed() const { return revealed_; }
     bool unsaved() const { return notes_dirty_ || overall_dirty_ || unsaved_seconds_ > 0; }
     bool running() const { return running_; }
+    // Set when the interview was left open by a window that stopped without closing it.
+    const std::string& recovered() const { return recovered_; }
     const std::optional<Interview>& interview() const { return interview_; }
 
 private:
@@ -45,13 +50,17 @@ private:
     void save_time(AppContext&);
     void save_notes(AppContext&);
     void save_overall(AppContext&);
+    static bool autosave_due(TimePoint now, TimePoint edited, TimePoint dirty_since);
     void update_presenter(AppContext&);
     int seconds_on(int index) const;
     int total_seconds() const;
 
+    void mark_open(AppContext&, bool open);
     void draw_header(AppContext&);
+    void draw_question_strip(AppContext&);
     void draw_question_list(AppContext&);
     void draw_question(AppContext&);
+    void draw_private(const Question&);
     void draw_scoring(AppContext&);
     void draw_notes(AppContext&);
     void draw_wrap_up(AppContext&);
@@ -64,6 +73,10 @@ private:
     int current_ = 0;
     bool revealed_ = false;
     bool scroll_list_ = false;
+    bool scroll_to_private_ = false; // the frame after a reveal: bring the rubric into view
+    bool marked_open_ = false;       // this window told the store it shows the interview
+    std::string recovered_;          // what the screen says after a crash, until the next action
+    float bottom_height_ = 0;        // score, notes and wrap-up, as tall as last frame
 
     bool running_ = false;
     TimePoint counted_until_{};
@@ -73,11 +86,15 @@ private:
     std::string notes_;
     bool notes_dirty_ = false;
     TimePoint notes_edited_{};
+    TimePoint notes_dirty_since_{}; // the first keystroke not yet written
     bool focus_notes_ = false;
+    bool notes_cursor_to_end_ = false;
     std::string overall_;
     bool overall_dirty_ = false;
     TimePoint overall_edited_{};
+    TimePoint overall_dirty_since_{};
     bool focus_overall_ = false;
+    bool overall_cursor_to_end_ = false;
 
     bool submitting_ = false;
     int recommendation_choice_ = -1;

@@ -17,7 +17,7 @@ constexpr Shortcut library_keys[] = {
     {"Ctrl+F", "focus the search box"},
     {"Up / Down", "move through the results"},
     {"E", "edit the selected question"},
-    {"N", "new question"},
+    {"Ctrl+N", "new question"},
     {"D", "duplicate the selected question"},
     {"Delete", "delete the selected question (asks first)"},
     {"Ctrl+S", "save the question being edited"},
@@ -164,7 +164,7 @@ void LibraryScreen::draw_detail(AppContext& ctx) {
         draw_delete_confirmation(ctx); // it owns the keyboard until answered
         return;
     }
-    if (ImGui::Button("New question") || keys::command(keys::letter('N'))) {
+    if (ImGui::Button("New question (Ctrl+N)") || (keys::ctrl() && keys::pressed(keys::letter('N')))) {
         Question blank;
         blank.id = "topic/new-question";
         blank.topic = "topic";
@@ -231,7 +231,7 @@ void LibraryScreen::draw_delete_confirmation(AppContext& ctx) {
         return;
     }
     ImGui::SameLine();
-    if (ImGui::Button("Keep") || keys::command(keys::escape) || keys::command(keys::letter('N')))
+    if (ImGui::Button("Keep (Esc)") || keys::command(keys::escape))
         confirm_delete_ = false;
 }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <limits>
 #include <fmt/format.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 namespace panelist {
@@ -16,6 +17,10 @@ constexpr Shortcut plan_keys[] = {
     {"Up / Down", "previous / next role set"},
     {"M", "assemble for level and time instead of a set"},
     {"A", "assemble again with a new seed"},
+    {"PgUp / PgDn", "select a planned question"},
+    {"Alt+Up / Alt+Down", "move the selected question earlier / later"},
+    {"Delete", "drop the selected question from the plan"},
+    {"/", "search the bank to add a question: Up / Down pick one, Enter adds it"},
     {"Ctrl+Enter", "create the interview and open it"},
 };
 } // namespace
@@ -52,6 +57,8 @@ void PlanScreen::prepare(AppContext& ctx) {
     date_ = ctx.clock.today();
     plan_.clear();
     skipped_.clear();
+    selected_ = 0;
+    if (interviewer_.empty()) interviewer_ = ctx.me;
     // Start from the first role set that fits the candidate: the comparable choice.
     set_name_.clear();
     for (const auto& s : inputs(ctx).sets)
@@ -86,6 +93,7 @@ void PlanScreen::assemble(AppContext&) {
 }
 
 std::int64_t PlanScreen::create_interview(AppContext& ctx) {
+    if (ctx.me.empty()) ctx.me = interviewer_; // who plans is, most of the time, who interviews
     Interview iv;
     iv.candidate_id = ctx.candidate_id;
     iv.interviewer = interviewer_;
@@ -126,7 +134,7 @@ void PlanScreen::draw_source(AppContext& ctx) {
     ui::muted("Same questions for every candidate: comparable.");
     if (mode_ == 0) {
         const auto all_sets = inputs(ctx).sets; // a copy: use_set below may read the store again
-        if (!keys::typing() && !keys::ctrl() && !all_sets.empty()) {
+        if (!keys::typing() && !keys::ctrl() && !keys::alt() && !all_sets.empty()) {
             int index = -1;
             for (std::size_t i = 0; i < all_sets.size(); ++i)
                 if (all_sets[i].name == set_name_) index = static_cast<int>(i);
@@ -182,10 +190,19 @@ void PlanScreen::draw_plan(AppContext& ctx) {
         ui::wrapped(fmt::format("Left out because this candidate already had them in the loop: {}", list));
         ImGui::PopStyleColor();
     }
+    handle_list_keys();
     std::optional<std::size_t> up, down, drop;
     for (std::size_t i = 0; i < plan_.size(); ++i) {
         const auto& q = plan_[i];
         ImGui::PushID(static_cast<int>(i));
+        if (static_cast<int>(i) == selected_) {
+            // The keyboard's row: a band behind it, kept in view.
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            ImGui::GetWindowDrawList()->AddRectFilled(
+                at, {at.x + ImGui::GetContentRegionAvail().x, at.y + ImGui::GetFrameHeight()},
+                ImGui::GetColorU32(ImGuiCol_Header));
+            if (std::exchange(scroll_to_selected_, false)) ImGui::SetScrollHereY();
+        }
         if (ImGui::ArrowButton("up", ImGuiDir_Up)) up = i;
         ImGui::SameLine();
         if (ImGui::ArrowButton("down", ImGuiDir_Down)) down = i;
@@ -202,6 +219,7 @@ void PlanScreen::draw_plan(AppContext& ctx) {
     if (up && *up > 0) std::swap(plan_[*up], plan_[*up - 1]);
     if (down && *down + 1 < plan_.size()) std::swap(plan_[*down], plan_[*down + 1]);
     if (drop) plan_.erase(plan_.begin() + static_cast<long>(*drop));
+    selected_ = std::clamp(selected_, 0, std::max(static_cast<int>(plan_.size()) - 1, 0));
 
     ImGui::Separator();
     draw_add(ctx);
@@ -226,31 +244,88 @@ void PlanScreen::draw_plan(AppContext& ctx) {
     }
 }
 
+void PlanScreen::handle_list_keys() {
+    if (keys::typing() || keys::ctrl()) return;
+    const int last = static_cast<int>(plan_.size()) - 1;
+    if (last < 0) return;
+    const auto select = [&](int index) {
+        selected_ = std::clamp(index, 0, last);
+        scroll_to_selected_ = true;
+    };
+    if (keys::pressed_repeat(keys::page_down)) select(selected_ + 1);
+    if (keys::pressed_repeat(keys::page_up)) select(selected_ - 1);
+    const auto i = static_cast<std::size_t>(selected_);
+    if (keys::alt() && keys::pressed_repeat(keys::down) && selected_ < last) {
+        std::swap(plan_[i], plan_[i + 1]);
+        select(selected_ + 1);
+    }
+    if (keys::alt() && keys::pressed_repeat(keys::up) && selected_ > 0) {
+        std::swap(plan_[i], plan_[i - 1]);
+        select(selected_ - 1);
+    }
+    if (!keys::alt() && keys::pressed(keys::delete_key)) {
+        plan_.erase(plan_.begin() + selected_);
+        select(selected_);
+    }
+    if (!keys::alt() && keys::pressed(keys::slash) && !keys::shift()) focus_add_ = true;
+}
+
+void PlanScreen::add(const QuestionSummary& r) {
+    InterviewQuestion item;
+    item.question_id = r.id;
+    item.planned_minutes = r.minutes;
+    item.topic = r.topic;
+    item.prompt = r.prompt;
+    plan_.push_back(item);
+    selected_ = static_cast<int>(plan_.size()) - 1;
+    scroll_to_selected_ = true;
+}
+
 void PlanScreen::draw_add(AppContext& ctx) {
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##add", "Add a question: search the bank", &add_query_);
+    if (std::exchange(focus_add_, false)) ImGui::SetKeyboardFocusHere();
+    const ImGuiID add_id = ImGui::GetID("##add");
+    const bool searching = ImGui::GetActiveID() == add_id;
+    // Up / Down pick among the results while the search field has the keyboard.
+    const auto can_add = [&](const QuestionSummary& r) {
+        return already_asked_.count(r.id) == 0 &&
+               std::none_of(plan_.begin(), plan_.end(), [&](auto& q) { return q.question_id == r.id; });
+    };
+    if (searching && !add_results_.empty()) {
+        const int last = static_cast<int>(add_results_.size()) - 1;
+        if (ImGui::IsKeyPressed(keys::down)) add_choice_ = std::min(add_choice_ + 1, last);
+        if (ImGui::IsKeyPressed(keys::up)) add_choice_ = std::max(add_choice_ - 1, 0);
+    }
+    const bool enter = ImGui::InputTextWithHint("##add", "Add a question: search the bank (/)", &add_query_,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    if (enter && !keys::ctrl() && add_choice_ < static_cast<int>(add_results_.size()) &&
+        can_add(add_results_[static_cast<std::size_t>(add_choice_)])) {
+        add(add_results_[static_cast<std::size_t>(add_choice_)]);
+        focus_add_ = true; // keep searching: several questions are often added in a row
+    }
     if (add_query_ != add_searched_) {
         add_searched_ = add_query_;
+        add_choice_ = 0;
         add_results_.clear();
         try {
             if (!add_query_.empty()) add_results_ = ctx.questions.search(parse_search_query(add_query_), 8);
         } catch (const QueryError&) {
         }
     }
-    for (const auto& r : add_results_) {
-        const bool planned = std::any_of(plan_.begin(), plan_.end(), [&](auto& q) { return q.question_id == r.id; });
+    for (std::size_t i = 0; i < add_results_.size(); ++i) {
+        const auto& r = add_results_[i];
         const bool had = already_asked_.count(r.id) > 0;
+        const bool allowed = can_add(r);
         ImGui::PushID(r.id.c_str());
-        if (planned || had) ImGui::BeginDisabled();
-        if (ImGui::SmallButton("add")) {
-            InterviewQuestion item;
-            item.question_id = r.id;
-            item.planned_minutes = r.minutes;
-            item.topic = r.topic;
-            item.prompt = r.prompt;
-            plan_.push_back(item);
+        if (static_cast<int>(i) == add_choice_) {
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            ImGui::GetWindowDrawList()->AddRectFilled(
+                at, {at.x + ImGui::GetContentRegionAvail().x, at.y + ImGui::GetFrameHeight()},
+                ImGui::GetColorU32(ImGuiCol_Header));
         }
-        if (planned || had) ImGui::EndDisabled();
+        if (!allowed) ImGui::BeginDisabled();
+        if (ImGui::SmallButton("add")) add(r);
+        if (!allowed) ImGui::EndDisabled();
         ImGui::SameLine();
         ImGui::TextUnformatted(ui::one_line(r.prompt, ImGui::GetContentRegionAvail().x - ui::em(9)).c_str());
         ImGui::SameLine();

@@ -21,6 +21,7 @@ public:
 
     // For tests: what the plan holds now, and the knobs of the assembly.
     const std::vector<InterviewQuestion>& plan() const { return plan_; }
+    int selected() const { return selected_; }
     void use_set(AppContext&, const std::string& set_name);
     void assemble(AppContext&);
     PlanRequest& request() { return request_; }
@@ -32,6 +33,8 @@ private:
     void draw_source(AppContext&);
     void draw_plan(AppContext&);
     void draw_add(AppContext&);
+    void add(const QuestionSummary&);
+    void handle_list_keys();
 
     std::int64_t prepared_for_ = -1; // the candidate the draft belongs to
     std::vector<Question> bank_; // what assembly needs of each question (no answers, rubrics)
@@ -48,6 +51,10 @@ private:
     PlanRequest request_;
     std::map<std::string, float> weights_;
     std::vector<InterviewQuestion> plan_;
+    int selected_ = 0;        // the planned question PgUp / PgDn select, Alt+arrows move, Delete drops
+    bool scroll_to_selected_ = false;
+    bool focus_add_ = false;  // "/" : search the bank to add a question
+    int add_choice_ = 0;      // the result Enter adds
     std::vector<std::string> skipped_;
     std::string interviewer_;
     std::string date_;

@@ -16,11 +16,10 @@
 namespace panelist {
 namespace {
 constexpr Shortcut report_keys[] = {
-    {"M", "export Markdown (pastes into an ATS)"},
-    {"H", "export HTML (printable, one file)"},
-    {"P", "export PDF"},
-    {"J", "export JSON"},
-    {"R", "reload the report"},
+    {"F", "choose the export format: Markdown (pastes into an ATS), HTML, PDF, JSON"},
+    {"X", "export the report in that format to the folder shown"},
+    {"R", "reload"},
+    {"Up / Down, PgUp / PgDn", "scroll the report"},
 };
 
 std::string default_folder() {
@@ -71,14 +70,24 @@ void ReportScreen::draw(AppContext& ctx) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ui::em(24));
     ImGui::InputText("##folder", &export_folder_);
-    for (const auto& [label, format, key] : {std::tuple{"Markdown (M)", "md", 'M'}, std::tuple{"HTML (H)", "html", 'H'},
-                                             std::tuple{"PDF (P)", "pdf", 'P'}, std::tuple{"JSON (J)", "json", 'J'}}) {
+    constexpr std::pair<const char*, const char*> formats[] = {
+        {"Markdown", "md"}, {"HTML", "html"}, {"PDF", "pdf"}, {"JSON", "json"}};
+    constexpr int format_count = static_cast<int>(std::size(formats));
+    if (keys::command(keys::letter('F'))) format_ = (format_ + 1) % format_count;
+    ImGui::SameLine();
+    ImGui::TextUnformatted("as");
+    for (int i = 0; i < format_count; ++i) {
         ImGui::SameLine();
-        if (ImGui::Button(label) || keys::command(keys::letter(key))) export_as(ctx, format);
+        if (ImGui::RadioButton(formats[i].first, format_ == i)) format_ = i;
     }
+    ImGui::SameLine();
+    ui::muted("(F)");
+    ImGui::SameLine();
+    if (ImGui::Button("Export (X)") || keys::command(keys::letter('X'))) export_as(ctx, formats[format_].second);
     if (!message_.empty()) ui::outcome(message_, message_is_error_);
     ImGui::Separator();
     ImGui::BeginChild("report-preview");
+    ui::scroll_with_keys();
     draw_preview();
     ImGui::EndChild();
 }

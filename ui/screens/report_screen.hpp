@@ -23,6 +23,7 @@ private:
     std::optional<CandidateReport> report_;
     std::int64_t loaded_for_ = -1;
     std::string export_folder_;
+    int format_ = 0; // index into the export formats: F picks the next, X exports
     std::string message_;
     bool message_is_error_ = false;
 };
