@@ -1,6 +1,7 @@
 // drill: the crash drill (docs/reliability.md). Scores and types notes forever, writing them the
 // way the Interview screen does, and prints a line after every committed write, so a test can
 // kill it at any moment and check that everything it reported is still in the database.
+#include "domain/draft_timer.hpp"
 #include "domain/plan_assembly.hpp"
 #include "persistence/interview_repository.hpp"
 #include "persistence/people_repository.hpp"
@@ -21,8 +22,6 @@ using std::chrono::milliseconds;
 
 constexpr const char* drill_loop = "Crash drill";
 constexpr const char* drill_candidate = "Drill Candidate";
-// The Interview screen's autosave: notes are written this long after the last keystroke.
-constexpr milliseconds autosave_delay{300};
 
 
 // What the crash test compares the stored notes with, without printing them whole.
@@ -103,15 +102,14 @@ class Interviewer {
     }
 
     std::size_t question_count() const { return iv_.questions.size(); }
-    std::optional<Clock::time_point> autosave_at() const {
-        if (!dirty_) return std::nullopt;
-        return edited_ + autosave_delay;
-    }
+    // The screen's rule: after a pause in typing, or at the latest a bounded time after the
+    // first keystroke not yet written.
+    std::optional<Clock::time_point> autosave_at() const { return draft_.due_at(); }
+    const char* autosave_reason(Clock::time_point at) const { return draft_.why(at); }
 
     void type(const std::string& text) {
         notes_ += text;
-        dirty_ = true;
-        edited_ = Clock::now();
+        draft_.edited(Clock::now());
     }
 
     // A number key: committed before it returns.
@@ -124,16 +122,17 @@ class Interviewer {
         say("score {} {} {}\n", q.question_id, value, seq);
     }
 
-    // `why`: "pause" (300 ms without typing) or "move" (another question was chosen).
+    // `why`: "pause" (300 ms without typing), "bound" (500 ms after the first unwritten
+    // keystroke) or "move" (another question was chosen).
     void save_notes(const char* why) {
-        if (!dirty_) return;
+        if (!draft_.dirty()) return;
         auto& q = iv_.questions[current_];
         const std::uint64_t seq = sequence_ + 1;
         say("writing notes {} {} {}\n", q.question_id, notes_.size(), seq);
         repo_.set_notes(iv_.id, q.question_id, notes_);
         sequence_ = seq;
         q.response.notes = notes_;
-        dirty_ = false;
+        draft_.saved();
         say("notes {} {} {} {:016x} {}\n", q.question_id, notes_.size(), seq, fnv1a(notes_), why);
     }
 
@@ -151,8 +150,7 @@ class Interviewer {
     Interview iv_;
     std::size_t current_ = 0;
     std::string notes_;
-    bool dirty_ = false;
-    Clock::time_point edited_{};
+    DraftTimer draft_;
     std::uint64_t sequence_ = 0;
 };
 
@@ -178,7 +176,7 @@ int drill_command(Database& db, std::uint64_t seed) {
         }
         if (auto save_at = interviewer.autosave_at(); save_at && *save_at <= next) {
             std::this_thread::sleep_until(*save_at);
-            interviewer.save_notes("pause");
+            interviewer.save_notes(interviewer.autosave_reason(*save_at));
         }
         std::this_thread::sleep_until(next);
 

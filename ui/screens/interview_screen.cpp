@@ -136,7 +136,7 @@ void InterviewScreen::load(AppContext& ctx) {
     }
     notes_ = interview_->questions.empty() ? "" : interview_->questions[current_].response.notes;
     overall_ = interview_->overall_notes;
-    notes_dirty_ = overall_dirty_ = false;
+    notes_timer_ = overall_timer_ = DraftTimer{};
     running_ = interview_->status == InterviewStatus::in_progress;
     counted_until_ = ctx.clock.now();
     last_time_save_ = counted_until_;
@@ -266,24 +266,24 @@ void InterviewScreen::save_time(AppContext& ctx) {
 }
 
 void InterviewScreen::save_notes(AppContext& ctx) {
-    if (!notes_dirty_ || !interview_ || interview_->questions.empty() || interview_->locked()) return;
+    if (!notes_timer_.dirty() || !interview_ || interview_->questions.empty() || interview_->locked()) return;
     auto& q = interview_->questions[current_];
     if (!write(ctx, [&] { ctx.interviews.set_notes(interview_->id, q.question_id, notes_); })) {
-        notes_edited_ = notes_dirty_since_ = ctx.clock.now(); // still dirty: try again in a moment
+        notes_timer_.failed(ctx.clock.now()); // still dirty: try again in a moment
         return;
     }
     q.response.notes = notes_;
-    notes_dirty_ = false;
+    notes_timer_.saved();
 }
 
 void InterviewScreen::save_overall(AppContext& ctx) {
-    if (!overall_dirty_ || !interview_ || interview_->locked()) return;
+    if (!overall_timer_.dirty() || !interview_ || interview_->locked()) return;
     if (!write(ctx, [&] { ctx.interviews.set_overall_notes(interview_->id, overall_); })) {
-        overall_edited_ = overall_dirty_since_ = ctx.clock.now();
+        overall_timer_.failed(ctx.clock.now());
         return;
     }
     interview_->overall_notes = overall_;
-    overall_dirty_ = false;
+    overall_timer_.saved();
 }
 
 std::optional<TimePoint> InterviewScreen::wake_at() const {
@@ -291,9 +291,8 @@ std::optional<TimePoint> InterviewScreen::wake_at() const {
     const auto sooner = [&at](TimePoint t) {
         if (!at || t < *at) at = t;
     };
-    if (notes_dirty_) sooner(std::min(notes_edited_ + autosave_delay, notes_dirty_since_ + autosave_max_delay));
-    if (overall_dirty_)
-        sooner(std::min(overall_edited_ + autosave_delay, overall_dirty_since_ + autosave_max_delay));
+    if (const auto due = notes_timer_.due_at()) sooner(*due);
+    if (const auto due = overall_timer_.due_at()) sooner(*due);
     // The clocks show whole seconds counted from counted_until_: the next one turns exactly a
     // second after it, so the window wakes then and draws each second once, never late.
     if (running_ && interview_ && !interview_->locked()) sooner(counted_until_ + std::chrono::seconds(1));
@@ -308,9 +307,6 @@ void InterviewScreen::flush(AppContext& ctx) {
     if (!unsaved()) mark_open(ctx, false); // closed properly: the next start has nothing to recover
 }
 
-bool InterviewScreen::autosave_due(TimePoint now, TimePoint edited, TimePoint dirty_since) {
-    return now - edited >= autosave_delay || now - dirty_since >= autosave_max_delay;
-}
 
 int InterviewScreen::seconds_on(int index) const {
     const int saved = interview_->questions[static_cast<std::size_t>(index)].response.seconds_spent;
@@ -352,8 +348,8 @@ void InterviewScreen::draw(AppContext& ctx) {
     handle_keys(ctx);
     tick(ctx);
     const TimePoint now = ctx.clock.now();
-    if (notes_dirty_ && autosave_due(now, notes_edited_, notes_dirty_since_)) save_notes(ctx);
-    if (overall_dirty_ && autosave_due(now, overall_edited_, overall_dirty_since_)) save_overall(ctx);
+    if (notes_timer_.due(now)) save_notes(ctx);
+    if (overall_timer_.due(now)) save_overall(ctx);
     update_presenter(ctx);
 
     draw_header(ctx);
@@ -637,10 +633,7 @@ void InterviewScreen::draw_notes(AppContext& ctx) {
     const float lines = window > ui::em(44) ? 6.0f : window > ui::em(30) ? 4.5f : 3.2f;
     if (ImGui::InputTextMultiline("##notes", &notes_, {-1, ui::em(lines)}, flags, cursor_to_end,
                                   &notes_cursor_to_end_)) {
-        const TimePoint now = ctx.clock.now();
-        if (!notes_dirty_) notes_dirty_since_ = now;
-        notes_dirty_ = true;
-        notes_edited_ = now;
+        notes_timer_.edited(ctx.clock.now());
         recovered_.clear();
     }
     ImGui::PopID();
@@ -668,10 +661,7 @@ void InterviewScreen::draw_wrap_up(AppContext& ctx) {
     ImGui::SetNextItemWidth(submit_beside ? -(submit_width + ImGui::GetStyle().ItemSpacing.x) : -1.0f);
     if (ImGui::InputTextWithHint("##overall", "overall notes (O)", &overall_, flags, cursor_to_end,
                                  &overall_cursor_to_end_)) {
-        const TimePoint now = ctx.clock.now();
-        if (!overall_dirty_) overall_dirty_since_ = now;
-        overall_dirty_ = true;
-        overall_edited_ = now;
+        overall_timer_.edited(ctx.clock.now());
     }
     if (can_submit) {
         if (submit_beside) ImGui::SameLine();

@@ -2,6 +2,7 @@
 // rubric hidden until revealed; scores from the number keys; notes that save themselves;
 // a clock per question and in total against the plan; fully usable from the keyboard.
 #pragma once
+#include "domain/draft_timer.hpp"
 #include "domain/interview.hpp"
 #include "domain/question.hpp"
 #include "ui/screens/screen.hpp"
@@ -23,15 +24,15 @@ public:
     std::span<const Shortcut> shortcuts() const override;
 
     // Notes are written once typing pauses this long, and at the latest this long after the
-    // first keystroke not yet written, however steadily the interviewer types: a crash loses
-    // at most about half a second of typing (docs/reliability.md).
-    static constexpr std::chrono::milliseconds autosave_delay{300};
-    static constexpr std::chrono::milliseconds autosave_max_delay{500};
+    // first keystroke not yet written, however steadily the interviewer types (DraftTimer): a
+    // crash loses at most about half a second of typing (docs/reliability.md).
+    static constexpr std::chrono::milliseconds autosave_delay = DraftTimer::pause;
+    static constexpr std::chrono::milliseconds autosave_max_delay = DraftTimer::at_most;
 
     // What a test (or the shell) can read.
     int current() const { return current_; }
     bool revealed() const { return revealed_; }
-    bool unsaved() const { return notes_dirty_ || overall_dirty_ || unsaved_seconds_ > 0; }
+    bool unsaved() const { return notes_timer_.dirty() || overall_timer_.dirty() || unsaved_seconds_ > 0; }
     bool running() const { return running_; }
     // Set when the interview was left open by a window that stopped without closing it.
     const std::string& recovered() const { return recovered_; }
@@ -50,7 +51,6 @@ private:
     void save_time(AppContext&);
     void save_notes(AppContext&);
     void save_overall(AppContext&);
-    static bool autosave_due(TimePoint now, TimePoint edited, TimePoint dirty_since);
     void update_presenter(AppContext&);
     int seconds_on(int index) const;
     int total_seconds() const;
@@ -84,15 +84,11 @@ private:
     TimePoint last_time_save_{};
 
     std::string notes_;
-    bool notes_dirty_ = false;
-    TimePoint notes_edited_{};
-    TimePoint notes_dirty_since_{}; // the first keystroke not yet written
+    DraftTimer notes_timer_;
     bool focus_notes_ = false;
     bool notes_cursor_to_end_ = false;
     std::string overall_;
-    bool overall_dirty_ = false;
-    TimePoint overall_edited_{};
-    TimePoint overall_dirty_since_{};
+    DraftTimer overall_timer_;
     bool focus_overall_ = false;
     bool overall_cursor_to_end_ = false;
 
