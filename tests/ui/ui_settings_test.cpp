@@ -38,3 +38,32 @@ TEST_CASE("the settings file lives under XDG_CONFIG_HOME") {
     CHECK(default_ui_settings_path() == "/cfg/panelist/ui.json");
     ::unsetenv("XDG_CONFIG_HOME");
 }
+
+TEST_CASE("compact mode and both windows' size and place are remembered apart") {
+    test::TempDir dir;
+    const auto path = dir / "ui.json";
+    UiSettings s;
+    s.window_width = 1400;
+    s.window_height = 900;
+    s.window_x = 40;
+    s.window_y = 30;
+    s.window_placed = true;
+    s.compact = true;
+    s.compact_place = {1100, 60, 480, 600, true};
+    save_ui_settings(path, s);
+    const auto back = load_ui_settings(path);
+    CHECK(back.compact);
+    CHECK(back.window_placed);
+    CHECK(back.window_x == 40);
+    CHECK(back.window_y == 30);
+    CHECK(back.compact_place.known());
+    CHECK(back.compact_place.has_position);
+    CHECK(back.compact_place.x == 1100);
+    CHECK(back.compact_place.width == 480);
+    CHECK(back.compact_place.height == 600);
+
+    UiSettings fresh; // never placed: the window manager places it
+    save_ui_settings(path, fresh);
+    CHECK_FALSE(load_ui_settings(path).window_placed);
+    CHECK_FALSE(load_ui_settings(path).compact_place.known());
+}

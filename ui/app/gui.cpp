@@ -133,6 +133,22 @@ int run_gui(const std::function<Database(OpeningProgress&)>& open_database, cons
         window.width = settings.window_width;
         window.height = settings.window_height;
     }
+    if (!options.screenshot) {
+        window.placed = settings.window_placed;
+        window.x = settings.window_x;
+        window.y = settings.window_y;
+        if (settings.compact) { // compact mode comes back as it was left: small, on top
+            window.floating = true;
+            const WindowPlace& small = settings.compact_place;
+            if (small.known()) {
+                window.width = small.width;
+                window.height = small.height;
+            }
+            window.placed = small.has_position;
+            window.x = small.x;
+            window.y = small.y;
+        }
+    }
     if (options.width > 0 && options.height > 0) {
         window.width = options.width;
         window.height = options.height;
@@ -171,7 +187,11 @@ int run_gui(const std::function<Database(OpeningProgress&)>& open_database, cons
             draw_presenter(app->context().presenter);
             return;
         }
+        app->set_window_place(last_window_place());
         app->frame();
+    };
+    callbacks.window_request = [&]() -> std::optional<WindowRequest> {
+        return app ? app->take_window_request() : std::nullopt;
     };
     callbacks.wants_clock = [&] { return app && app->wants_clock(); };
     callbacks.wants_close = [&] { return stop.requested(); };
@@ -194,10 +214,9 @@ int run_gui(const std::function<Database(OpeningProgress&)>& open_database, cons
     callbacks.on_exit = [&] {
         if (!app) return;
         app->flush();
-        UiSettings out = app->settings();
+        app->set_window_place(last_window_place());
+        UiSettings out = app->settings_to_keep();
         out.text_size = 17.0f * text_scale().font_scale;
-        out.window_width = last_window_size().width;
-        out.window_height = last_window_size().height;
         if (!options.screenshot) save_ui_settings(settings_path, out);
     };
     const int code = run_window(window, callbacks);

@@ -25,6 +25,7 @@ constexpr int home = 268;
 constexpr int end = 269;
 constexpr int delete_key = 261;
 constexpr int f1 = 290;
+constexpr int f2 = 291;
 constexpr int keypad_0 = 320;   // keypad digits are 320..329
 constexpr int keypad_enter = 335;
 

@@ -2,6 +2,7 @@
 
 #include "ui/app/keys.hpp"
 #include "ui/widgets/font_roles.hpp"
+#include "ui/widgets/layout_probe.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <fmt/format.h>
@@ -19,6 +20,7 @@ constexpr Shortcut global_keys[] = {
     {"Ctrl+T", "light or dark theme"},
     {"P", "open or close the presenter window (it shows only the current question's prompt)"},
     {"Ctrl+Y", "type your name (the default interviewer; Enter or Esc leaves it)"},
+    {"F2", "compact mode: the interview alone in a small window above the video call (F2 again: back)"},
 };
 } // namespace
 
@@ -31,6 +33,10 @@ PanelistApp::PanelistApp(Database& db, const Clock& clock, UiSettings settings)
     for (std::size_t i = 0; i < screens_.size(); ++i)
         if (settings_.last_screen == screen_names[i]) current_ = static_cast<ScreenId>(i);
     choose_starting_selection();
+    if (settings_.compact) {
+        current_ = ScreenId::interview;
+        interview_.set_compact(true);
+    }
 }
 
 void PanelistApp::choose_starting_selection() {
@@ -58,6 +64,7 @@ void PanelistApp::choose_starting_selection() {
 }
 
 void PanelistApp::show(ScreenId id) {
+    if (settings_.compact && id != ScreenId::interview) toggle_compact(); // other screens need the full window
     if (id == current_) return;
     screen(current_).flush(ctx_); // leaving a screen never loses a draft
     if (ImGui::GetCurrentContext()) ImGui::ClearActiveID(); // and ends any edit in progress there
@@ -90,6 +97,52 @@ void PanelistApp::handle_global_keys() {
     if (keys::ctrl() && keys::pressed(keys::letter('T'))) settings_.dark = !settings_.dark;
     if (keys::ctrl() && keys::pressed(keys::letter('Y'))) focus_me_ = true;
     if (keys::command(keys::letter('P'))) ctx_.presenter_open = !ctx_.presenter_open;
+    if (keys::pressed(keys::f2)) toggle_compact();
+}
+
+void PanelistApp::toggle_compact() {
+    const auto remember = [this](WindowPlace& into) {
+        if (window_place_.known()) into = window_place_;
+    };
+    if (!settings_.compact) {
+        WindowPlace full{settings_.window_x, settings_.window_y, settings_.window_width, settings_.window_height,
+                         settings_.window_placed};
+        remember(full);
+        settings_.window_x = full.x;
+        settings_.window_y = full.y;
+        settings_.window_width = full.width;
+        settings_.window_height = full.height;
+        settings_.window_placed = full.has_position;
+        WindowPlace small = settings_.compact_place;
+        if (!small.known()) { // first time: narrow and tall enough for question, score and notes
+            small.width = static_cast<int>(ui::em(30));
+            small.height = static_cast<int>(ui::em(36));
+        }
+        window_request_ = WindowRequest{small, true};
+        show(ScreenId::interview);
+    } else {
+        remember(settings_.compact_place);
+        window_request_ = WindowRequest{{settings_.window_x, settings_.window_y, settings_.window_width,
+                                         settings_.window_height, settings_.window_placed},
+                                        false};
+    }
+    settings_.compact = !settings_.compact;
+    interview_.set_compact(settings_.compact);
+}
+
+UiSettings PanelistApp::settings_to_keep() const {
+    UiSettings out = settings_;
+    if (!window_place_.known()) return out;
+    if (settings_.compact) {
+        out.compact_place = window_place_;
+    } else {
+        out.window_width = window_place_.width;
+        out.window_height = window_place_.height;
+        out.window_x = window_place_.x;
+        out.window_y = window_place_.y;
+        out.window_placed = window_place_.has_position;
+    }
+    return out;
 }
 
 void PanelistApp::frame() {
@@ -114,7 +167,7 @@ void PanelistApp::draw_frame() {
     ImGui::Begin("Panelist", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
-    draw_bar();
+    if (!settings_.compact) draw_bar();
     ImGui::BeginChild("screen", {0, -ImGui::GetFrameHeightWithSpacing()});
     screen(current_).draw(ctx_);
     ImGui::EndChild();
@@ -153,6 +206,7 @@ void PanelistApp::draw_bar() {
     const bool bold = ui::push_font(ui::font_roles().bold);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Panelist");
+    ui::laid_out("top bar", "Panelist");
     ui::pop_font(bold);
     ImGui::SameLine(0, ui::em(1.5f));
     if (fold < 2) {
@@ -163,27 +217,32 @@ void PanelistApp::draw_bar() {
             if (i > 0) next_item(button_width(label));
             if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
             if (ImGui::Button(label.c_str())) show(static_cast<ScreenId>(i));
+            ui::laid_out("top bar", label);
             if (active) ImGui::PopStyleColor();
         }
     } else {
         draw_bar_menu();
     }
-    const bool fits_right = ImGui::GetContentRegionMax().x - tail >= ImGui::GetCursorPosX() + ui::em(1);
     ImGui::SameLine();
-    if (fits_right) ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - tail + style.ItemSpacing.x * 0.5f);
+    const float right = ImGui::GetContentRegionMax().x - tail + style.ItemSpacing.x * 0.5f;
+    if (right >= ImGui::GetCursorPosX()) ImGui::SetCursorPosX(right); // at the right edge
     else if (ImGui::GetContentRegionAvail().x < you_width) ImGui::NewLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("You");
+    ui::laid_out("top bar", "You");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ui::em(8));
     const ImGuiID me_id = ImGui::GetID("##me");
     if (ImGui::GetActiveID() == me_id && ImGui::IsKeyPressed(keys::escape)) ImGui::ClearActiveID();
     if (std::exchange(focus_me_, false)) ImGui::SetKeyboardFocusHere();
     if (ImGui::InputTextWithHint("##me", "your name (Ctrl+Y)", &ctx_.me)) plan_.set_interviewer(ctx_.me);
+    ui::laid_out("top bar", "your name");
     next_item(button_width(presenter_label));
     if (ImGui::Button(presenter_label)) ctx_.presenter_open = !ctx_.presenter_open;
+    ui::laid_out("top bar", "presenter");
     next_item(button_width("Keys (F1)"));
     if (ImGui::Button("Keys (F1)")) shortcuts_open_ = !shortcuts_open_;
+    ui::laid_out("top bar", "keys");
     ImGui::Separator();
 }
 
@@ -191,6 +250,7 @@ void PanelistApp::draw_bar() {
 void PanelistApp::draw_bar_menu() {
     const std::string label = fmt::format("{}  (Ctrl+1-6)", screen(current_).title());
     if (ImGui::Button(label.c_str())) ImGui::OpenPopup("screens");
+    ui::laid_out("top bar", "screens menu");
     if (!ImGui::BeginPopup("screens")) return;
     for (std::size_t i = 0; i < screens_.size(); ++i) {
         const std::string item = std::string(screens_[i]->title());

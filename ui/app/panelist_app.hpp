@@ -25,6 +25,15 @@ public:
     void flush();
 
     ScreenId current() const { return current_; }
+    // Compact mode (F2): the Interview screen alone, in a small window kept above the video call.
+    bool compact() const { return settings_.compact; }
+    void toggle_compact();
+    // The window's size and place now (the shell tells, each frame), and what the app wants of
+    // it: taken once, then empty until the next change.
+    void set_window_place(const WindowPlace& place) { window_place_ = place; }
+    std::optional<WindowRequest> take_window_request() { return std::exchange(window_request_, std::nullopt); }
+    // The settings to keep for next time, with the current window's size and place in them.
+    UiSettings settings_to_keep() const;
     bool wants_clock() const;
     std::optional<TimePoint> wake_at() const;
     bool shortcuts_open() const { return shortcuts_open_; }
@@ -65,6 +74,8 @@ private:
     ScreenId current_ = ScreenId::library;
     bool shortcuts_open_ = false;
     bool focus_me_ = false; // Ctrl+Y: type your name in the top bar
+    WindowPlace window_place_;
+    std::optional<WindowRequest> window_request_;
 };
 
 // How long a status line stays: long enough to read, short enough not to describe the past.

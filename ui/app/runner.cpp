@@ -44,6 +44,7 @@ constexpr float font_scale_step = 1.1f, font_scale_min = 0.6f, font_scale_max = 
 
 TextScale current_text_scale;
 WindowSize current_window_size;
+WindowPlace current_window_place;
 // Set by set_theme() during a frame, applied before the next one.
 std::optional<Theme> requested_theme;
 
@@ -235,9 +236,11 @@ GLFWwindow* open_window(const RunnerSettings& settings) {
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
     glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE); // shown once ready: never an empty window
     const auto [width, height] = initial_size(settings);
+    glfwWindowHint(GLFW_FLOATING, settings.floating ? GLFW_TRUE : GLFW_FALSE);
     GLFWwindow* handle = glfwCreateWindow(width, height, settings.title.c_str(), nullptr, nullptr);
     glfwDefaultWindowHints(); // the presenter window opens visible
     if (!handle) return nullptr;
+    if (settings.placed) glfwSetWindowPos(handle, settings.x, settings.y); // where the user left it
     glfwMakeContextCurrent(handle);
     glfwSwapInterval(1);
     return handle;
@@ -326,6 +329,19 @@ void render_frame(Window& window, const std::function<void()>& draw) {
     if (draw) draw();
     ImGui::Render();
     glfwGetWindowSize(window.handle, &current_window_size.width, &current_window_size.height);
+    WindowPlace& place = current_window_place;
+    glfwGetWindowPos(window.handle, &place.x, &place.y);
+    place.width = current_window_size.width;
+    place.height = current_window_size.height;
+    place.has_position = true;
+}
+
+// Compact mode and back: the window manager may adjust what we ask; the next frame reads
+// what it did.
+void apply(GLFWwindow* handle, const WindowRequest& request) {
+    glfwSetWindowAttrib(handle, GLFW_FLOATING, request.floating ? GLFW_TRUE : GLFW_FALSE);
+    if (request.place.known()) glfwSetWindowSize(handle, request.place.width, request.place.height);
+    if (request.place.has_position) glfwSetWindowPos(handle, request.place.x, request.place.y);
 }
 
 ImVec4 background_color() {
@@ -467,6 +483,11 @@ int run_loop(Window& window, const RunnerCallbacks& callbacks) {
             std::fflush(stderr);
         }
         update_presenter(presenter, callbacks, window.handle);
+        if (callbacks.window_request)
+            if (const auto request = callbacks.window_request()) {
+                apply(window.handle, *request);
+                window.frames_to_render = std::max(window.frames_to_render, 1);
+            }
         if (callbacks.wants_close && callbacks.wants_close()) break;
     }
     return 0;
@@ -505,6 +526,10 @@ void wait_until_ready(Window& window, const RunnerCallbacks& callbacks) {
 
 WindowSize last_window_size() {
     return current_window_size;
+}
+
+WindowPlace last_window_place() {
+    return current_window_place;
 }
 
 const TextScale& text_scale() {

@@ -2,6 +2,7 @@
 // interviews; the app supplies one frame of UI as `draw`.
 #pragma once
 #include "ui/app/theme.hpp"
+#include "ui/app/window_place.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -14,6 +15,9 @@ struct RunnerSettings {
     std::string title = "Panelist";
     float width_em = 90, height_em = 56;             // initial window size in font-size units
     int width = 0, height = 0;                       // or in screen units, when the user had one
+    int x = 0, y = 0;                                // where it was, when `placed`
+    bool placed = false;
+    bool floating = false;                           // above other windows (compact mode)
     std::optional<std::filesystem::path> screenshot; // render a few frames, write PNG, exit
     float font_size = 17.0f;                         // logical px before content scale
     float font_scale = 1.0f;                         // the user's text size to start with
@@ -46,6 +50,8 @@ struct RunnerCallbacks {
     std::function<bool()> presenter_open;
     std::function<void()> draw_presenter;
     std::function<void()> presenter_closed;
+    // Optional: asked after each frame; a request moves, resizes or floats the main window.
+    std::function<std::optional<WindowRequest>()> window_request;
 };
 
 // How large the window draws text right now. Read it on the UI thread, e.g. in on_exit to keep
@@ -71,6 +77,8 @@ struct WindowSize {
     int height = 0;
 };
 WindowSize last_window_size();
+// Its size and place on screen when it was last drawn.
+WindowPlace last_window_place();
 
 // Thread-safe: wakes the loop for one more frame (glfwPostEmptyEvent). Does nothing while no
 // window is open.

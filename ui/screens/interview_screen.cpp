@@ -6,6 +6,7 @@
 #include "ui/app/app_context.hpp"
 #include "ui/app/keys.hpp"
 #include "ui/widgets/font_roles.hpp"
+#include "ui/widgets/layout_probe.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <SQLiteCpp/Exception.h>
@@ -352,13 +353,16 @@ void InterviewScreen::draw(AppContext& ctx) {
     if (overall_timer_.due(now)) save_overall(ctx);
     update_presenter(ctx);
 
-    draw_header(ctx);
+    if (compact_) draw_compact_header();
+    else draw_header(ctx);
     if (interview_->questions.empty()) {
         ui::muted("This interview has no questions. Plan them on the Plan screen.");
         return;
     }
     const bool narrow = ImGui::GetContentRegionAvail().x < ui::em(62);
-    if (narrow) {
+    if (compact_) {
+        // No list: the question is all there is room for; arrows and J/K still move.
+    } else if (narrow) {
         draw_question_strip(ctx);
     } else {
         ImGui::BeginChild("question-list", {ui::em(15), 0}, true);
@@ -379,7 +383,7 @@ void InterviewScreen::draw(AppContext& ctx) {
     if (submitting_) draw_submit(ctx);
     draw_scoring(ctx);
     draw_notes(ctx);
-    draw_wrap_up(ctx);
+    if (!compact_ || interview_->locked()) draw_wrap_up(ctx);
     bottom_height_ = ImGui::GetCursorPosY() - bottom_top;
     ImGui::EndGroup();
 }
@@ -388,11 +392,13 @@ void InterviewScreen::draw_header(AppContext& ctx) {
     const auto& iv = *interview_;
     const bool bold = ui::push_font(ui::font_roles().bold);
     ImGui::TextUnformatted(candidate_name_.c_str());
+    ui::laid_out("interview header", "candidate");
     ui::pop_font(bold);
     const std::string who = fmt::format("with {} on {}  -  {}", iv.interviewer, iv.date, label(iv.status));
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < text_width(who)) ImGui::NewLine();
     ui::muted(who);
+    ui::laid_out("interview header", "who and when");
 
     const int planned = iv.planned_minutes() * 60;
     const int total = total_seconds();
@@ -414,11 +420,13 @@ void InterviewScreen::draw_header(AppContext& ctx) {
     }
     same_line_at_right(text_width(totals) + text_width(pace) + ImGui::GetStyle().ItemSpacing.x);
     ImGui::TextUnformatted(totals.c_str());
+    ui::laid_out("interview header", "total clock");
     if (!pace.empty()) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, pace_color);
         ImGui::TextUnformatted(pace.c_str());
         ImGui::PopStyleColor();
+        ui::laid_out("interview header", "pace");
     }
     if (!recovered_.empty()) ui::warning(recovered_);
     if (iv.locked()) {
@@ -440,6 +448,20 @@ void InterviewScreen::draw_header(AppContext& ctx) {
             if (ImGui::IsKeyPressed(keys::escape)) reopening_ = false;
         }
     }
+    ImGui::Separator();
+}
+
+// One line for compact mode: who, the total clock, and the way back to the full window.
+void InterviewScreen::draw_compact_header() {
+    const bool bold = ui::push_font(ui::font_roles().bold);
+    ImGui::TextUnformatted(candidate_name_.c_str());
+    ui::pop_font(bold);
+    const std::string totals = fmt::format("Total {} / {}  -  F2 full window", format_duration(total_seconds()),
+                                           format_duration(interview_->planned_minutes() * 60));
+    same_line_at_right(text_width(totals));
+    ui::muted(totals);
+    if (!recovered_.empty()) ui::warning(recovered_);
+    if (interview_->locked()) ui::outcome("Submitted and locked.", false);
     ImGui::Separator();
 }
 
@@ -494,6 +516,7 @@ void InterviewScreen::draw_question_strip(AppContext& ctx) {
             ++colors;
         }
         if (ImGui::SmallButton(label.c_str())) go_to_question(ctx, i);
+        ui::laid_out("question strip", label);
         ImGui::PopStyleColor(colors);
         ImGui::PopID();
     }
@@ -504,11 +527,13 @@ void InterviewScreen::draw_question(AppContext&) {
     const auto& q = interview_->questions[current_];
     const int seconds = seconds_on(current_);
     ui::muted(fmt::format("Question {} / {}  -  {}", current_ + 1, interview_->questions.size(), q.topic));
+    ui::laid_out("interview", "question number");
     const std::string clock = fmt::format("{} / {}:00", format_duration(seconds), q.planned_minutes);
     same_line_at_right(text_width(clock));
     ImGui::PushStyleColor(ImGuiCol_Text, seconds > q.planned_minutes * 60 ? ui::warning_color() : ui::muted_text_color());
     ImGui::TextUnformatted(clock.c_str());
     ImGui::PopStyleColor();
+    ui::laid_out("interview", "question clock");
 
     // The prompt in large type, unless that would take more than half the space: long prompts
     // in a small window read better smaller than scrolled.
@@ -521,6 +546,7 @@ void InterviewScreen::draw_question(AppContext&) {
     }
     const bool large = ui::push_font(large_font);
     ui::wrapped(q.prompt);
+    ui::laid_out("interview", "question");
     ui::pop_font(large);
 
     if (!keys::typing() && !keys::ctrl() && !keys::alt()) {
@@ -553,10 +579,6 @@ void InterviewScreen::draw_question(AppContext&) {
         if (ImGui::Button("Show rubric and model answer (Space)")) revealed_ = scroll_to_private_ = true;
         return;
     }
-    if (scroll_to_private_) {
-        ImGui::SetScrollHereY(0.0f); // the rubric's first line at the top of the area
-        scroll_to_private_ = false;
-    }
     if (ImGui::Button("Hide rubric and model answer (Space)")) revealed_ = false;
     draw_private(full);
 }
@@ -571,7 +593,10 @@ void InterviewScreen::draw_private(const Question& full) {
         ImGui::PopStyleColor();
         ImGui::SameLine(ui::em(1.5f));
         ui::wrapped(full.rubric.words_for(s));
+        ui::laid_out("rubric", fmt::format("rubric {}", s));
     }
+    if (std::exchange(scroll_to_private_, false))
+        ImGui::SetScrollHereY(1.0f); // scrolled only as far as needed to show the rubric's last line
     ImGui::Spacing();
     ui::muted("Model answer (private)");
     ui::wrapped(full.answer);
@@ -587,6 +612,7 @@ void InterviewScreen::draw_scoring(AppContext& ctx) {
     ImGui::Spacing();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Score");
+    ui::laid_out("interview", "Score");
     ImGui::SameLine();
     if (interview_->locked()) ImGui::BeginDisabled();
     for (int s = 1; s <= 5; ++s) {
@@ -596,27 +622,39 @@ void InterviewScreen::draw_scoring(AppContext& ctx) {
             ImGui::PushStyleColor(ImGuiCol_Text, ui::text_color_on(ui::score_color(s)));
         }
         if (ImGui::Button(std::to_string(s).c_str(), ui::em(2.2f, 0))) score(ctx, s);
+        ui::laid_out("interview", fmt::format("score {}", s));
         if (chosen) ImGui::PopStyleColor(2);
         ImGui::SameLine();
     }
     if (ImGui::Button("clear (0)")) score(ctx, std::nullopt);
+    ui::laid_out("interview", "clear score");
     if (interview_->locked()) ImGui::EndDisabled();
     const auto b = bank_.find(q.question_id);
+    // The score's rubric words beside the keys, or on the next line when the keys take the width.
+    const auto beside = [] {
+        ImGui::SameLine();
+        if (ImGui::GetContentRegionAvail().x < ui::em(6)) ImGui::NewLine();
+    };
     if (q.response.score.scored()) {
         const std::string words = b == bank_.end() ? "" : b->second.rubric.words_for(q.response.score.value());
         const std::string line = fmt::format("{}{}{}", q.response.score.value(), words.empty() ? "" : ": ", words);
-        ImGui::SameLine();
+        beside();
         ImGui::PushStyleColor(ImGuiCol_Text, ui::score_color(q.response.score.value()));
         ImGui::TextUnformatted(ui::one_line(line, ImGui::GetContentRegionAvail().x).c_str());
         ImGui::PopStyleColor();
+        ui::laid_out("interview", "score words");
     } else {
-        ImGui::SameLine();
-        ui::muted(fmt::format("unscored  -  {} of {} scored", interview_->scored_count(), interview_->questions.size()));
+        beside();
+        ui::muted(ui::one_line(
+            fmt::format("unscored  -  {} of {} scored", interview_->scored_count(), interview_->questions.size()),
+            ImGui::GetContentRegionAvail().x));
+        ui::laid_out("interview", "score words");
     }
 }
 
 void InterviewScreen::draw_notes(AppContext& ctx) {
-    ui::muted("Notes on this answer (N; saved as you type)");
+    ui::muted(ui::one_line("Notes on this answer (N; saved as you type)", ImGui::GetContentRegionAvail().x));
+    ui::laid_out("interview", "notes label");
     ImGui::PushID(current_); // each question's notes are their own field, with their own cursor
     const ImGuiID notes_id = ImGui::GetID("##notes");
     // Esc in an ImGui text field reverts it to where editing began; for notes that would lose
@@ -636,6 +674,7 @@ void InterviewScreen::draw_notes(AppContext& ctx) {
         notes_timer_.edited(ctx.clock.now());
         recovered_.clear();
     }
+    ui::laid_out("interview", "notes");
     ImGui::PopID();
 }
 
@@ -663,6 +702,7 @@ void InterviewScreen::draw_wrap_up(AppContext& ctx) {
                                  &overall_cursor_to_end_)) {
         overall_timer_.edited(ctx.clock.now());
     }
+    ui::laid_out("interview", "overall notes");
     if (can_submit) {
         if (submit_beside) ImGui::SameLine();
         if (ImGui::Button(submit_label)) {
@@ -670,6 +710,7 @@ void InterviewScreen::draw_wrap_up(AppContext& ctx) {
             save_overall(ctx);
             submitting_ = true;
         }
+        ui::laid_out("interview", "submit");
     }
     if (interview_->locked() && !reopening_ && ImGui::Button("Reopen... (Ctrl+R)")) reopening_ = true;
 }

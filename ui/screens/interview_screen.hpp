@@ -34,6 +34,9 @@ public:
     bool revealed() const { return revealed_; }
     bool unsaved() const { return notes_timer_.dirty() || overall_timer_.dirty() || unsaved_seconds_ > 0; }
     bool running() const { return running_; }
+    // Compact mode: the question, follow-ups, score and notes only, for a small window.
+    void set_compact(bool on) { compact_ = on; }
+    bool compact() const { return compact_; }
     // Set when the interview was left open by a window that stopped without closing it.
     const std::string& recovered() const { return recovered_; }
     const std::optional<Interview>& interview() const { return interview_; }
@@ -57,6 +60,7 @@ private:
 
     void mark_open(AppContext&, bool open);
     void draw_header(AppContext&);
+    void draw_compact_header();
     void draw_question_strip(AppContext&);
     void draw_question_list(AppContext&);
     void draw_question(AppContext&);
@@ -74,6 +78,7 @@ private:
     bool revealed_ = false;
     bool scroll_list_ = false;
     bool scroll_to_private_ = false; // the frame after a reveal: bring the rubric into view
+    bool compact_ = false;
     bool marked_open_ = false;       // this window told the store it shows the interview
     std::string recovered_;          // what the screen says after a crash, until the next action
     float bottom_height_ = 0;        // score, notes and wrap-up, as tall as last frame
