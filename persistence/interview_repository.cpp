@@ -334,12 +334,21 @@ void InterviewRepository::set_place(std::int64_t id, int position) {
     tx.commit();
 }
 
-void InterviewRepository::set_open(std::int64_t id, bool open) {
+void InterviewRepository::mark_open(std::int64_t id, int position) {
     WriteTransaction tx(db_);
-    SQLite::Statement s(db_, open ? "INSERT INTO interview_place (interview_id, open, opened_at) "
-                                    "VALUES (?, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) "
-                                    "ON CONFLICT (interview_id) DO UPDATE SET open = 1, opened_at = excluded.opened_at"
-                                  : "UPDATE interview_place SET open = 0 WHERE interview_id = ?");
+    SQLite::Statement s(db_, "INSERT INTO interview_place (interview_id, position, open, opened_at) "
+                             "VALUES (?, ?, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) "
+                             "ON CONFLICT (interview_id) DO UPDATE SET position = excluded.position, open = 1, "
+                             "opened_at = excluded.opened_at");
+    s.bind(1, id);
+    s.bind(2, std::max(position, 0));
+    s.exec();
+    tx.commit();
+}
+
+void InterviewRepository::mark_closed(std::int64_t id) {
+    WriteTransaction tx(db_);
+    SQLite::Statement s(db_, "UPDATE interview_place SET open = 0 WHERE interview_id = ?");
     s.bind(1, id);
     s.exec();
     tx.commit();

@@ -65,7 +65,9 @@ public:
     // No place is stored until a window showed the interview.
     std::optional<InterviewPlace> place(std::int64_t id);
     void set_place(std::int64_t id, int position);
-    void set_open(std::int64_t id, bool open);
+    // A window shows the interview, on question `position`; closed: it no longer does.
+    void mark_open(std::int64_t id, int position);
+    void mark_closed(std::int64_t id);
     // Interviews a window had open when it last stopped without closing them: after a crash.
     std::vector<std::int64_t> left_open();
     bool remove(std::int64_t id);

@@ -149,7 +149,8 @@ TEST_CASE("where the interviewer is, and an interview left open by a crash") {
     CHECK(f.interviews.left_open().empty());
     const std::string updated = f.db.sql().execAndGet("SELECT updated_at FROM interview").getString();
 
-    f.interviews.set_open(iv.id, true);
+    f.interviews.mark_open(iv.id, 1); // opened on the first unscored question
+    CHECK(f.interviews.place(iv.id)->position == 1);
     f.interviews.set_place(iv.id, 2);
     auto place = f.interviews.place(iv.id);
     REQUIRE(place);
@@ -160,7 +161,7 @@ TEST_CASE("where the interviewer is, and an interview left open by a crash") {
     // Window state, not content: a merge must not see the interview as changed.
     CHECK(f.db.sql().execAndGet("SELECT updated_at FROM interview").getString() == updated);
 
-    f.interviews.set_open(iv.id, false); // closed properly
+    f.interviews.mark_closed(iv.id); // closed properly
     CHECK(f.interviews.left_open().empty());
     CHECK(f.interviews.place(iv.id)->position == 2);
     // Erasing the interview takes its place with it.

@@ -111,3 +111,28 @@ TEST_CASE("after a crash the interview opens on the question the interviewer was
     third.app->show(ScreenId::interview);
     CHECK_FALSE(contains(third.frame(), "stopped unexpectedly"));
 }
+
+TEST_CASE("an interview first opened on its first unscored question reopens there, not on question 1") {
+    TempDir dir;
+    const auto path = dir / "place.db";
+    {
+        AppFixture f(path);
+        const auto id = f.open_interview();
+        f.app->flush();
+        const auto iv = f.stored(id);
+        f.ctx().interviews.set_score(id, iv.questions[0].question_id, Score::of(3));
+        f.ctx().interviews.set_score(id, iv.questions[1].question_id, Score::of(4));
+        f.db.sql().exec("DELETE FROM interview_place"); // as an interview scored elsewhere, never on screen here
+    }
+    {
+        AppFixture f(path);
+        f.app->show(ScreenId::interview);
+        f.frame();
+        CHECK(f.app->interview().current() == 2); // the first unscored
+        f.app->flush();
+    }
+    AppFixture again(path);
+    again.app->show(ScreenId::interview);
+    again.frame();
+    CHECK(again.app->interview().current() == 2); // where it was left
+}

@@ -162,7 +162,11 @@ void InterviewScreen::go_to_question(AppContext& ctx, int index) {
 void InterviewScreen::mark_open(AppContext& ctx, bool open) {
     if (!interview_ || open == marked_open_) return;
     if (open && interview_->locked()) return; // nothing can be typed into it: nothing to recover
-    if (write(ctx, [&] { ctx.interviews.set_open(interview_->id, open); })) marked_open_ = open;
+    const bool done = write(ctx, [&] {
+        if (open) ctx.interviews.mark_open(interview_->id, current_);
+        else ctx.interviews.mark_closed(interview_->id);
+    });
+    if (done) marked_open_ = open;
 }
 
 void InterviewScreen::score(AppContext& ctx, std::optional<int> value) {
