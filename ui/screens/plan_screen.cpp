@@ -114,7 +114,8 @@ void PlanScreen::draw(AppContext& ctx) {
     if (prepared_for_ != ctx.candidate_id) prepare(ctx);
     ui::heading(fmt::format("New interview for {} ({})", candidate->name, name(candidate->level)));
 
-    ImGui::BeginChild("plan-source", {ui::em(26), 0}, true);
+    // The source at most 26 em, and never more than two fifths of a narrow window.
+    ImGui::BeginChild("plan-source", {std::min(ui::em(26), ImGui::GetContentRegionAvail().x * 0.4f), 0}, true);
     draw_source(ctx);
     ImGui::EndChild();
     ImGui::SameLine();
