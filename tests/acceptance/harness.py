@@ -231,9 +231,10 @@ def missing_tools():
 class Session:
     """Xvfb + openbox + one temp HOME. Starts and stops only the processes it started."""
 
-    def __init__(self, name, panelist, artifacts, keep=False, screen=SCREEN):
+    def __init__(self, name, panelist, artifacts, keep=False, screen=SCREEN, size=None):
         self.name = name
         self.screen = screen
+        self.size = size  # "960x640": every launch asks for this window size (--size)
         self.panelist = os.path.abspath(panelist)
         self.artifacts = os.path.join(artifacts, name)
         self.keep = keep
@@ -382,7 +383,8 @@ class App:
         self.s = session
         self.log = open(os.path.join(session.dir, "app.log"), "ab")
         self.started = time.monotonic()
-        self.proc = subprocess.Popen([session.panelist, "--db", session.db_path, *extra], env=session.env(),
+        size = ["--size", session.size] if session.size else []
+        self.proc = subprocess.Popen([session.panelist, "--db", session.db_path, *size, *extra], env=session.env(),
                                      stdout=self.log, stderr=self.log)
         self.pid = self.proc.pid
         self.window = None
@@ -403,6 +405,20 @@ class App:
             raise ScenarioFailed(f"no visible 'Panelist' window within {timeout} s")
         self.window = found[0]
         return self.window
+
+    def geometry(self):
+        """Where the window is and how large, as xdotool reports it: {x, y, w, h} (client area)."""
+        out = self.s.x(["xdotool", "getwindowgeometry", "--shell", str(self.window)], check=False)
+        v = dict(line.split("=", 1) for line in out.split() if "=" in line)
+        try:
+            return {"x": int(v["X"]), "y": int(v["Y"]), "w": int(v["WIDTH"]), "h": int(v["HEIGHT"])}
+        except (KeyError, ValueError):
+            return None
+
+    def wm_state(self):
+        """The window's _NET_WM_STATE atoms as xprop prints them (ABOVE, FOCUSED, ...)."""
+        out = self.s.x(["xprop", "-id", str(self.window), "_NET_WM_STATE"], check=False)
+        return out.split("=", 1)[1].replace(" ", "").split(",") if "=" in out else []
 
     def focus(self):
         out = self.s.x(["xdotool", "getwindowfocus"], check=False).strip()
@@ -517,7 +533,12 @@ def run(scenario, name, description, screen=SCREEN):
                     help="folder for screenshots and figures")
     ap.add_argument("--keep", action="store_true", help="keep the temp folder even when everything passed")
     ap.add_argument("--seed", type=int, default=None, help="random seed, for scenarios that use one")
+    ap.add_argument("--size", default=None, metavar="WxH",
+                    help="window size every launch asks for (panelist --size), e.g. 960x640; "
+                         "the scenario's artefacts go to <scenario>-<size>")
     args = ap.parse_args()
+    if args.size:
+        name = f"{name}-{args.size}"
     missing = missing_tools()
     if missing:
         print(f"SKIP {name}: missing {', '.join(missing)}; scripts/install-deps.sh installs them", flush=True)
@@ -526,7 +547,7 @@ def run(scenario, name, description, screen=SCREEN):
         print(f"{name}: {args.panelist} is not an executable", flush=True)
         return 2
     started = time.monotonic()
-    session = Session(name, args.panelist, args.artifacts, args.keep, screen)
+    session = Session(name, args.panelist, args.artifacts, args.keep, screen, args.size)
 
     def terminated(signum, _frame):  # ctest's timeout, or Ctrl+C: still stop our X server and app
         raise ScenarioFailed(f"interrupted by signal {signum}")

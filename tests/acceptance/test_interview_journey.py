@@ -5,6 +5,8 @@ You (Ctrl+Y) -> Candidates: a loop (L), a senior candidate (Right, C) -> Plan (C
 Ctrl+Enter) -> Interview: S, Space, scores, follow-ups, notes, Home + N to append to the first
 note, O for overall notes, Ctrl+Enter 3 Enter -> Report: X (F until Markdown). Everything is
 checked in the database, the exported file and ui.json; screenshots go to the artefacts folder.
+With --size 960x640 (half a laptop screen) the same journey runs in a window of that size, and
+the Interview screen after Space is kept as NN-interview-revealed.png.
 """
 
 import glob
@@ -44,6 +46,11 @@ def scenario(s, c, args):
     k = keys(s)
     app = s.launch().start()
     app.wait_ready()
+    if s.size:  # half a laptop screen (--size 960x640): the window is that size, the journey the same
+        want_w, want_h = (int(v) for v in s.size.split("x"))
+        g = app.geometry()
+        c.check(g and (g["w"], g["h"]) == (want_w, want_h), f"--size {s.size} opens a window of {s.size}",
+                f"xdotool getwindowgeometry: {g}")
     c.require((s.db.value("SELECT count(*) FROM question") or 0) >= 100,
               "first start of a fresh database seeds the shipped bank")
 
@@ -128,7 +135,9 @@ def scenario(s, c, args):
     k.press("space")
     c.check(wait_for(lambda: s.capture(app.window).changed_fraction(hidden) > 0.01, 2),
             "Space reveals the model answer and rubric (the window changes)")
-    s.screenshot("interview-revealed")
+    shot = s.screenshot("interview-revealed")  # at --size 960x640: the artefact to look at
+    if s.size:
+        print(f"  interview after Space at {s.size}: {shot}", flush=True)
 
     for i in range(4):
         if i:
