@@ -122,8 +122,7 @@ void fill_interviews(Database& db, int count, int questions_each) {
             interviews.set_score(iv.id, id, Score::of(1 + (i + k) % 5));
             interviews.set_notes(iv.id, id, w.sentence(30));
         }
-        interviews.set_recommendation(iv.id, Recommendation::yes);
-        interviews.submit(iv.id);
+        interviews.submit(iv.id, Recommendation::yes);
     }
     tx.commit();
 }

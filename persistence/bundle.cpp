@@ -53,14 +53,6 @@ std::string item_of(const std::string& path, std::size_t index) {
     return fmt::format("{}[{}]", path, index);
 }
 
-// Follow-ups asked are stored as "0,2" (the form InterviewRepository reads back).
-std::string join_indexes(const std::vector<int>& v) {
-    std::string out;
-    for (int i : v)
-        out += (out.empty() ? "" : ",") + std::to_string(i);
-    return out;
-}
-
 //-----------------------------------------------------------------------------
 // [SECTION] Writing JSON
 //-----------------------------------------------------------------------------
@@ -461,88 +453,14 @@ bool same_events(const std::vector<InterviewEvent>& a, const std::vector<Intervi
                       });
 }
 
-// Writes the bundle's copy as it is: its uuid, its updated_at, its prompts and topics
-// (not the local bank's), its events. `local_id` 0 adds a new interview.
-void write_interview(SQLite::Database& sql, std::int64_t local_id, std::int64_t candidate_id,
+// Writes the bundle's copy as it is: its uuid, its updated_at, its prompts and topics (not the
+// local bank's), its events, under this laptop's candidate id. `local_id` 0 adds a new
+// interview. The interview tables' one writer does it.
+void write_interview(InterviewRepository& interviews, std::int64_t local_id, std::int64_t candidate_id,
                      const BundledInterview& b) {
-    const Interview& iv = b.interview;
-    std::int64_t id = local_id;
-    if (id == 0) {
-        SQLite::Statement insert(
-            sql, "INSERT INTO interview (uuid, candidate_id, interviewer, date, status, "
-                 "overall_notes, recommendation, reopen_count, updated_at) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        insert.bind(1, iv.uuid);
-        insert.bind(2, candidate_id);
-        insert.bind(3, iv.interviewer);
-        insert.bind(4, iv.date);
-        insert.bind(5, std::string(name(iv.status)));
-        insert.bind(6, iv.overall_notes);
-        if (iv.recommendation)
-            insert.bind(7, std::string(name(*iv.recommendation)));
-        else
-            insert.bind(7);
-        insert.bind(8, iv.reopen_count);
-        insert.bind(9, b.updated_at);
-        insert.exec();
-        id = sql.getLastInsertRowid();
-    } else {
-        SQLite::Statement update(
-            sql, "UPDATE interview SET candidate_id = ?, interviewer = ?, date = ?, "
-                 "status = ?, overall_notes = ?, recommendation = ?, reopen_count = ?, "
-                 "updated_at = ? WHERE id = ?");
-        update.bind(1, candidate_id);
-        update.bind(2, iv.interviewer);
-        update.bind(3, iv.date);
-        update.bind(4, std::string(name(iv.status)));
-        update.bind(5, iv.overall_notes);
-        if (iv.recommendation)
-            update.bind(6, std::string(name(*iv.recommendation)));
-        else
-            update.bind(6);
-        update.bind(7, iv.reopen_count);
-        update.bind(8, b.updated_at);
-        update.bind(9, id);
-        update.exec();
-        for (const char* table : {"interview_question", "interview_event"}) {
-            SQLite::Statement clear(sql,
-                                    fmt::format("DELETE FROM {} WHERE interview_id = ?", table));
-            clear.bind(1, id);
-            clear.exec();
-        }
-    }
-    SQLite::Statement add(
-        sql, "INSERT INTO interview_question (interview_id, position, question_id, topic, "
-             "prompt, planned_minutes, score, notes, seconds_spent, follow_ups_asked) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (std::size_t i = 0; i < iv.questions.size(); ++i) {
-        const auto& q = iv.questions[i];
-        add.bind(1, id);
-        add.bind(2, static_cast<int>(i));
-        add.bind(3, q.question_id);
-        add.bind(4, q.topic);
-        add.bind(5, q.prompt);
-        add.bind(6, q.planned_minutes);
-        if (q.response.score.scored())
-            add.bind(7, q.response.score.value());
-        else
-            add.bind(7);
-        add.bind(8, q.response.notes);
-        add.bind(9, q.response.seconds_spent);
-        add.bind(10, join_indexes(q.response.follow_ups_asked));
-        add.exec();
-        add.reset();
-    }
-    SQLite::Statement event(
-        sql, "INSERT INTO interview_event (interview_id, at, kind, detail) VALUES (?, ?, ?, ?)");
-    for (const auto& e : b.events) {
-        event.bind(1, id);
-        event.bind(2, e.at);
-        event.bind(3, e.kind);
-        event.bind(4, e.detail);
-        event.exec();
-        event.reset();
-    }
+    Interview copy = b.interview;
+    copy.candidate_id = candidate_id;
+    interviews.write_copy(local_id, copy, b.events, b.updated_at);
 }
 
 void merge(Database& db, const std::string& file, const Bundle& bundle,
@@ -585,12 +503,12 @@ void merge(Database& db, const std::string& file, const Bundle& bundle,
         m.bundle_updated_at = b.updated_at;
         const auto local_id = id_by_uuid(sql, "interview", b.interview.uuid);
         if (!local_id) {
-            write_interview(sql, 0, candidate.id, b);
+            write_interview(interviews, 0, candidate.id, b);
             m.outcome = MergeOutcome::added;
         } else {
             m.local_updated_at = updated_at_of(sql, *local_id);
             if (m.local_updated_at < b.updated_at) {
-                write_interview(sql, *local_id, candidate.id, b);
+                write_interview(interviews, *local_id, candidate.id, b);
                 m.outcome = MergeOutcome::replaced;
             } else if (m.local_updated_at > b.updated_at) {
                 m.outcome = MergeOutcome::skipped_older;

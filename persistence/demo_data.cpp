@@ -142,8 +142,7 @@ DemoSummary fill_demo(Database& db) {
                                                             mean >= 3.5 ? "Would hire for this level"
                                                                         : "Not ready for this level yet",
                                                             mean, n));
-            interviews.set_recommendation(iv.id, recommend(mean));
-            interviews.submit(iv.id);
+            interviews.submit(iv.id, recommend(mean));
         }
         ++candidate_index;
     }

@@ -6,15 +6,10 @@
 #include <SQLiteCpp/Statement.h>
 #include <algorithm>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace panelist {
 namespace {
-
-std::string join_indexes(const std::vector<int>& v) {
-    std::string out;
-    for (int i : v) out += (out.empty() ? "" : ",") + std::to_string(i);
-    return out;
-}
 
 std::vector<int> split_indexes(const std::string& s) {
     std::vector<int> out;
@@ -59,12 +54,23 @@ Interview read_interview(SQLite::Database& db, SQLite::Statement& row) {
 
 } // namespace
 
-void InterviewRepository::require_open(std::int64_t id) {
-    SQLite::Statement s(db_, "SELECT status FROM interview WHERE id = ?");
+Interview InterviewRepository::require(std::int64_t id, InterviewChange change) {
+    SQLite::Statement s(db_, "SELECT status, reopen_count FROM interview WHERE id = ?");
     s.bind(1, id);
-    if (!s.executeStep()) throw InterviewLocked(fmt::format("there is no interview {}", id));
-    if (s.getColumn(0).getString() == name(InterviewStatus::submitted))
-        throw InterviewLocked("this interview is submitted; reopen it to change it");
+    if (!s.executeStep()) throw InterviewNotFound(fmt::format("there is no interview {}", id));
+    Interview stage;
+    stage.id = id;
+    stage.status = parse_interview_status(s.getColumn(0).getString()).value_or(InterviewStatus::planned);
+    stage.reopen_count = s.getColumn(1).getInt();
+    panelist::require(stage, change);
+    return stage;
+}
+
+void InterviewRepository::write_status(std::int64_t id, InterviewStatus status) {
+    SQLite::Statement s(db_, "UPDATE interview SET status = ? WHERE id = ?");
+    s.bind(1, std::string(name(status)));
+    s.bind(2, id);
+    s.exec();
 }
 
 void InterviewRepository::touch(std::int64_t id) {
@@ -99,7 +105,7 @@ std::int64_t InterviewRepository::create(Interview& iv) {
 
 void InterviewRepository::replace_plan(std::int64_t id, const std::vector<InterviewQuestion>& plan) {
     WriteTransaction tx(db_);
-    require_open(id);
+    require(id, InterviewChange::plan);
     auto current = find(id);
     std::vector<InterviewQuestion> rows;
     Problems missing;
@@ -130,6 +136,13 @@ void InterviewRepository::replace_plan(std::int64_t id, const std::vector<Interv
     check.questions = rows;
     throw_if_invalid("interview plan", validate(check));
 
+    write_questions(id, rows);
+    touch(id);
+    tx.commit();
+}
+
+// The plan with its responses, replacing what the interview had.
+void InterviewRepository::write_questions(std::int64_t id, const std::vector<InterviewQuestion>& rows) {
     SQLite::Statement clear(db_, "DELETE FROM interview_question WHERE interview_id = ?");
     clear.bind(1, id);
     clear.exec();
@@ -148,12 +161,10 @@ void InterviewRepository::replace_plan(std::int64_t id, const std::vector<Interv
         else add.bind(7);
         add.bind(8, r.response.notes);
         add.bind(9, r.response.seconds_spent);
-        add.bind(10, join_indexes(r.response.follow_ups_asked));
+        add.bind(10, fmt::format("{}", fmt::join(r.response.follow_ups_asked, ",")));
         add.exec();
         add.reset();
     }
-    touch(id);
-    tx.commit();
 }
 
 std::optional<Interview> InterviewRepository::find(std::int64_t id) {
@@ -185,7 +196,7 @@ std::vector<std::string> InterviewRepository::question_ids_for_candidate(std::in
 void InterviewRepository::update_question(std::int64_t id, const std::string& question_id, const char* set_sql,
                                           const std::function<void(SQLite::Statement&)>& bind_values) {
     WriteTransaction tx(db_);
-    require_open(id);
+    Interview stage = require(id, InterviewChange::response);
     SQLite::Statement s(db_, fmt::format("UPDATE interview_question SET {} WHERE interview_id = ? AND "
                                          "question_id = ?",
                                          set_sql));
@@ -194,11 +205,10 @@ void InterviewRepository::update_question(std::int64_t id, const std::string& qu
     s.bind(next, id);
     s.bind(next + 1, question_id);
     if (s.exec() == 0)
-        throw InterviewLocked(fmt::format("question '{}' is not planned in this interview", question_id));
-    // The first response moves a planned interview to "in progress".
-    SQLite::Statement progress(db_, "UPDATE interview SET status = 'in_progress' WHERE id = ? AND status = 'planned'");
-    progress.bind(1, id);
-    progress.exec();
+        throw InterviewNotFound(fmt::format("question '{}' is not planned in this interview", question_id));
+    const InterviewStatus before = stage.status;
+    respond(stage); // the first response starts a planned interview
+    if (stage.status != before) write_status(id, stage.status);
     touch(id);
     tx.commit();
 }
@@ -223,26 +233,14 @@ void InterviewRepository::add_seconds(std::int64_t id, const std::string& questi
 void InterviewRepository::set_follow_ups_asked(std::int64_t id, const std::string& question_id,
                                                const std::vector<int>& asked) {
     update_question(id, question_id, "follow_ups_asked = ?",
-                    [&](SQLite::Statement& s) { s.bind(1, join_indexes(asked)); });
+                    [&](SQLite::Statement& s) { s.bind(1, fmt::format("{}", fmt::join(asked, ","))); });
 }
 
 void InterviewRepository::set_overall_notes(std::int64_t id, const std::string& notes) {
     WriteTransaction tx(db_);
-    require_open(id);
+    require(id, InterviewChange::overall_notes);
     SQLite::Statement s(db_, "UPDATE interview SET overall_notes = ? WHERE id = ?");
     s.bind(1, notes);
-    s.bind(2, id);
-    s.exec();
-    touch(id);
-    tx.commit();
-}
-
-void InterviewRepository::set_recommendation(std::int64_t id, std::optional<Recommendation> r) {
-    WriteTransaction tx(db_);
-    require_open(id);
-    SQLite::Statement s(db_, "UPDATE interview SET recommendation = ? WHERE id = ?");
-    if (r) s.bind(1, std::string(name(*r)));
-    else s.bind(1);
     s.bind(2, id);
     s.exec();
     touch(id);
@@ -252,7 +250,7 @@ void InterviewRepository::set_recommendation(std::int64_t id, std::optional<Reco
 void InterviewRepository::set_interviewer_and_date(std::int64_t id, const std::string& interviewer,
                                                    const std::string& date) {
     WriteTransaction tx(db_);
-    require_open(id);
+    require(id, InterviewChange::details);
     auto iv = *find(id);
     iv.interviewer = interviewer;
     iv.date = date;
@@ -268,21 +266,25 @@ void InterviewRepository::set_interviewer_and_date(std::int64_t id, const std::s
 
 void InterviewRepository::start(std::int64_t id) {
     WriteTransaction tx(db_);
-    require_open(id);
-    SQLite::Statement s(db_, "UPDATE interview SET status = 'in_progress' WHERE id = ? AND status = 'planned'");
-    s.bind(1, id);
-    s.exec();
+    Interview stage = require(id, InterviewChange::start);
+    const InterviewStatus before = stage.status;
+    panelist::start(stage);
+    if (stage.status != before) {
+        write_status(id, stage.status);
+        touch(id); // a started copy differs from a planned one: a merge must see which is newer
+    }
     tx.commit();
 }
 
-void InterviewRepository::submit(std::int64_t id) {
+void InterviewRepository::submit(std::int64_t id, Recommendation recommendation) {
     WriteTransaction tx(db_);
-    require_open(id);
+    require(id, InterviewChange::submit);
     auto iv = *find(id);
-    iv.status = InterviewStatus::submitted;
-    throw_if_invalid("interview", validate(iv));
-    SQLite::Statement s(db_, "UPDATE interview SET status = 'submitted' WHERE id = ?");
-    s.bind(1, id);
+    panelist::submit(iv, recommendation);
+    SQLite::Statement s(db_, "UPDATE interview SET status = ?, recommendation = ? WHERE id = ?");
+    s.bind(1, std::string(name(iv.status)));
+    s.bind(2, std::string(name(recommendation)));
+    s.bind(3, id);
     s.exec();
     SQLite::Statement event(db_, "INSERT INTO interview_event (interview_id, kind) VALUES (?, 'submitted')");
     event.bind(1, id);
@@ -293,16 +295,58 @@ void InterviewRepository::submit(std::int64_t id) {
 
 void InterviewRepository::reopen(std::int64_t id, const std::string& reason) {
     WriteTransaction tx(db_);
-    SQLite::Statement s(db_, "UPDATE interview SET status = 'in_progress', reopen_count = reopen_count + 1 "
-                             "WHERE id = ? AND status = 'submitted'");
-    s.bind(1, id);
-    if (s.exec() == 0) throw InterviewLocked("only a submitted interview can be reopened");
+    Interview stage = require(id, InterviewChange::reopen);
+    panelist::reopen(stage, reason);
+    SQLite::Statement s(db_, "UPDATE interview SET status = ?, reopen_count = ? WHERE id = ?");
+    s.bind(1, std::string(name(stage.status)));
+    s.bind(2, stage.reopen_count);
+    s.bind(3, id);
+    s.exec();
     SQLite::Statement event(db_, "INSERT INTO interview_event (interview_id, kind, detail) VALUES (?, 'reopened', ?)");
     event.bind(1, id);
     event.bind(2, reason);
     event.exec();
     touch(id);
     tx.commit();
+}
+
+std::int64_t InterviewRepository::write_copy(std::int64_t local_id, const Interview& iv,
+                                             const std::vector<InterviewEvent>& events, const std::string& updated_at) {
+    WriteTransaction tx(db_);
+    std::int64_t id = local_id;
+    SQLite::Statement row(db_, id == 0 ? "INSERT INTO interview (candidate_id, interviewer, date, status, overall_notes, "
+                                         "recommendation, reopen_count, updated_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                       : "UPDATE interview SET candidate_id = ?, interviewer = ?, date = ?, status = ?, "
+                                         "overall_notes = ?, recommendation = ?, reopen_count = ?, updated_at = ? "
+                                         "WHERE id = ?");
+    row.bind(1, iv.candidate_id);
+    row.bind(2, iv.interviewer);
+    row.bind(3, iv.date);
+    row.bind(4, std::string(name(iv.status)));
+    row.bind(5, iv.overall_notes);
+    if (iv.recommendation) row.bind(6, std::string(name(*iv.recommendation)));
+    else row.bind(6);
+    row.bind(7, iv.reopen_count);
+    row.bind(8, updated_at);
+    if (id == 0) row.bind(9, iv.uuid);
+    else row.bind(9, id);
+    row.exec();
+    if (id == 0) id = db_.getLastInsertRowid();
+    write_questions(id, iv.questions);
+    SQLite::Statement clear(db_, "DELETE FROM interview_event WHERE interview_id = ?");
+    clear.bind(1, id);
+    clear.exec();
+    SQLite::Statement add(db_, "INSERT INTO interview_event (interview_id, at, kind, detail) VALUES (?, ?, ?, ?)");
+    for (const auto& e : events) {
+        add.bind(1, id);
+        add.bind(2, e.at);
+        add.bind(3, e.kind);
+        add.bind(4, e.detail);
+        add.exec();
+        add.reset();
+    }
+    tx.commit();
+    return id;
 }
 
 std::vector<InterviewEvent> InterviewRepository::events(std::int64_t id) {

@@ -1,7 +1,10 @@
-// Interviews in the database. Every change is its own small committed write, so a score is
-// on disk when the key press returns and a crash loses nothing older than the last write.
+// Interviews in the database: the one writer of the interview tables. Every use case is one
+// small committed transaction, so a score is on disk when the key press returns and a crash
+// loses nothing older than the last write. What may change when is the domain's rule
+// (domain/interview_lifecycle.hpp), asked inside the transaction.
 #pragma once
 #include "domain/interview.hpp"
+#include "domain/interview_lifecycle.hpp"
 #include "persistence/database.hpp"
 
 #include <functional>
@@ -12,8 +15,9 @@
 
 namespace panelist {
 
-// A change refused because the interview is submitted (locked) or does not exist.
-class InterviewLocked : public std::runtime_error {
+// A change to an interview, or a question of it, that is not in the store. (A change its stage
+// does not allow throws the domain's InterviewRefused; domain/interview_lifecycle.hpp.)
+class InterviewNotFound : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
@@ -53,13 +57,17 @@ public:
     void add_seconds(std::int64_t id, const std::string& question_id, int seconds);
     void set_follow_ups_asked(std::int64_t id, const std::string& question_id, const std::vector<int>&);
     void set_overall_notes(std::int64_t id, const std::string& notes);
-    void set_recommendation(std::int64_t id, std::optional<Recommendation>);
     void set_interviewer_and_date(std::int64_t id, const std::string& interviewer, const std::string& date);
     void start(std::int64_t id);
-    // Locks the interview. Throws ValidationError without a recommendation.
-    void submit(std::int64_t id);
+    // Records the recommendation and locks the interview, in one transaction. Throws
+    // ValidationError if the interview does not validate.
+    void submit(std::int64_t id, Recommendation);
     // Unlocks a submitted interview; the reason is recorded with the time.
     void reopen(std::int64_t id, const std::string& reason);
+    // A whole interview as another laptop has it (bundle merge): inserted when `local_id` is 0,
+    // else written over the local copy, its responses and events; `updated_at` kept as theirs.
+    std::int64_t write_copy(std::int64_t local_id, const Interview&, const std::vector<InterviewEvent>&,
+                            const std::string& updated_at);
     std::vector<InterviewEvent> events(std::int64_t id);
 
     // No place is stored until a window showed the interview.
@@ -73,7 +81,11 @@ public:
     bool remove(std::int64_t id);
 
 private:
-    void require_open(std::int64_t id);
+    // The interview's stage as stored, checked against the change; throws InterviewNotFound or
+    // InterviewRefused. Call inside the write's transaction.
+    Interview require(std::int64_t id, InterviewChange);
+    void write_status(std::int64_t id, InterviewStatus);
+    void write_questions(std::int64_t id, const std::vector<InterviewQuestion>&);
     void touch(std::int64_t id);
     void update_question(std::int64_t id, const std::string& question_id, const char* set_sql,
                          const std::function<void(SQLite::Statement&)>& bind_values);

@@ -63,11 +63,10 @@ struct Laptop {
         interviews.set_follow_ups_asked(iv.id, "t/a", {0, 1});
         interviews.set_score(iv.id, "t/b", Score::of(3));
         interviews.set_overall_notes(iv.id, "Solid.");
-        interviews.set_recommendation(iv.id, Recommendation::yes);
-        interviews.submit(iv.id);
+        interviews.submit(iv.id, Recommendation::yes);
         interviews.reopen(iv.id, "Forgot the last note");
         interviews.set_notes(iv.id, "t/c", "Not reached.");
-        interviews.submit(iv.id);
+        interviews.submit(iv.id, Recommendation::yes);
         return *interviews.find(iv.id);
     }
     std::string loop_bundle() { return write_bundle(*bundle_for_loop(db, loop_name)); }
@@ -205,7 +204,7 @@ TEST_CASE("a newer copy replaces the older local one and says so; an older one i
     let_time_pass();
     ana.interviews.reopen(iv.id, "Rescored after calibration");
     ana.interviews.set_score(iv.id, "t/a", Score::of(2));
-    ana.interviews.submit(iv.id);
+    ana.interviews.submit(iv.id, Recommendation::yes);
     const std::string newer = ana.loop_bundle();
 
     const auto replaced = import_one(lead, newer);

@@ -46,8 +46,7 @@ inline std::int64_t interview_with_notes(Database& db, std::int64_t candidate_id
     interviews.set_score(iv.id, "erase/one", Score::of(4));
     interviews.set_notes(iv.id, "erase/one", notes);
     interviews.set_overall_notes(iv.id, overall);
-    interviews.set_recommendation(iv.id, Recommendation::yes);
-    interviews.submit(iv.id);
+    interviews.submit(iv.id, Recommendation::yes);
     return iv.id;
 }
 

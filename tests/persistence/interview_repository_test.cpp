@@ -81,7 +81,8 @@ TEST_CASE("scores, notes, time and follow-ups are written one by one and read ba
     CHECK(found.questions[1].response.follow_ups_asked == std::vector<int>{0, 1});
     s.interviews.set_score(iv.id, "t/b", Score::unscored());
     CHECK_FALSE(s.interviews.find(iv.id)->questions[1].response.score.scored());
-    CHECK_THROWS_AS(s.interviews.set_score(iv.id, "t/zzz", Score::of(3)), InterviewLocked);
+    CHECK_THROWS_AS(s.interviews.set_score(iv.id, "t/zzz", Score::of(3)), InterviewNotFound);
+    CHECK_THROWS_AS(s.interviews.set_score(999, "t/a", Score::of(3)), InterviewNotFound);
 }
 
 TEST_CASE("reordering the plan keeps the responses of questions that stay") {
@@ -98,13 +99,14 @@ TEST_CASE("reordering the plan keeps the responses of questions that stay") {
 TEST_CASE("submit locks the interview; reopening is explicit and recorded") {
     Loop3 s;
     auto iv = s.plan({"t/a"});
-    CHECK_THROWS_AS(s.interviews.submit(iv.id), ValidationError); // no recommendation yet
-    s.interviews.set_recommendation(iv.id, Recommendation::yes);
-    s.interviews.submit(iv.id);
+    s.interviews.submit(iv.id, Recommendation::yes);
     CHECK(s.interviews.find(iv.id)->locked());
-    CHECK_THROWS_AS(s.interviews.set_score(iv.id, "t/a", Score::of(5)), InterviewLocked);
-    CHECK_THROWS_AS(s.interviews.set_notes(iv.id, "t/a", "late edit"), InterviewLocked);
-    CHECK_THROWS_AS(s.interviews.set_overall_notes(iv.id, "late edit"), InterviewLocked);
+    CHECK(s.interviews.find(iv.id)->recommendation == Recommendation::yes);
+    CHECK_THROWS_AS(s.interviews.set_score(iv.id, "t/a", Score::of(5)), InterviewRefused);
+    CHECK_THROWS_AS(s.interviews.set_notes(iv.id, "t/a", "late edit"), InterviewRefused);
+    CHECK_THROWS_AS(s.interviews.set_overall_notes(iv.id, "late edit"), InterviewRefused);
+    CHECK_THROWS_AS(s.interviews.submit(iv.id, Recommendation::no), InterviewRefused);
+    CHECK_THROWS_AS(s.interviews.reopen(iv.id, "  "), InterviewRefused); // a reason is required
     s.interviews.reopen(iv.id, "Forgot to score the last answer");
     auto found = *s.interviews.find(iv.id);
     CHECK(found.status == InterviewStatus::in_progress);
@@ -114,7 +116,7 @@ TEST_CASE("submit locks the interview; reopening is explicit and recorded") {
     CHECK(events[0].kind == "submitted");
     CHECK(events[1].kind == "reopened");
     CHECK(events[1].detail == "Forgot to score the last answer");
-    CHECK_THROWS_AS(s.interviews.reopen(iv.id, "again"), InterviewLocked);
+    CHECK_THROWS_AS(s.interviews.reopen(iv.id, "again"), InterviewRefused);
 }
 
 TEST_CASE("questions a candidate already got, across the loop's interviews") {
@@ -167,4 +169,29 @@ TEST_CASE("where the interviewer is, and an interview left open by a crash") {
     // Erasing the interview takes its place with it.
     CHECK(f.interviews.remove(iv.id));
     CHECK(f.db.sql().execAndGet("SELECT count(*) FROM interview_place").getInt() == 0);
+}
+
+TEST_CASE("starting an interview is a change a merge can see: updated_at moves") {
+    Loop3 f;
+    auto iv = f.plan({"t/a"});
+    f.db.sql().exec("UPDATE interview SET updated_at = '2026-01-01T00:00:00.000Z'");
+    f.interviews.start(iv.id);
+    CHECK(f.interviews.find(iv.id)->status == InterviewStatus::in_progress);
+    CHECK(f.db.sql().execAndGet("SELECT updated_at FROM interview").getString() > "2026-01-01T00:00:00.000Z");
+    f.db.sql().exec("UPDATE interview SET updated_at = '2026-01-01T00:00:00.000Z'");
+    f.interviews.start(iv.id); // already started: nothing changes
+    CHECK(f.db.sql().execAndGet("SELECT updated_at FROM interview").getString() == "2026-01-01T00:00:00.000Z");
+}
+
+TEST_CASE("resubmitting after a reopen records the new recommendation with the submission") {
+    Loop3 f;
+    auto iv = f.plan({"t/a"});
+    f.interviews.submit(iv.id, Recommendation::strong_yes);
+    f.interviews.reopen(iv.id, "one more note");
+    CHECK(f.interviews.find(iv.id)->recommendation == Recommendation::strong_yes);
+    f.interviews.submit(iv.id, Recommendation::no); // changed their mind on resubmitting
+    CHECK(f.interviews.find(iv.id)->recommendation == Recommendation::no);
+    const auto events = f.interviews.events(iv.id);
+    REQUIRE(events.size() == 3);
+    CHECK(events[2].kind == "submitted");
 }

@@ -74,8 +74,7 @@ std::string interview_dana(const std::string& db_path, const std::string& interv
     interviews.set_score(iv.id, "panel/canary", Score::of(score));
     interviews.set_score(iv.id, "panel/drift", Score::of(3));
     interviews.set_notes(iv.id, "panel/canary", interviewer + " notes");
-    interviews.set_recommendation(iv.id, score >= 3 ? Recommendation::yes : Recommendation::no);
-    interviews.submit(iv.id);
+    interviews.submit(iv.id, score >= 3 ? Recommendation::yes : Recommendation::no);
     return iv.uuid;
 }
 
@@ -167,8 +166,7 @@ TEST_CASE("three interviewers' bundles merge into the lead's database") {
         InterviewRepository interviews(db);
         interviews.reopen(1, "Calibration");
         interviews.set_score(1, "panel/canary", Score::of(3));
-        interviews.set_recommendation(1, Recommendation::yes);
-        interviews.submit(1);
+        interviews.submit(1, Recommendation::yes);
     }
     const auto ben_new = (home / "Ben-2.json").string();
     REQUIRE(run_panelist(home, {"--db", (home / "Ben.db").string(), "bundle", "export",

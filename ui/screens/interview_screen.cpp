@@ -94,8 +94,10 @@ bool InterviewScreen::write(AppContext& ctx, const std::function<void()>& action
     } catch (const SQLite::Exception& e) {
         ctx.warn(fmt::format("Not saved yet: {} What you typed stays on screen and is saved again in a moment.",
                              ctx.db.error(e).what()));
-    } catch (const InterviewLocked& e) {
-        ctx.warn(e.what());
+    } catch (const InterviewRefused& e) {
+        ctx.warn(fmt::format("Not saved: {}.", e.what()));
+    } catch (const InterviewNotFound& e) {
+        ctx.warn(fmt::format("Not saved: {}.", e.what()));
     } catch (const std::exception& e) {
         ctx.warn(fmt::format("Not saved yet: {}. What you typed stays on screen and is saved again in a moment.",
                              e.what()));
@@ -122,7 +124,7 @@ void InterviewScreen::load(AppContext& ctx) {
     if (const auto place = ctx.interviews.place(interview_->id); place && count > 0) {
         // Back on the question the interviewer was on, wherever they left it.
         current_ = std::clamp(place->position, 0, count - 1);
-        if (place->open && !interview_->locked())
+        if (place->open && allows(*interview_, InterviewChange::response))
             recovered_ = fmt::format("Panelist stopped unexpectedly during this interview. Recovered everything "
                                      "saved until {}: scores, follow-ups and notes up to half a second before "
                                      "it stopped. You are back on question {}.",
@@ -161,7 +163,7 @@ void InterviewScreen::go_to_question(AppContext& ctx, int index) {
 
 void InterviewScreen::mark_open(AppContext& ctx, bool open) {
     if (!interview_ || open == marked_open_) return;
-    if (open && interview_->locked()) return; // nothing can be typed into it: nothing to recover
+    if (open && !allows(*interview_, InterviewChange::response)) return; // nothing to type, nothing to recover
     const bool done = write(ctx, [&] {
         if (open) ctx.interviews.mark_open(interview_->id, current_);
         else ctx.interviews.mark_closed(interview_->id);
@@ -170,22 +172,22 @@ void InterviewScreen::mark_open(AppContext& ctx, bool open) {
 }
 
 void InterviewScreen::score(AppContext& ctx, std::optional<int> value) {
-    if (!interview_ || interview_->locked() || interview_->questions.empty()) return;
+    if (!interview_ || !allows(*interview_, InterviewChange::response) || interview_->questions.empty()) return;
     auto& q = interview_->questions[current_];
     const Score s = value ? Score::of(*value) : Score::unscored();
     // Committed before we return; shown only once it is on disk.
     if (!write(ctx, [&] { ctx.interviews.set_score(interview_->id, q.question_id, s); })) return;
     q.response.score = s;
     recovered_.clear();
-    if (interview_->status == InterviewStatus::planned) {
-        interview_->status = InterviewStatus::in_progress;
+    if (stage_of(*interview_) == InterviewStage::planned) { // the first response starts the clock too
+        respond(*interview_);
         running_ = true;
         counted_until_ = ctx.clock.now();
     }
 }
 
 void InterviewScreen::toggle_follow_up(AppContext& ctx, int index) {
-    if (!interview_ || interview_->locked() || interview_->questions.empty()) return;
+    if (!interview_ || !allows(*interview_, InterviewChange::response) || interview_->questions.empty()) return;
     auto& q = interview_->questions[current_];
     const auto b = bank_.find(q.question_id);
     if (b == bank_.end() || index >= static_cast<int>(b->second.follow_ups.size())) return;
@@ -199,14 +201,14 @@ void InterviewScreen::toggle_follow_up(AppContext& ctx, int index) {
 void InterviewScreen::handle_keys(AppContext& ctx) {
     if (!interview_) return;
     if (submitting_ || reopening_) return; // those panels own the keyboard
-    if (keys::ctrl() && keys::pressed(keys::enter) && !interview_->locked()) {
+    if (keys::ctrl() && keys::pressed(keys::enter) && allows(*interview_, InterviewChange::submit)) {
         save_notes(ctx);
         save_overall(ctx);
         submitting_ = true;
         recommendation_choice_ = interview_->recommendation ? static_cast<int>(*interview_->recommendation) : -1;
         return;
     }
-    if (keys::ctrl() && keys::pressed(keys::letter('R')) && interview_->locked()) {
+    if (keys::ctrl() && keys::pressed(keys::letter('R')) && allows(*interview_, InterviewChange::reopen)) {
         reopening_ = true;
         return;
     }
@@ -228,9 +230,9 @@ void InterviewScreen::handle_keys(AppContext& ctx) {
         counted_until_ = ctx.clock.now();
         if (!running_) save_time(ctx);
     }
-    if (keys::command(keys::letter('S')) && interview_->status == InterviewStatus::planned &&
+    if (keys::command(keys::letter('S')) && stage_of(*interview_) == InterviewStage::planned &&
         write(ctx, [&] { ctx.interviews.start(interview_->id); })) {
-        interview_->status = InterviewStatus::in_progress;
+        start(*interview_);
         running_ = true;
         counted_until_ = ctx.clock.now();
     }
@@ -250,7 +252,7 @@ void InterviewScreen::handle_keys(AppContext& ctx) {
 
 void InterviewScreen::tick(AppContext& ctx) {
     const TimePoint now = ctx.clock.now();
-    if (!running_ || !interview_ || interview_->locked()) {
+    if (!running_ || !interview_ || !editable()) {
         counted_until_ = now;
         return;
     }
@@ -263,7 +265,7 @@ void InterviewScreen::tick(AppContext& ctx) {
 
 void InterviewScreen::save_time(AppContext& ctx) {
     last_time_save_ = ctx.clock.now();
-    if (unsaved_seconds_ <= 0 || !interview_ || interview_->questions.empty() || interview_->locked()) return;
+    if (unsaved_seconds_ <= 0 || !interview_ || interview_->questions.empty() || !editable()) return;
     auto& q = interview_->questions[current_];
     if (!write(ctx, [&] { ctx.interviews.add_seconds(interview_->id, q.question_id, unsaved_seconds_); })) return;
     q.response.seconds_spent += unsaved_seconds_;
@@ -271,7 +273,7 @@ void InterviewScreen::save_time(AppContext& ctx) {
 }
 
 void InterviewScreen::save_notes(AppContext& ctx) {
-    if (!notes_timer_.dirty() || !interview_ || interview_->questions.empty() || interview_->locked()) return;
+    if (!notes_timer_.dirty() || !interview_ || interview_->questions.empty() || !editable()) return;
     auto& q = interview_->questions[current_];
     if (!write(ctx, [&] { ctx.interviews.set_notes(interview_->id, q.question_id, notes_); })) {
         notes_timer_.failed(ctx.clock.now()); // still dirty: try again in a moment
@@ -282,7 +284,7 @@ void InterviewScreen::save_notes(AppContext& ctx) {
 }
 
 void InterviewScreen::save_overall(AppContext& ctx) {
-    if (!overall_timer_.dirty() || !interview_ || interview_->locked()) return;
+    if (!overall_timer_.dirty() || !interview_ || !editable()) return;
     if (!write(ctx, [&] { ctx.interviews.set_overall_notes(interview_->id, overall_); })) {
         overall_timer_.failed(ctx.clock.now());
         return;
@@ -300,7 +302,7 @@ std::optional<TimePoint> InterviewScreen::wake_at() const {
     if (const auto due = overall_timer_.due_at()) sooner(*due);
     // The clocks show whole seconds counted from counted_until_: the next one turns exactly a
     // second after it, so the window wakes then and draws each second once, never late.
-    if (running_ && interview_ && !interview_->locked()) sooner(counted_until_ + std::chrono::seconds(1));
+    if (running_ && interview_ && editable()) sooner(counted_until_ + std::chrono::seconds(1));
     return at;
 }
 
@@ -387,7 +389,7 @@ void InterviewScreen::draw(AppContext& ctx) {
     if (submitting_) draw_submit(ctx);
     draw_scoring(ctx);
     draw_notes(ctx);
-    if (!compact_ || interview_->locked()) draw_wrap_up(ctx);
+    if (!compact_ || !editable()) draw_wrap_up(ctx);
     bottom_height_ = ImGui::GetCursorPosY() - bottom_top;
     ImGui::EndGroup();
 }
@@ -398,7 +400,7 @@ void InterviewScreen::draw_header(AppContext& ctx) {
     ImGui::TextUnformatted(candidate_name_.c_str());
     ui::laid_out("interview header", "candidate");
     ui::pop_font(bold);
-    const std::string who = fmt::format("with {} on {}  -  {}", iv.interviewer, iv.date, label(iv.status));
+    const std::string who = fmt::format("with {} on {}  -  {}", iv.interviewer, iv.date, label(stage_of(iv)));
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < text_width(who)) ImGui::NewLine();
     ui::muted(who);
@@ -433,7 +435,7 @@ void InterviewScreen::draw_header(AppContext& ctx) {
         ui::laid_out("interview header", "pace");
     }
     if (!recovered_.empty()) ui::warning(recovered_);
-    if (iv.locked()) {
+    if (stage_of(iv) == InterviewStage::submitted) {
         ui::outcome(fmt::format("Submitted: {}. Locked; Ctrl+R reopens it (the reason is recorded).",
                                 iv.recommendation ? label(*iv.recommendation) : "?"),
                     false);
@@ -443,8 +445,7 @@ void InterviewScreen::draw_header(AppContext& ctx) {
             const bool enter = ImGui::InputTextWithHint("##reason", "why reopen? (Enter confirms, Esc cancels)",
                                                         &reopen_reason_, ImGuiInputTextFlags_EnterReturnsTrue);
             if (enter && !reopen_reason_.empty() && write(ctx, [&] { ctx.interviews.reopen(iv.id, reopen_reason_); })) {
-                interview_->status = InterviewStatus::in_progress;
-                ++interview_->reopen_count;
+                reopen(*interview_, reopen_reason_);
                 reopening_ = false;
                 reopen_reason_.clear();
                 ctx.tell("Interview reopened.");
@@ -465,7 +466,7 @@ void InterviewScreen::draw_compact_header() {
     same_line_at_right(text_width(totals));
     ui::muted(totals);
     if (!recovered_.empty()) ui::warning(recovered_);
-    if (interview_->locked()) ui::outcome("Submitted and locked.", false);
+    if (!editable()) ui::outcome("Submitted and locked.", false);
     ImGui::Separator();
 }
 
@@ -566,7 +567,7 @@ void InterviewScreen::draw_question(AppContext&) {
     const Question& full = b->second;
     if (!full.follow_ups.empty()) {
         ui::heading("Follow-ups (Shift+1-4 marks one asked)");
-        if (interview_->locked()) ImGui::BeginDisabled();
+        if (!editable()) ImGui::BeginDisabled();
         for (int i = 0; i < static_cast<int>(full.follow_ups.size()); ++i) {
             ImGui::PushID(i);
             const auto& asked = q.response.follow_ups_asked;
@@ -576,7 +577,7 @@ void InterviewScreen::draw_question(AppContext&) {
             ui::wrapped(full.follow_ups[static_cast<std::size_t>(i)]);
             ImGui::PopID();
         }
-        if (interview_->locked()) ImGui::EndDisabled();
+        if (!editable()) ImGui::EndDisabled();
     }
     ImGui::Spacing();
     if (!revealed_) {
@@ -618,7 +619,7 @@ void InterviewScreen::draw_scoring(AppContext& ctx) {
     ImGui::TextUnformatted("Score");
     ui::laid_out("interview", "Score");
     ImGui::SameLine();
-    if (interview_->locked()) ImGui::BeginDisabled();
+    if (!editable()) ImGui::BeginDisabled();
     for (int s = 1; s <= 5; ++s) {
         const bool chosen = q.response.score.scored() && q.response.score.value() == s;
         if (chosen) {
@@ -632,7 +633,7 @@ void InterviewScreen::draw_scoring(AppContext& ctx) {
     }
     if (ImGui::Button("clear (0)")) score(ctx, std::nullopt);
     ui::laid_out("interview", "clear score");
-    if (interview_->locked()) ImGui::EndDisabled();
+    if (!editable()) ImGui::EndDisabled();
     const auto b = bank_.find(q.question_id);
     // The score's rubric words beside the keys, or on the next line when the keys take the width.
     const auto beside = [] {
@@ -669,7 +670,7 @@ void InterviewScreen::draw_notes(AppContext& ctx) {
         focus_notes_ = false;
         notes_cursor_to_end_ = true;
     }
-    const auto flags = (interview_->locked() ? ImGuiInputTextFlags_ReadOnly : ImGuiInputTextFlags_None) |
+    const auto flags = (!editable() ? ImGuiInputTextFlags_ReadOnly : ImGuiInputTextFlags_None) |
                        ImGuiInputTextFlags_CallbackAlways;
     const float window = ImGui::GetWindowHeight();
     const float lines = window > ui::em(44) ? 6.0f : window > ui::em(30) ? 4.5f : 3.2f;
@@ -694,9 +695,9 @@ void InterviewScreen::draw_wrap_up(AppContext& ctx) {
         focus_overall_ = false;
         overall_cursor_to_end_ = true;
     }
-    const auto flags = (interview_->locked() ? ImGuiInputTextFlags_ReadOnly : ImGuiInputTextFlags_None) |
+    const auto flags = (!editable() ? ImGuiInputTextFlags_ReadOnly : ImGuiInputTextFlags_None) |
                        ImGuiInputTextFlags_CallbackAlways;
-    const bool can_submit = !interview_->locked() && !submitting_;
+    const bool can_submit = allows(*interview_, InterviewChange::submit) && !submitting_;
     const char* submit_label = "Submit... (Ctrl+Enter)";
     const float submit_width = text_width(submit_label) + ImGui::GetStyle().FramePadding.x * 2;
     // The Submit button beside the field when both fit at a useful width, else below it.
@@ -716,7 +717,7 @@ void InterviewScreen::draw_wrap_up(AppContext& ctx) {
         }
         ui::laid_out("interview", "submit");
     }
-    if (interview_->locked() && !reopening_ && ImGui::Button("Reopen... (Ctrl+R)")) reopening_ = true;
+    if (allows(*interview_, InterviewChange::reopen) && !reopening_ && ImGui::Button("Reopen... (Ctrl+R)")) reopening_ = true;
 }
 
 void InterviewScreen::draw_submit(AppContext& ctx) {
@@ -744,17 +745,13 @@ void InterviewScreen::draw_submit(AppContext& ctx) {
         const auto r = static_cast<Recommendation>(recommendation_choice_);
         tick(ctx);
         save_time(ctx);
-        const bool submitted = write(ctx, [&] {
-            ctx.interviews.set_recommendation(interview_->id, r);
-            ctx.interviews.submit(interview_->id);
-        });
+        const bool submitted = write(ctx, [&] { ctx.interviews.submit(interview_->id, r); });
         if (!submitted) {
             ui::end_panel();
             return; // the panel stays open: Enter tries again
         }
         backup_after_submit(ctx.db); // never throws: the submission is already on disk
-        interview_->recommendation = r;
-        interview_->status = InterviewStatus::submitted;
+        submit(*interview_, r);
         running_ = false;
         submitting_ = false;
         mark_open(ctx, false);

@@ -4,6 +4,7 @@
 #pragma once
 #include "domain/draft_timer.hpp"
 #include "domain/interview.hpp"
+#include "domain/interview_lifecycle.hpp"
 #include "domain/question.hpp"
 #include "ui/screens/screen.hpp"
 
@@ -59,6 +60,8 @@ private:
     int total_seconds() const;
 
     void mark_open(AppContext&, bool open);
+    // Whether scores, notes and follow-ups may change at the interview's stage (the domain says).
+    bool editable() const { return interview_ && allows(*interview_, InterviewChange::response); }
     void draw_header(AppContext&);
     void draw_compact_header();
     void draw_question_strip(AppContext&);
