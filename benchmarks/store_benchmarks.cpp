@@ -2,12 +2,12 @@
 // Sizes come from PANELIST_BENCH_QUESTIONS (default 100000) and PANELIST_BENCH_INTERVIEWS
 // (default 1000), so CI can run every benchmark once on a small size.
 #include "benchmarks/synthetic_bank.hpp"
-#include "persistence/bundle.hpp"
-#include "persistence/interview_repository.hpp"
-#include "persistence/question_repository.hpp"
-#include "persistence/report_formats.hpp"
-#include "persistence/report_source.hpp"
-#include "persistence/people_repository.hpp"
+#include "persistence/formats/bundle.hpp"
+#include "persistence/store/interview_repository.hpp"
+#include "persistence/store/question_repository.hpp"
+#include "persistence/reports/report_formats.hpp"
+#include "persistence/reports/report_source.hpp"
+#include "persistence/store/people_repository.hpp"
 #include "tests/ui/headless_imgui.hpp"
 #include "ui/app/panelist_app.hpp"
 

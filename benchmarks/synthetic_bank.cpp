@@ -1,9 +1,9 @@
 #include "benchmarks/synthetic_bank.hpp"
 
-#include "persistence/interview_repository.hpp"
-#include "persistence/people_repository.hpp"
-#include "persistence/question_repository.hpp"
-#include "persistence/write_transaction.hpp"
+#include "persistence/store/interview_repository.hpp"
+#include "persistence/store/people_repository.hpp"
+#include "persistence/store/question_repository.hpp"
+#include "persistence/sqlite/write_transaction.hpp"
 
 #include <algorithm>
 #include <array>

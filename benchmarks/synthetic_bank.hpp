@@ -3,7 +3,7 @@
 #pragma once
 #include "domain/interview.hpp"
 #include "domain/question.hpp"
-#include "persistence/database.hpp"
+#include "persistence/store/database.hpp"
 
 #include <cstdint>
 #include <vector>

@@ -12,11 +12,6 @@
 
 namespace panelist {
 
-struct CandidateInterviews {
-    Candidate candidate;
-    std::vector<Interview> interviews;
-};
-
 struct InterviewerScores {
     std::string interviewer;
     std::map<std::string, double> topic_means;

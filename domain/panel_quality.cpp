@@ -1,6 +1,5 @@
 #include "domain/panel_quality.hpp"
 
-#include "domain/loop_comparison.hpp"
 
 #include <algorithm>
 #include <map>

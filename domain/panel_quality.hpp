@@ -11,7 +11,11 @@
 
 namespace panelist {
 
-struct CandidateInterviews; // domain/loop_comparison.hpp
+// A candidate of a loop with their interviews: what the loop's statistics are computed from.
+struct CandidateInterviews {
+    Candidate candidate;
+    std::vector<Interview> interviews;
+};
 
 struct PanelAgreement {
     // Each cell: one interviewer's mean score for one candidate.

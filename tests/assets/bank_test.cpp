@@ -1,9 +1,9 @@
 // The shipped MLOps bank, loaded through the real importer, meets the bar of the bank issue.
 #include "domain/plan_assembly.hpp"
-#include "persistence/paths.hpp"
-#include "persistence/question_import.hpp"
-#include "persistence/question_repository.hpp"
-#include "persistence/question_set_repository.hpp"
+#include "persistence/files/paths.hpp"
+#include "persistence/formats/question_import.hpp"
+#include "persistence/store/question_repository.hpp"
+#include "persistence/store/question_set_repository.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>

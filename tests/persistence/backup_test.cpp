@@ -1,7 +1,7 @@
 // Rolling backups and restore, on real files: what is kept, who may read it, what comes back,
 // and what is refused without touching the database.
-#include "persistence/backup.hpp"
-#include "persistence/people_repository.hpp"
+#include "persistence/backups/backup.hpp"
+#include "persistence/store/people_repository.hpp"
 #include "tests/support/process_io.hpp"
 #include "tests/support/temp_dir.hpp"
 

@@ -1,9 +1,9 @@
 // Scorecard bundles: export, merge between databases, and refusal of bad files whole.
-#include "persistence/bundle.hpp"
-#include "persistence/interview_repository.hpp"
-#include "persistence/people_repository.hpp"
-#include "persistence/question_repository.hpp"
-#include "persistence/uuid.hpp"
+#include "persistence/formats/bundle.hpp"
+#include "persistence/store/interview_repository.hpp"
+#include "persistence/store/people_repository.hpp"
+#include "persistence/store/question_repository.hpp"
+#include "persistence/store/uuid.hpp"
 #include "tests/persistence/fixtures.hpp"
 #include "tests/support/temp_dir.hpp"
 

@@ -1,5 +1,5 @@
 #include "domain/loop_comparison.hpp"
-#include "persistence/comparison_formats.hpp"
+#include "persistence/reports/comparison_formats.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -3,12 +3,12 @@
 // Every corpus file NAME has a sidecar NAME.expect: one line that the error must contain,
 // location included. Binary junk is made here at run time rather than kept in git.
 #include "domain/search_query.hpp"
-#include "persistence/bank_seed.hpp"
-#include "persistence/bundle.hpp"
-#include "persistence/demo_data.hpp"
-#include "persistence/files.hpp"
-#include "persistence/question_import.hpp"
-#include "persistence/ratings_csv.hpp"
+#include "persistence/formats/bank_seed.hpp"
+#include "persistence/formats/bundle.hpp"
+#include "persistence/store/demo_data.hpp"
+#include "persistence/files/files.hpp"
+#include "persistence/formats/question_import.hpp"
+#include "persistence/formats/ratings_csv.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <SQLiteCpp/Statement.h>

@@ -1,6 +1,6 @@
-#include "persistence/database.hpp"
-#include "persistence/migrations/migration.hpp"
-#include "persistence/paths.hpp"
+#include "persistence/store/database.hpp"
+#include "persistence/store/migrations/migration.hpp"
+#include "persistence/files/paths.hpp"
 #include "tests/persistence/open_error.hpp"
 #include "tests/support/temp_dir.hpp"
 

@@ -1,10 +1,10 @@
 // A database with a candidate to erase (distinctive name, notes everywhere, a submitted and
 // reopened interview) and one to keep, plus a search of files' bytes for leftovers.
 #pragma once
-#include "persistence/database.hpp"
-#include "persistence/interview_repository.hpp"
-#include "persistence/people_repository.hpp"
-#include "persistence/question_repository.hpp"
+#include "persistence/store/database.hpp"
+#include "persistence/store/interview_repository.hpp"
+#include "persistence/store/people_repository.hpp"
+#include "persistence/store/question_repository.hpp"
 #include "tests/persistence/fixtures.hpp"
 #include "tests/support/temp_dir.hpp"
 

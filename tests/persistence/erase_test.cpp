@@ -1,7 +1,7 @@
 // Erasing a candidate for good: no byte of them left in the database, its -wal or any backup,
 // everyone else untouched, and a refusal that changes nothing.
-#include "persistence/backup.hpp"
-#include "persistence/erase.hpp"
+#include "persistence/backups/backup.hpp"
+#include "persistence/backups/erase.hpp"
 #include "tests/persistence/erase_fixture.hpp"
 
 #include <SQLiteCpp/Database.h>

@@ -1,5 +1,5 @@
-#include "persistence/files.hpp"
-#include "persistence/question_file.hpp"
+#include "persistence/files/files.hpp"
+#include "persistence/formats/question_file.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <doctest/doctest.h>

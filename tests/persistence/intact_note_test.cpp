@@ -1,8 +1,8 @@
 // Opening a database reads the whole file to look for damage, except when Panelist closed it
 // intact and nothing has touched it since (persistence/intact_note.hpp).
-#include "persistence/database.hpp"
-#include "persistence/intact_note.hpp"
-#include "persistence/question_repository.hpp"
+#include "persistence/store/database.hpp"
+#include "persistence/files/intact_note.hpp"
+#include "persistence/store/question_repository.hpp"
 #include "tests/persistence/fixtures.hpp"
 #include "tests/persistence/open_error.hpp"
 #include "tests/support/temp_dir.hpp"

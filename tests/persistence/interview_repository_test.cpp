@@ -1,7 +1,7 @@
-#include "persistence/interview_repository.hpp"
-#include "persistence/people_repository.hpp"
-#include "persistence/question_repository.hpp"
-#include "persistence/uuid.hpp"
+#include "persistence/store/interview_repository.hpp"
+#include "persistence/store/people_repository.hpp"
+#include "persistence/store/question_repository.hpp"
+#include "persistence/store/uuid.hpp"
 #include "tests/persistence/fixtures.hpp"
 
 #include <doctest/doctest.h>

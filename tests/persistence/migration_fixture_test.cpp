@@ -1,10 +1,10 @@
 // Every earlier schema, kept as a fixture in tests/fixtures, migrates to the current one with
 // every field intact.
-#include "persistence/interview_repository.hpp"
-#include "persistence/migrations/migration.hpp"
-#include "persistence/people_repository.hpp"
-#include "persistence/question_repository.hpp"
-#include "persistence/question_set_repository.hpp"
+#include "persistence/store/interview_repository.hpp"
+#include "persistence/store/migrations/migration.hpp"
+#include "persistence/store/people_repository.hpp"
+#include "persistence/store/question_repository.hpp"
+#include "persistence/store/question_set_repository.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <doctest/doctest.h>

@@ -1,6 +1,6 @@
 // The words Database::open refuses a file with, for tests of bad databases.
 #pragma once
-#include "persistence/database.hpp"
+#include "persistence/store/database.hpp"
 
 #include <filesystem>
 #include <string>

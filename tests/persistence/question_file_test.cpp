@@ -1,4 +1,4 @@
-#include "persistence/question_file.hpp"
+#include "persistence/formats/question_file.hpp"
 #include "tests/persistence/fixtures.hpp"
 
 #include <doctest/doctest.h>

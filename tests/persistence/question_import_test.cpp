@@ -1,6 +1,6 @@
-#include "persistence/question_import.hpp"
-#include "persistence/question_repository.hpp"
-#include "persistence/question_set_repository.hpp"
+#include "persistence/formats/question_import.hpp"
+#include "persistence/store/question_repository.hpp"
+#include "persistence/store/question_set_repository.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <doctest/doctest.h>

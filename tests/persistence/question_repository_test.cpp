@@ -1,4 +1,4 @@
-#include "persistence/question_repository.hpp"
+#include "persistence/store/question_repository.hpp"
 #include "tests/persistence/fixtures.hpp"
 
 #include <doctest/doctest.h>

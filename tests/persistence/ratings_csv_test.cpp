@@ -1,7 +1,7 @@
 // Ratings CSV: what a spreadsheet export looks like, and every way a file can be wrong.
-#include "persistence/files.hpp"
-#include "persistence/question_file.hpp"
-#include "persistence/ratings_csv.hpp"
+#include "persistence/files/files.hpp"
+#include "persistence/formats/question_file.hpp"
+#include "persistence/formats/ratings_csv.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <doctest/doctest.h>

@@ -1,5 +1,5 @@
 #include "domain/candidate_report.hpp"
-#include "persistence/report_formats.hpp"
+#include "persistence/reports/report_formats.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

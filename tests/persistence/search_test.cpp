@@ -1,7 +1,7 @@
-#include "persistence/question_repository.hpp"
-#include "persistence/question_set_repository.hpp"
-#include "persistence/search_index.hpp"
-#include "persistence/write_transaction.hpp"
+#include "persistence/store/question_repository.hpp"
+#include "persistence/store/question_set_repository.hpp"
+#include "persistence/search/search_index.hpp"
+#include "persistence/sqlite/write_transaction.hpp"
 #include "tests/persistence/fixtures.hpp"
 #include "tests/support/temp_dir.hpp"
 

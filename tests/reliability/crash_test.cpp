@@ -1,8 +1,8 @@
 // The crash drill: a real `panelist drill` killed with SIGKILL at seeded random moments, then the
 // database reopened and held to every write the drill reported as committed before it died.
-#include "persistence/backup.hpp"
-#include "persistence/database.hpp"
-#include "persistence/interview_repository.hpp"
+#include "persistence/backups/backup.hpp"
+#include "persistence/store/database.hpp"
+#include "persistence/store/interview_repository.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <chrono>

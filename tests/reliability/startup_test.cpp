@@ -2,10 +2,10 @@
 // write yet (another Panelist holds the write lock): a clear message, no crash, nothing written.
 // The window opens its database on another thread while it makes itself; it must refuse a bad
 // one in the same words, untouched, whether or not a window could be opened.
-#include "persistence/backup.hpp"
-#include "persistence/database.hpp"
-#include "persistence/people_repository.hpp"
-#include "persistence/question_repository.hpp"
+#include "persistence/backups/backup.hpp"
+#include "persistence/store/database.hpp"
+#include "persistence/store/people_repository.hpp"
+#include "persistence/store/question_repository.hpp"
 #include "tests/persistence/open_error.hpp"
 #include "tests/support/panelist_process.hpp"
 #include "tests/support/process_io.hpp"

@@ -1,5 +1,5 @@
 // The Interview screen takes a backup when an interview is submitted, and only then.
-#include "persistence/backup.hpp"
+#include "persistence/backups/backup.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/ui/app_fixture.hpp"
 

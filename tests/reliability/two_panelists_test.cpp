@@ -1,7 +1,7 @@
 // Two Panelist processes writing one database at once: both drills run side by side, are killed
 // together, and the database must be whole and hold the last score either one reported.
-#include "persistence/database.hpp"
-#include "persistence/interview_repository.hpp"
+#include "persistence/store/database.hpp"
+#include "persistence/store/interview_repository.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <array>

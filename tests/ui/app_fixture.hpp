@@ -1,8 +1,8 @@
 // A Panelist app on an in-memory database with a small known bank, driven headless.
 #pragma once
-#include "persistence/question_import.hpp"
+#include "persistence/formats/question_import.hpp"
 #include "tests/ui/headless_imgui.hpp"
-#include "ui/app/keys.hpp"
+#include "ui/context/keys.hpp"
 #include "ui/app/panelist_app.hpp"
 
 #include <fmt/format.h>

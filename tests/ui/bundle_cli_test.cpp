@@ -1,7 +1,7 @@
 // `panelist bundle` as a script sees it: three interviewers' laptops merged into the lead's.
-#include "persistence/bundle.hpp"
-#include "persistence/interview_repository.hpp"
-#include "persistence/people_repository.hpp"
+#include "persistence/formats/bundle.hpp"
+#include "persistence/store/interview_repository.hpp"
+#include "persistence/store/people_repository.hpp"
 #include "tests/support/panelist_process.hpp"
 #include "tests/support/temp_dir.hpp"
 

@@ -1,9 +1,9 @@
 // The Candidates screen's "Erase candidate...": only the typed name confirms it.
-#include "persistence/backup.hpp"
+#include "persistence/backups/backup.hpp"
 #include "tests/persistence/erase_fixture.hpp"
 #include "tests/ui/app_fixture.hpp"
 #include "tests/ui/headless_imgui.hpp"
-#include "ui/app/app_context.hpp"
+#include "ui/context/app_context.hpp"
 #include "ui/screens/candidates_screen.hpp"
 
 #include <doctest/doctest.h>

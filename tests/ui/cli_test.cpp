@@ -1,5 +1,5 @@
 // The command line as a script sees it: exit codes, stdout, stderr and files on disk.
-#include "persistence/database.hpp"
+#include "persistence/store/database.hpp"
 #include "tests/support/panelist_process.hpp"
 #include "tests/support/temp_dir.hpp"
 

@@ -1,6 +1,6 @@
 // `panelist erase` as a real process: --yes required, unknown and shared names refused, and
 // nothing of the candidate left in the database folder afterwards.
-#include "persistence/backup.hpp"
+#include "persistence/backups/backup.hpp"
 #include "tests/persistence/erase_fixture.hpp"
 #include "tests/support/panelist_process.hpp"
 

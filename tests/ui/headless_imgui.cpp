@@ -1,6 +1,6 @@
 #include "tests/ui/headless_imgui.hpp"
 
-#include "ui/app/keys.hpp"
+#include "ui/context/keys.hpp"
 
 #include <imgui.h>
 

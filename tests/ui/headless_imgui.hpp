@@ -2,7 +2,7 @@
 // keys and text pushed between frames. Tests then assert on application state, and on the
 // text a frame drew (captured through ImGui's own logging).
 #pragma once
-#include "ui/app/clock.hpp"
+#include "ui/context/clock.hpp"
 
 #include <functional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "persistence/write_transaction.hpp"
+#include "persistence/sqlite/write_transaction.hpp"
 #include "tests/persistence/fixtures.hpp"
 #include "tests/ui/app_fixture.hpp"
 

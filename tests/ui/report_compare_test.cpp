@@ -1,4 +1,4 @@
-#include "persistence/demo_data.hpp"
+#include "persistence/store/demo_data.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/ui/app_fixture.hpp"
 

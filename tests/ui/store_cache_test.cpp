@@ -1,7 +1,7 @@
-#include "persistence/question_repository.hpp"
+#include "persistence/store/question_repository.hpp"
 #include "tests/persistence/fixtures.hpp"
 #include "tests/support/temp_dir.hpp"
-#include "ui/app/store_cache.hpp"
+#include "ui/context/store_cache.hpp"
 
 #include <doctest/doctest.h>
 

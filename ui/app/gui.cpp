@@ -1,8 +1,8 @@
 // The window around PanelistApp: settings in, runner callbacks out, presenter alongside.
 #include "ui/app/gui.hpp"
 
-#include "persistence/backup.hpp"
-#include "persistence/database.hpp"
+#include "persistence/backups/backup.hpp"
+#include "persistence/store/database.hpp"
 #include "ui/app/fonts.hpp"
 #include "ui/app/panelist_app.hpp"
 #include "ui/app/runner.hpp"

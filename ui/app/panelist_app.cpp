@@ -1,6 +1,6 @@
 #include "ui/app/panelist_app.hpp"
 
-#include "ui/app/keys.hpp"
+#include "ui/context/keys.hpp"
 #include "ui/widgets/font_roles.hpp"
 #include "ui/widgets/layout_probe.hpp"
 #include "ui/widgets/widgets.hpp"

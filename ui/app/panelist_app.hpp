@@ -1,7 +1,7 @@
 // The whole window's content: the screens in one list, the bar that switches between them,
 // the status line and the shortcut overlay. Knows nothing of GLFW: tests drive it headless.
 #pragma once
-#include "ui/app/app_context.hpp"
+#include "ui/context/app_context.hpp"
 #include "ui/app/ui_settings.hpp"
 #include "ui/screens/candidates_screen.hpp"
 #include "ui/screens/compare_screen.hpp"

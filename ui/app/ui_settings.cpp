@@ -1,6 +1,6 @@
 #include "ui/app/ui_settings.hpp"
 
-#include "persistence/files.hpp"
+#include "persistence/files/files.hpp"
 
 #include <algorithm>
 #include <cstdlib>

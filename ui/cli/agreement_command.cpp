@@ -1,7 +1,7 @@
 // agreement: how far a panel's interviewers agree, from a ratings CSV, with readings in words.
 #include "domain/agreement.hpp"
-#include "persistence/question_file.hpp"
-#include "persistence/ratings_csv.hpp"
+#include "persistence/formats/question_file.hpp"
+#include "persistence/formats/ratings_csv.hpp"
 #include "ui/cli/commands.hpp"
 
 #include <algorithm>

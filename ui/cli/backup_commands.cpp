@@ -1,7 +1,7 @@
 // backups and restore: list a database's rolling backups, put one back. Neither opens the
 // database first, so both still work when it is damaged.
-#include "persistence/backup.hpp"
-#include "persistence/paths.hpp"
+#include "persistence/backups/backup.hpp"
+#include "persistence/files/paths.hpp"
 #include "ui/cli/commands.hpp"
 
 #include <fmt/format.h>

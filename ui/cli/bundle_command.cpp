@@ -1,6 +1,6 @@
 // bundle export and bundle import: scorecards carried between laptops as JSON files.
-#include "persistence/bundle.hpp"
-#include "persistence/files.hpp"
+#include "persistence/formats/bundle.hpp"
+#include "persistence/files/files.hpp"
 #include "ui/cli/commands.hpp"
 
 #include <CLI/CLI.hpp>

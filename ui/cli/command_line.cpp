@@ -1,9 +1,9 @@
 #include "ui/cli/command_line.hpp"
 
 #include "domain/text.hpp"
-#include "persistence/database.hpp"
-#include "persistence/paths.hpp"
-#include "persistence/question_file.hpp"
+#include "persistence/store/database.hpp"
+#include "persistence/files/paths.hpp"
+#include "persistence/formats/question_file.hpp"
 #include "ui/app/gui.hpp"
 #include "ui/cli/commands.hpp"
 

@@ -1,7 +1,7 @@
 // compare: a loop's candidates side by side, as CSV, Markdown, HTML or JSON.
-#include "persistence/comparison_formats.hpp"
-#include "persistence/files.hpp"
-#include "persistence/question_file.hpp"
+#include "persistence/reports/comparison_formats.hpp"
+#include "persistence/files/files.hpp"
+#include "persistence/formats/question_file.hpp"
 #include "ui/cli/commands.hpp"
 
 #include <fmt/format.h>

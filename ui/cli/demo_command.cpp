@@ -1,6 +1,6 @@
 // demo: sample data so every screen can be seen full.
-#include "persistence/demo_data.hpp"
-#include "persistence/people_repository.hpp"
+#include "persistence/store/demo_data.hpp"
+#include "persistence/store/people_repository.hpp"
 #include "ui/cli/commands.hpp"
 
 #include <SQLiteCpp/Exception.h>

@@ -3,9 +3,9 @@
 // kill it at any moment and check that everything it reported is still in the database.
 #include "domain/draft_timer.hpp"
 #include "domain/plan_assembly.hpp"
-#include "persistence/interview_repository.hpp"
-#include "persistence/people_repository.hpp"
-#include "persistence/question_repository.hpp"
+#include "persistence/store/interview_repository.hpp"
+#include "persistence/store/people_repository.hpp"
+#include "persistence/store/question_repository.hpp"
 #include "domain/seeded_random.hpp"
 #include "ui/cli/commands.hpp"
 

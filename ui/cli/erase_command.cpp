@@ -1,5 +1,5 @@
 // erase: a candidate and every trace of them, for an erasure request; asks for --yes first.
-#include "persistence/erase.hpp"
+#include "persistence/backups/erase.hpp"
 #include "ui/cli/commands.hpp"
 
 #include <fmt/format.h>

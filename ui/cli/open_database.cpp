@@ -1,8 +1,8 @@
-#include "persistence/backup.hpp"
-#include "persistence/bank_seed.hpp"
-#include "persistence/database.hpp"
-#include "persistence/paths.hpp"
-#include "persistence/question_import.hpp"
+#include "persistence/backups/backup.hpp"
+#include "persistence/formats/bank_seed.hpp"
+#include "persistence/store/database.hpp"
+#include "persistence/files/paths.hpp"
+#include "persistence/formats/question_import.hpp"
 #include "ui/cli/commands.hpp"
 
 #include <fmt/format.h>

@@ -1,8 +1,8 @@
 // import, export and questions: the bank from the command line.
 #include "domain/search_query.hpp"
-#include "persistence/files.hpp"
-#include "persistence/question_import.hpp"
-#include "persistence/question_repository.hpp"
+#include "persistence/files/files.hpp"
+#include "persistence/formats/question_import.hpp"
+#include "persistence/store/question_repository.hpp"
 #include "ui/cli/commands.hpp"
 
 #include <fmt/format.h>

@@ -1,9 +1,9 @@
 // report: one candidate's scorecard as Markdown, HTML, PDF or JSON.
-#include "persistence/files.hpp"
-#include "persistence/people_repository.hpp"
-#include "persistence/report_formats.hpp"
-#include "persistence/question_file.hpp"
-#include "persistence/report_source.hpp"
+#include "persistence/files/files.hpp"
+#include "persistence/store/people_repository.hpp"
+#include "persistence/reports/report_formats.hpp"
+#include "persistence/formats/question_file.hpp"
+#include "persistence/reports/report_source.hpp"
 #include "ui/cli/commands.hpp"
 
 #include <fmt/format.h>

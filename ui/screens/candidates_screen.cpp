@@ -1,8 +1,8 @@
 #include "ui/screens/candidates_screen.hpp"
 
-#include "persistence/erase.hpp"
-#include "ui/app/app_context.hpp"
-#include "ui/app/keys.hpp"
+#include "persistence/backups/erase.hpp"
+#include "ui/context/app_context.hpp"
+#include "ui/context/keys.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <fmt/format.h>

@@ -2,7 +2,7 @@
 #pragma once
 #include "domain/interview.hpp"
 #include "domain/people.hpp"
-#include "ui/app/store_cache.hpp"
+#include "ui/context/store_cache.hpp"
 #include "ui/screens/screen.hpp"
 #include "ui/screens/share_panel.hpp"
 

@@ -1,10 +1,10 @@
 #include "ui/screens/compare_screen.hpp"
 
-#include "persistence/comparison_formats.hpp"
-#include "persistence/files.hpp"
-#include "persistence/question_file.hpp"
-#include "ui/app/app_context.hpp"
-#include "ui/app/keys.hpp"
+#include "persistence/reports/comparison_formats.hpp"
+#include "persistence/files/files.hpp"
+#include "persistence/formats/question_file.hpp"
+#include "ui/context/app_context.hpp"
+#include "ui/context/keys.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>

@@ -2,9 +2,9 @@
 // notes, wrap-up, submit.
 #include "ui/screens/interview_screen.hpp"
 
-#include "persistence/backup.hpp"
-#include "ui/app/app_context.hpp"
-#include "ui/app/keys.hpp"
+#include "persistence/backups/backup.hpp"
+#include "ui/context/app_context.hpp"
+#include "ui/context/keys.hpp"
 #include "ui/widgets/font_roles.hpp"
 #include "ui/widgets/layout_probe.hpp"
 #include "ui/widgets/widgets.hpp"

@@ -1,10 +1,10 @@
 #include "ui/screens/library_screen.hpp"
 
 #include "domain/text.hpp"
-#include "persistence/files.hpp"
-#include "persistence/question_import.hpp"
-#include "ui/app/app_context.hpp"
-#include "ui/app/keys.hpp"
+#include "persistence/files/files.hpp"
+#include "persistence/formats/question_import.hpp"
+#include "ui/context/app_context.hpp"
+#include "ui/context/keys.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>

@@ -1,8 +1,8 @@
 // Library: search the bank as you type, read a question in full, edit it, build sets, and
 // import or export question files.
 #pragma once
-#include "persistence/question_repository.hpp"
-#include "ui/app/store_cache.hpp"
+#include "persistence/store/question_repository.hpp"
+#include "ui/context/store_cache.hpp"
 #include "ui/screens/question_editor.hpp"
 #include "ui/screens/screen.hpp"
 #include "ui/screens/set_panel.hpp"

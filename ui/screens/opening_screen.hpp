@@ -1,7 +1,7 @@
 // What the window shows while its database opens slowly (ui/app/gui.cpp): which file, what is
 // happening and why, and how far it has got. Most starts never show it.
 #pragma once
-#include "persistence/opening_progress.hpp"
+#include "persistence/sqlite/opening_progress.hpp"
 
 #include <filesystem>
 #include <string>

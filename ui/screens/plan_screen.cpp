@@ -1,7 +1,7 @@
 #include "ui/screens/plan_screen.hpp"
 
-#include "ui/app/app_context.hpp"
-#include "ui/app/keys.hpp"
+#include "ui/context/app_context.hpp"
+#include "ui/context/keys.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>

@@ -2,9 +2,9 @@
 // assembly rules, then reorder, add and drop before creating the interview.
 #pragma once
 #include "domain/plan_assembly.hpp"
-#include "persistence/question_repository.hpp"
+#include "persistence/store/question_repository.hpp"
 #include "domain/people.hpp"
-#include "ui/app/store_cache.hpp"
+#include "ui/context/store_cache.hpp"
 #include "ui/screens/screen.hpp"
 
 #include <map>

@@ -1,7 +1,7 @@
 // The presenter window's only content: the current prompt, large, on a plain background.
 // It takes a PresenterContent, which cannot hold answers, rubrics, notes, scores or names.
 #pragma once
-#include "ui/app/app_context.hpp"
+#include "ui/context/app_context.hpp"
 
 namespace panelist {
 

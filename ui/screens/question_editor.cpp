@@ -1,7 +1,7 @@
 #include "ui/screens/question_editor.hpp"
 
 #include "domain/text.hpp"
-#include "ui/app/app_context.hpp"
+#include "ui/context/app_context.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <imgui_stdlib.h>

@@ -1,11 +1,11 @@
 #include "ui/screens/report_screen.hpp"
 
-#include "persistence/files.hpp"
-#include "persistence/question_file.hpp"
-#include "persistence/report_formats.hpp"
-#include "persistence/report_source.hpp"
-#include "ui/app/app_context.hpp"
-#include "ui/app/keys.hpp"
+#include "persistence/files/files.hpp"
+#include "persistence/formats/question_file.hpp"
+#include "persistence/reports/report_formats.hpp"
+#include "persistence/reports/report_source.hpp"
+#include "ui/context/app_context.hpp"
+#include "ui/context/keys.hpp"
 #include "ui/widgets/font_roles.hpp"
 #include "ui/widgets/widgets.hpp"
 

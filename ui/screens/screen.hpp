@@ -1,6 +1,6 @@
 // One screen of the window. The shell owns Begin/End; a screen only draws its content.
 #pragma once
-#include "ui/app/clock.hpp"
+#include "ui/context/clock.hpp"
 
 #include <optional>
 #include <span>

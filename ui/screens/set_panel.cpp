@@ -1,8 +1,8 @@
 #include "ui/screens/set_panel.hpp"
 
-#include "persistence/files.hpp"
-#include "persistence/question_import.hpp"
-#include "ui/app/app_context.hpp"
+#include "persistence/files/files.hpp"
+#include "persistence/formats/question_import.hpp"
+#include "ui/context/app_context.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>

@@ -2,7 +2,7 @@
 #pragma once
 #include "domain/question.hpp"
 #include "domain/question_set.hpp"
-#include "ui/app/store_cache.hpp"
+#include "ui/context/store_cache.hpp"
 
 #include <optional>
 #include <vector>

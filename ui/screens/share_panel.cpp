@@ -1,8 +1,8 @@
 #include "ui/screens/share_panel.hpp"
 
-#include "persistence/bundle.hpp"
-#include "persistence/files.hpp"
-#include "ui/app/app_context.hpp"
+#include "persistence/formats/bundle.hpp"
+#include "persistence/files/files.hpp"
+#include "ui/context/app_context.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <fmt/format.h>

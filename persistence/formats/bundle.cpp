@@ -1,0 +1,705 @@
+// Scorecard bundles: JSON writing, strict reading, export from and merge into the database.
+//
+// [SECTION] Small rules (timestamps, JSON locations)
+// [SECTION] Writing JSON
+// [SECTION] Reading JSON: every problem named by file and JSON location
+// [SECTION] Export: a bundle from the database
+// [SECTION] Import: merging bundles by UUID, all or nothing
+#include "persistence/formats/bundle.hpp"
+
+#include "domain/text.hpp"
+#include "persistence/files/files.hpp"
+#include "persistence/store/people_repository.hpp"
+#include "persistence/store/uuid.hpp"
+#include "persistence/sqlite/write_transaction.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <fmt/format.h>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
+
+namespace panelist {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Small rules (timestamps, JSON locations)
+//-----------------------------------------------------------------------------
+
+// "2026-11-23T10:15:02.481Z", the form SQLite's strftime('%Y-%m-%dT%H:%M:%fZ') stores.
+// One fixed width, so comparing the text compares the times.
+bool is_timestamp(const std::string& s) {
+    if (s.size() != 24 || !is_iso_date(s.substr(0, 10))) return false;
+    const std::string pattern = "dddd-dd-ddTdd:dd:dd.dddZ";
+    for (std::size_t i = 10; i < s.size(); ++i) {
+        if (pattern[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != pattern[i]) return false;
+    }
+    const int hours = std::stoi(s.substr(11, 2));
+    const int minutes = std::stoi(s.substr(14, 2));
+    const int seconds = std::stoi(s.substr(17, 2));
+    return hours < 24 && minutes < 60 && seconds <= 60; // 60: a leap second
+}
+
+std::string field_of(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : fmt::format("{}.{}", path, key);
+}
+
+std::string item_of(const std::string& path, std::size_t index) {
+    return fmt::format("{}[{}]", path, index);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Writing JSON
+//-----------------------------------------------------------------------------
+
+using ordered_json = nlohmann::ordered_json; // fields in the documented order, not sorted
+
+ordered_json to_json(const InterviewQuestion& q) {
+    ordered_json j = ordered_json::object();
+    j["question_id"] = q.question_id;
+    j["topic"] = q.topic;
+    j["prompt"] = q.prompt;
+    j["planned_minutes"] = q.planned_minutes;
+    j["score"] =
+        q.response.score.scored() ? ordered_json(q.response.score.value()) : ordered_json(nullptr);
+    j["notes"] = q.response.notes;
+    j["seconds_spent"] = q.response.seconds_spent;
+    j["follow_ups_asked"] = q.response.follow_ups_asked;
+    return j;
+}
+
+ordered_json to_json(const BundledInterview& b) {
+    const Interview& iv = b.interview;
+    ordered_json j = ordered_json::object();
+    j["uuid"] = iv.uuid;
+    j["candidate"] = b.candidate_uuid;
+    j["interviewer"] = iv.interviewer;
+    j["date"] = iv.date;
+    j["status"] = name(iv.status);
+    j["recommendation"] =
+        iv.recommendation ? ordered_json(name(*iv.recommendation)) : ordered_json(nullptr);
+    j["overall_notes"] = iv.overall_notes;
+    j["reopen_count"] = iv.reopen_count;
+    j["updated_at"] = b.updated_at;
+    j["questions"] = ordered_json::array();
+    for (const auto& q : iv.questions)
+        j["questions"].push_back(to_json(q));
+    j["events"] = ordered_json::array();
+    for (const auto& e : b.events)
+        j["events"].push_back(ordered_json{{"at", e.at}, {"kind", e.kind}, {"detail", e.detail}});
+    return j;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reading JSON: every problem named by file and JSON location
+//-----------------------------------------------------------------------------
+
+using json = nlohmann::json;
+
+// How a value looks in a message: short scalars as written, containers by kind.
+std::string shown(const json& v) {
+    if (v.is_object()) return "an object";
+    if (v.is_array()) return "a list";
+    std::string text = v.dump(-1, ' ', false, json::error_handler_t::replace);
+    if (text.size() > 40) {
+        std::size_t cut = 37;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            --cut; // on a character boundary
+        text = text.substr(0, cut) + "...";
+    }
+    return text;
+}
+
+class JsonReader {
+  public:
+    JsonReader(std::string file, std::vector<FileProblem>& problems)
+        : file_(std::move(file)), problems_(problems) {}
+
+    void problem(const std::string& at, std::string message) {
+        problems_.push_back({file_, {}, at, std::move(message)});
+    }
+    std::size_t problem_count() const { return problems_.size(); }
+
+    // A text; `non_empty` names a text that may not be blank ("" when blank is fine).
+    std::string text(const json* v, const std::string& at, std::string_view non_empty = "") {
+        if (!v) return {};
+        if (!v->is_string()) {
+            problem(at, fmt::format("expected text, found {}", shown(*v)));
+            return {};
+        }
+        auto s = v->get<std::string>();
+        if (!non_empty.empty() && trim(s).empty())
+            problem(at, fmt::format("{} is empty", non_empty));
+        return s;
+    }
+
+    std::optional<int> integer(const json* v, const std::string& at, int min, int max) {
+        if (!v) return std::nullopt;
+        if (!v->is_number_integer()) {
+            problem(at, fmt::format("expected a whole number, found {}", shown(*v)));
+            return std::nullopt;
+        }
+        const std::int64_t n = v->is_number_unsigned()
+                                   ? static_cast<std::int64_t>(std::min<std::uint64_t>(
+                                         v->get<std::uint64_t>(), INT64_MAX))
+                                   : v->get<std::int64_t>();
+        if (n < min || n > max) {
+            problem(at, fmt::format("{} is not between {} and {}", shown(*v), min, max));
+            return std::nullopt;
+        }
+        return static_cast<int>(n);
+    }
+
+    std::string uuid(const json* v, const std::string& at) {
+        if (!v) return {};
+        auto s = text(v, at);
+        if (v->is_string() && !is_uuid(s))
+            problem(at, fmt::format("{} is not a UUID (36 lower-case hex digits and dashes)",
+                                    shown(*v)));
+        return s;
+    }
+
+    std::string timestamp(const json* v, const std::string& at) {
+        if (!v) return {};
+        auto s = text(v, at);
+        if (v->is_string() && !is_timestamp(s))
+            problem(at, fmt::format("{} is not a UTC time written YYYY-MM-DDTHH:MM:SS.sssZ",
+                                    shown(*v)));
+        return s;
+    }
+
+    template <typename Parse>
+    auto choice(const json* v, const std::string& at, Parse parse, std::string_view allowed)
+        -> decltype(parse(std::string_view{})) {
+        if (!v) return std::nullopt;
+        auto s = text(v, at);
+        if (!v->is_string()) return std::nullopt;
+        auto parsed = parse(s);
+        if (!parsed) problem(at, fmt::format("{} is not one of {}", shown(*v), allowed));
+        return parsed;
+    }
+
+    // The list at `v`, or nothing (with a problem) when it is not a list.
+    const json::array_t* list(const json* v, const std::string& at) {
+        if (!v) return nullptr;
+        if (!v->is_array()) {
+            problem(at, fmt::format("expected a list, found {}", shown(*v)));
+            return nullptr;
+        }
+        return &v->get_ref<const json::array_t&>();
+    }
+
+  private:
+    std::string file_;
+    std::vector<FileProblem>& problems_;
+};
+
+// The fields of one JSON object: every field is required and no other is allowed, so a
+// misspelt or missing field never passes silently.
+class Fields {
+  public:
+    Fields(JsonReader& reader, const json& value, std::string path,
+           std::vector<std::string_view> known)
+        : reader_(reader), value_(value), path_(std::move(path)), known_(std::move(known)) {
+        if (!value_.is_object()) {
+            reader_.problem(path_, fmt::format("expected an object, found {}", shown(value_)));
+            return;
+        }
+        is_object_ = true;
+        for (const auto& [key, v] : value_.items()) {
+            if (std::find(known_.begin(), known_.end(), key) == known_.end()) {
+                std::string names;
+                for (auto k : known_)
+                    names += (names.empty() ? "" : ", ") + std::string(k);
+                reader_.problem(field_of(path_, key),
+                                fmt::format("unknown field (known: {})", names));
+            }
+        }
+    }
+
+    // The field's value; a problem and nullptr when it is missing.
+    const json* get(std::string_view key) {
+        if (!is_object_) return nullptr;
+        auto it = value_.find(key);
+        if (it == value_.end()) {
+            reader_.problem(at(key), "missing");
+            return nullptr;
+        }
+        return &*it;
+    }
+    std::string at(std::string_view key) const { return field_of(path_, key); }
+
+  private:
+    JsonReader& reader_;
+    const json& value_;
+    std::string path_;
+    std::vector<std::string_view> known_;
+    bool is_object_ = false;
+};
+
+Loop read_loop(JsonReader& r, const json& value) {
+    Fields f(r, value, "loop", {"uuid", "name", "role"});
+    Loop loop;
+    loop.uuid = r.uuid(f.get("uuid"), f.at("uuid"));
+    loop.name = r.text(f.get("name"), f.at("name"), "the loop's name");
+    loop.role = r.text(f.get("role"), f.at("role"));
+    return loop;
+}
+
+Candidate read_candidate(JsonReader& r, const json& value, const std::string& path) {
+    Fields f(r, value, path, {"uuid", "name", "role", "level", "notes"});
+    Candidate c;
+    c.uuid = r.uuid(f.get("uuid"), f.at("uuid"));
+    c.name = r.text(f.get("name"), f.at("name"), "the candidate's name");
+    c.role = r.text(f.get("role"), f.at("role"));
+    const auto level_parse = [](std::string_view s) -> std::optional<Level> {
+        auto level = parse_level(s);
+        return level == Level::both ? std::nullopt : level; // a candidate is one or the other
+    };
+    c.level = r.choice(f.get("level"), f.at("level"), level_parse, "junior, senior")
+                  .value_or(Level::junior);
+    c.notes = r.text(f.get("notes"), f.at("notes"));
+    return c;
+}
+
+InterviewQuestion read_question(JsonReader& r, const json& value, const std::string& path) {
+    Fields f(r, value, path,
+             {"question_id", "topic", "prompt", "planned_minutes", "score", "notes",
+              "seconds_spent", "follow_ups_asked"});
+    InterviewQuestion q;
+    const json* id = f.get("question_id");
+    q.question_id = r.text(id, f.at("question_id"));
+    if (id && id->is_string() && !is_slug(q.question_id))
+        r.problem(f.at("question_id"),
+                  fmt::format("{} is not a question id like \"monitoring/psi\"", shown(*id)));
+    q.topic = r.text(f.get("topic"), f.at("topic"));
+    q.prompt = r.text(f.get("prompt"), f.at("prompt"));
+    q.planned_minutes =
+        r.integer(f.get("planned_minutes"), f.at("planned_minutes"), 0, 600).value_or(0);
+    if (const json* score = f.get("score"); score && !score->is_null()) {
+        if (auto s = r.integer(score, f.at("score"), 1, 5)) q.response.score = Score::of(*s);
+    }
+    q.response.notes = r.text(f.get("notes"), f.at("notes"));
+    q.response.seconds_spent =
+        r.integer(f.get("seconds_spent"), f.at("seconds_spent"), 0, INT_MAX).value_or(0);
+    if (auto asked = r.list(f.get("follow_ups_asked"), f.at("follow_ups_asked"))) {
+        for (std::size_t i = 0; i < asked->size(); ++i)
+            if (auto index = r.integer(&(*asked)[i], item_of(f.at("follow_ups_asked"), i), 0, 999))
+                q.response.follow_ups_asked.push_back(*index);
+    }
+    return q;
+}
+
+InterviewEvent read_event(JsonReader& r, const json& value, const std::string& path) {
+    Fields f(r, value, path, {"at", "kind", "detail"});
+    InterviewEvent e;
+    e.at = r.timestamp(f.get("at"), f.at("at"));
+    e.kind = r.text(f.get("kind"), f.at("kind"), "the event's kind");
+    e.detail = r.text(f.get("detail"), f.at("detail"));
+    return e;
+}
+
+BundledInterview read_interview(JsonReader& r, const json& value, const std::string& path) {
+    Fields f(r, value, path,
+             {"uuid", "candidate", "interviewer", "date", "status", "recommendation",
+              "overall_notes", "reopen_count", "updated_at", "questions", "events"});
+    BundledInterview b;
+    Interview& iv = b.interview;
+    iv.uuid = r.uuid(f.get("uuid"), f.at("uuid"));
+    b.candidate_uuid = r.uuid(f.get("candidate"), f.at("candidate"));
+    iv.interviewer = r.text(f.get("interviewer"), f.at("interviewer"), "the interviewer's name");
+    const json* date = f.get("date");
+    iv.date = r.text(date, f.at("date"));
+    if (date && date->is_string() && !is_iso_date(iv.date))
+        r.problem(f.at("date"), fmt::format("{} is not a date written YYYY-MM-DD", shown(*date)));
+    const auto status = r.choice(f.get("status"), f.at("status"), parse_interview_status,
+                                 "planned, in_progress, submitted");
+    iv.status = status.value_or(InterviewStatus::planned);
+    const json* recommendation = f.get("recommendation");
+    if (recommendation && !recommendation->is_null())
+        iv.recommendation = r.choice(recommendation, f.at("recommendation"), parse_recommendation,
+                                     "strong_no, no, yes, strong_yes, null");
+    else if (recommendation && status == InterviewStatus::submitted)
+        r.problem(f.at("recommendation"), "a submitted interview needs a recommendation");
+    iv.overall_notes = r.text(f.get("overall_notes"), f.at("overall_notes"));
+    iv.reopen_count =
+        r.integer(f.get("reopen_count"), f.at("reopen_count"), 0, 1000000).value_or(0);
+    b.updated_at = r.timestamp(f.get("updated_at"), f.at("updated_at"));
+
+    std::set<std::string> planned;
+    if (auto questions = r.list(f.get("questions"), f.at("questions"))) {
+        for (std::size_t i = 0; i < questions->size(); ++i) {
+            const std::string at = item_of(f.at("questions"), i);
+            iv.questions.push_back(read_question(r, (*questions)[i], at));
+            const auto& id = iv.questions.back().question_id;
+            if (!id.empty() && !planned.insert(id).second)
+                r.problem(at + ".question_id",
+                          fmt::format("\"{}\" is planned twice in this interview", id));
+        }
+    }
+    if (auto events = r.list(f.get("events"), f.at("events"))) {
+        for (std::size_t i = 0; i < events->size(); ++i)
+            b.events.push_back(read_event(r, (*events)[i], item_of(f.at("events"), i)));
+    }
+    return b;
+}
+
+// Cross-record rules: each UUID once, and every interview's candidate in the bundle.
+void check_references(JsonReader& r, const Bundle& b) {
+    std::set<std::string> candidates;
+    for (std::size_t i = 0; i < b.candidates.size(); ++i) {
+        const auto& uuid = b.candidates[i].uuid;
+        if (!uuid.empty() && !candidates.insert(uuid).second)
+            r.problem(item_of("candidates", i) + ".uuid",
+                      fmt::format("\"{}\" is listed twice", uuid));
+    }
+    std::set<std::string> interviews;
+    for (std::size_t i = 0; i < b.interviews.size(); ++i) {
+        const auto& iv = b.interviews[i];
+        const std::string at = item_of("interviews", i);
+        if (!iv.interview.uuid.empty() && !interviews.insert(iv.interview.uuid).second)
+            r.problem(at + ".uuid", fmt::format("\"{}\" is listed twice", iv.interview.uuid));
+        if (is_uuid(iv.candidate_uuid) && !candidates.count(iv.candidate_uuid))
+            r.problem(
+                at + ".candidate",
+                fmt::format("\"{}\" is not one of this bundle's candidates", iv.candidate_uuid));
+    }
+}
+
+// nlohmann keeps the last of two equal keys without a word; a bundle must say each thing once.
+class DuplicateKeys {
+  public:
+    bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
+        if (event == json::parse_event_t::object_start)
+            keys_.emplace_back();
+        else if (event == json::parse_event_t::object_end && !keys_.empty())
+            keys_.pop_back();
+        else if (event == json::parse_event_t::key && !keys_.empty()) {
+            auto key = parsed.get<std::string>();
+            if (!keys_.back().insert(key).second) duplicates_.push_back(key);
+        }
+        return true;
+    }
+    std::vector<std::string> duplicates_;
+
+  private:
+    std::vector<std::set<std::string>> keys_;
+};
+
+SourcePosition position_at(std::string_view text, std::size_t byte) {
+    SourcePosition at{1, 1};
+    for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
+        if (text[i] == '\n')
+            ++at.line, at.column = 1;
+        else
+            ++at.column;
+    }
+    return at;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Export: a bundle from the database
+//-----------------------------------------------------------------------------
+
+std::string updated_at_of(SQLite::Database& sql, std::int64_t interview_id) {
+    SQLite::Statement s(sql, "SELECT updated_at FROM interview WHERE id = ?");
+    s.bind(1, interview_id);
+    return s.executeStep() ? s.getColumn(0).getString() : std::string();
+}
+
+BundledInterview bundled(Database& db, const Interview& iv, const std::string& candidate_uuid) {
+    BundledInterview b;
+    b.interview = iv;
+    b.candidate_uuid = candidate_uuid;
+    b.updated_at = updated_at_of(db.sql(), iv.id);
+    b.events = InterviewRepository(db).events(iv.id);
+    return b;
+}
+
+// By name, then date and interviewer; UUIDs break ties, so two databases holding the
+// same interviews export the same bytes.
+void sort_for_export(Bundle& b) {
+    std::sort(b.candidates.begin(), b.candidates.end(), [](const Candidate& x, const Candidate& y) {
+        return std::tie(x.name, x.uuid) < std::tie(y.name, y.uuid);
+    });
+    std::sort(b.interviews.begin(), b.interviews.end(),
+              [](const BundledInterview& x, const BundledInterview& y) {
+                  return std::tie(x.interview.date, x.interview.interviewer, x.interview.uuid) <
+                         std::tie(y.interview.date, y.interview.interviewer, y.interview.uuid);
+              });
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Import: merging bundles by UUID, all or nothing
+//-----------------------------------------------------------------------------
+
+std::optional<std::int64_t> id_by_uuid(SQLite::Database& sql, const char* table,
+                                       const std::string& uuid) {
+    SQLite::Statement s(sql, fmt::format("SELECT id FROM {} WHERE uuid = ?", table));
+    s.bind(1, uuid);
+    if (!s.executeStep()) return std::nullopt;
+    return s.getColumn(0).getInt64();
+}
+
+bool same_events(const std::vector<InterviewEvent>& a, const std::vector<InterviewEvent>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](const InterviewEvent& x, const InterviewEvent& y) {
+                          return x.at == y.at && x.kind == y.kind && x.detail == y.detail;
+                      });
+}
+
+// Writes the bundle's copy as it is: its uuid, its updated_at, its prompts and topics (not the
+// local bank's), its events, under this laptop's candidate id. `local_id` 0 adds a new
+// interview. The interview tables' one writer does it.
+void write_interview(InterviewRepository& interviews, std::int64_t local_id, std::int64_t candidate_id,
+                     const BundledInterview& b) {
+    Interview copy = b.interview;
+    copy.candidate_id = candidate_id;
+    interviews.write_copy(local_id, copy, b.events, b.updated_at);
+}
+
+void merge(Database& db, const std::string& file, const Bundle& bundle,
+           BundleImportReport& report) {
+    SQLite::Database& sql = db.sql();
+    PeopleRepository people(db);
+    InterviewRepository interviews(db);
+
+    std::int64_t loop_id = 0;
+    if (auto local = id_by_uuid(sql, "loop", bundle.loop.uuid)) {
+        loop_id = *local; // the local loop stays as it is: a bundle carries interviews, not renames
+    } else {
+        Loop loop = bundle.loop;
+        loop.id = 0;
+        loop_id = people.save(loop);
+        ++report.loops_added;
+    }
+
+    std::map<std::string, Candidate> candidates; // by uuid, as stored here
+    for (const auto& c : bundle.candidates) {
+        if (auto local = id_by_uuid(sql, "candidate", c.uuid)) {
+            candidates[c.uuid] = *people.find_candidate(*local);
+        } else {
+            Candidate added = c;
+            added.id = 0;
+            added.loop_id = loop_id;
+            people.save(added);
+            candidates[c.uuid] = added;
+            ++report.candidates_added;
+        }
+    }
+
+    for (const auto& b : bundle.interviews) {
+        const Candidate& candidate = candidates.at(b.candidate_uuid);
+        InterviewMerge m;
+        m.file = file;
+        m.interviewer = b.interview.interviewer;
+        m.candidate = candidate.name;
+        m.date = b.interview.date;
+        m.bundle_updated_at = b.updated_at;
+        const auto local_id = id_by_uuid(sql, "interview", b.interview.uuid);
+        if (!local_id) {
+            write_interview(interviews, 0, candidate.id, b);
+            m.outcome = MergeOutcome::added;
+        } else {
+            m.local_updated_at = updated_at_of(sql, *local_id);
+            if (m.local_updated_at < b.updated_at) {
+                write_interview(interviews, *local_id, candidate.id, b);
+                m.outcome = MergeOutcome::replaced;
+            } else if (m.local_updated_at > b.updated_at) {
+                m.outcome = MergeOutcome::skipped_older;
+            } else {
+                Interview theirs = b.interview;
+                theirs.id = *local_id;
+                theirs.candidate_id = candidate.id;
+                const bool same = interviews.find(*local_id) == theirs &&
+                                  same_events(interviews.events(*local_id), b.events);
+                m.outcome = same ? MergeOutcome::unchanged : MergeOutcome::skipped_conflict;
+            }
+        }
+        report.interviews.push_back(std::move(m));
+    }
+}
+
+} // namespace
+
+std::string write_bundle(const Bundle& b) {
+    ordered_json root = ordered_json::object();
+    root["format"] = bundle_format;
+    root["loop"] =
+        ordered_json{{"uuid", b.loop.uuid}, {"name", b.loop.name}, {"role", b.loop.role}};
+    root["candidates"] = ordered_json::array();
+    for (const auto& c : b.candidates)
+        root["candidates"].push_back(ordered_json{{"uuid", c.uuid},
+                                                  {"name", c.name},
+                                                  {"role", c.role},
+                                                  {"level", name(c.level)},
+                                                  {"notes", c.notes}});
+    root["interviews"] = ordered_json::array();
+    for (const auto& iv : b.interviews)
+        root["interviews"].push_back(to_json(iv));
+    // Text from the database is UTF-8; should a byte not be, it is replaced rather than lost whole.
+    return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+Bundle read_bundle(std::string_view text, const std::string& file_name) {
+    std::vector<FileProblem> problems;
+    JsonReader r(file_name, problems);
+    DuplicateKeys duplicates;
+    json root;
+    try {
+        root = json::parse(text, std::ref(duplicates));
+    } catch (const json::parse_error& e) {
+        // e.what() is "[json.exception.parse_error.101] parse error at line 3, column 5: why".
+        std::string why = e.what();
+        if (auto colon = why.find(": "); colon != std::string::npos) why = why.substr(colon + 2);
+        for (char& c : why) // the bytes it quotes may be the broken UTF-8 itself
+            if (static_cast<unsigned char>(c) >= 0x80) c = '?';
+        throw FileError({{file_name, position_at(text, e.byte), "", "not valid JSON: " + why}});
+    } catch (const json::out_of_range& e) {
+        // "[json.exception.out_of_range.406] number overflow parsing '1e999'": a number no
+        // double holds. It carries no position, so the number is found in the text instead.
+        std::string why = e.what();
+        if (auto space = why.find("] "); space != std::string::npos) why = why.substr(space + 2);
+        SourcePosition at{};
+        const auto open = why.find('\''), close = why.rfind('\'');
+        if (open != std::string::npos && close > open + 1)
+            if (auto byte = text.find(why.substr(open + 1, close - open - 1));
+                byte != std::string_view::npos)
+                at = position_at(text, byte + 1);
+        throw FileError({{file_name, at, "", "not valid JSON: " + why}});
+    }
+    for (const auto& key : duplicates.duplicates_)
+        r.problem(key, "appears twice in one object; a bundle says each thing once");
+
+    if (!root.is_object()) {
+        r.problem(
+            "", fmt::format("expected a scorecard bundle (an object with \"format\": {}), found {}",
+                            bundle_format, shown(root)));
+        throw FileError(std::move(problems));
+    }
+    // The format comes first: fields of a newer format would only read as noise.
+    const auto format = root.find("format");
+    if (format == root.end()) {
+        r.problem("format", "missing; is this a Panelist scorecard bundle?");
+        throw FileError(std::move(problems));
+    }
+    if (format->is_number_integer() && format->get<std::int64_t>() > bundle_format) {
+        r.problem("format",
+                  fmt::format("this bundle is format {}, newer than this Panelist reads ({}); "
+                              "update Panelist to import it",
+                              format->get<std::int64_t>(), bundle_format));
+        throw FileError(std::move(problems));
+    }
+    if (!r.integer(&*format, "format", 1, bundle_format)) throw FileError(std::move(problems));
+
+    Fields f(r, root, "", {"format", "loop", "candidates", "interviews"});
+    Bundle bundle;
+    if (const json* loop = f.get("loop")) bundle.loop = read_loop(r, *loop);
+    if (auto list = r.list(f.get("candidates"), "candidates"))
+        for (std::size_t i = 0; i < list->size(); ++i)
+            bundle.candidates.push_back(read_candidate(r, (*list)[i], item_of("candidates", i)));
+    if (auto list = r.list(f.get("interviews"), "interviews"))
+        for (std::size_t i = 0; i < list->size(); ++i)
+            bundle.interviews.push_back(read_interview(r, (*list)[i], item_of("interviews", i)));
+    check_references(r, bundle);
+    if (!problems.empty()) throw FileError(std::move(problems));
+    return bundle;
+}
+
+std::optional<Bundle> bundle_for_interview(Database& db, const std::string& interview) {
+    SQLite::Statement s(db.sql(),
+                        "SELECT id FROM interview WHERE uuid = ? OR CAST(id AS TEXT) = ?");
+    s.bind(1, interview);
+    s.bind(2, interview);
+    if (!s.executeStep()) return std::nullopt;
+    auto iv = InterviewRepository(db).find(s.getColumn(0).getInt64());
+    PeopleRepository people(db);
+    auto candidate = people.find_candidate(iv->candidate_id);
+    auto loop = people.find_loop(candidate->loop_id);
+    Bundle b;
+    b.loop = *loop;
+    b.candidates = {*candidate};
+    b.interviews = {bundled(db, *iv, candidate->uuid)};
+    return b;
+}
+
+std::optional<Bundle> bundle_for_loop(Database& db, const std::string& loop_name) {
+    PeopleRepository people(db);
+    auto loop = people.find_loop_by_name(loop_name);
+    if (!loop) return std::nullopt;
+    InterviewRepository interviews(db);
+    Bundle b;
+    b.loop = *loop;
+    b.candidates = people.candidates(loop->id, true);
+    for (const auto& c : b.candidates)
+        for (const auto& iv : interviews.for_candidate(c.id))
+            b.interviews.push_back(bundled(db, iv, c.uuid));
+    sort_for_export(b);
+    return b;
+}
+
+std::string InterviewMerge::describe() const {
+    const std::string which = fmt::format("{} / {} / {}", interviewer, candidate, date);
+    switch (outcome) {
+    case MergeOutcome::added:
+        return "added " + which;
+    case MergeOutcome::replaced:
+        return "replaced older local copy of " + which;
+    case MergeOutcome::unchanged:
+        return "unchanged " + which;
+    case MergeOutcome::skipped_older:
+        return fmt::format(
+            "skipped older copy of {} (this database's copy is newer: {}, the bundle's {})", which,
+            local_updated_at, bundle_updated_at);
+    case MergeOutcome::skipped_conflict:
+        return fmt::format(
+            "skipped {}: same update time ({}) as this database's copy but different "
+            "content; kept this database's copy",
+            which, bundle_updated_at);
+    }
+    return which;
+}
+
+int BundleImportReport::count(MergeOutcome outcome) const {
+    return static_cast<int>(
+        std::count_if(interviews.begin(), interviews.end(),
+                      [&](const InterviewMerge& m) { return m.outcome == outcome; }));
+}
+
+BundleImportReport import_bundle_texts(Database& db, const std::vector<NamedText>& texts) {
+    std::vector<std::pair<std::string, Bundle>> bundles;
+    std::vector<FileProblem> problems;
+    for (const auto& t : texts) {
+        try {
+            bundles.emplace_back(t.name, read_bundle(t.text, t.name));
+        } catch (const FileError& e) {
+            problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+        }
+    }
+    if (!problems.empty()) throw FileError(std::move(problems));
+
+    BundleImportReport report;
+    WriteTransaction tx(db.sql());
+    for (const auto& [file, bundle] : bundles) {
+        try {
+            merge(db, file, bundle, report);
+        } catch (const std::exception& e) {
+            // Checked files should always merge; if the database disagrees, nothing is kept.
+            throw FileError({{file, {}, "", fmt::format("cannot be merged: {}", e.what())}});
+        }
+    }
+    tx.commit();
+    return report;
+}
+
+BundleImportReport import_bundle_files(Database& db,
+                                       const std::vector<std::filesystem::path>& paths) {
+    return import_bundle_texts(db, read_text_files(paths));
+}
+
+} // namespace panelist

@@ -1,0 +1,73 @@
+// Scorecard bundles: interviews carried between databases as JSON (docs/bundle-format.md).
+#pragma once
+#include "domain/interview.hpp"
+#include "domain/people.hpp"
+#include "persistence/store/database.hpp"
+#include "persistence/store/interview_repository.hpp"
+#include "persistence/formats/question_import.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace panelist {
+
+constexpr int bundle_format = 1;
+
+// One interview as a bundle carries it: ids are stable UUIDs, never local row numbers.
+struct BundledInterview {
+    Interview interview; // id and candidate_id are 0 when read from a file
+    std::string candidate_uuid;
+    std::string updated_at; // UTC "2026-11-23T10:15:02.481Z"; the newer copy wins a merge
+    std::vector<InterviewEvent> events;
+    bool operator==(const BundledInterview&) const = default;
+};
+
+// One loop, some of its candidates, and interviews of those candidates.
+struct Bundle {
+    Loop loop; // id 0 when read from a file
+    std::vector<Candidate> candidates;
+    std::vector<BundledInterview> interviews;
+};
+
+// The bundle's JSON text, in a stable order: exporting the same data twice gives the same bytes.
+std::string write_bundle(const Bundle&);
+// Reads and checks one file's text. Throws FileError listing every problem, each naming
+// the file and the JSON location, e.g. "a.json: interviews[2].questions[0].score: ...".
+Bundle read_bundle(std::string_view text, const std::string& file_name);
+
+// The interview (its number or its UUID) with its candidate and loop; nullopt if none.
+std::optional<Bundle> bundle_for_interview(Database&, const std::string& interview);
+// Every candidate and interview of the loop of that name; nullopt if there is no such loop.
+std::optional<Bundle> bundle_for_loop(Database&, const std::string& loop_name);
+
+enum class MergeOutcome { added, replaced, unchanged, skipped_older, skipped_conflict };
+
+// What importing did with one interview of one file.
+struct InterviewMerge {
+    std::string file;
+    MergeOutcome outcome = MergeOutcome::added;
+    std::string interviewer;
+    std::string candidate; // name
+    std::string date;
+    std::string local_updated_at; // empty when the interview was new here
+    std::string bundle_updated_at;
+    // "replaced older local copy of Ana / Dana Smith / 2026-11-23", ...
+    std::string describe() const;
+};
+
+struct BundleImportReport {
+    int loops_added = 0;
+    int candidates_added = 0;
+    std::vector<InterviewMerge> interviews; // in file order
+    int count(MergeOutcome) const;
+};
+
+// Checks every file first; on any problem throws FileError listing them all and writes
+// nothing. Otherwise merges them in order, matching by UUID, in one transaction.
+BundleImportReport import_bundle_texts(Database&, const std::vector<NamedText>&);
+BundleImportReport import_bundle_files(Database&, const std::vector<std::filesystem::path>&);
+
+} // namespace panelist

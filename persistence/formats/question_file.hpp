@@ -1,0 +1,34 @@
+// Question files: TOML text holding questions and/or question sets (docs/question-format.md).
+#pragma once
+#include "domain/question.hpp"
+#include "domain/question_set.hpp"
+#include "persistence/files/file_problem.hpp"
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace panelist {
+
+constexpr int question_file_format = 1;
+
+struct QuestionFile {
+    std::vector<Question> questions;
+    std::vector<QuestionSet> sets;
+    // Where each question and set starts in the file it was read from (same order).
+    std::vector<SourcePosition> question_positions;
+    std::vector<SourcePosition> set_positions;
+};
+
+struct QuestionFileReading {
+    QuestionFile content;
+    std::vector<FileProblem> problems; // empty when the file is good
+};
+
+// Reads and checks one file's text. Bad content gives problems, never an exception.
+QuestionFileReading read_question_file(std::string_view text, const std::string& file_name);
+// The canonical text of a file: export -> import -> export is byte-identical.
+std::string write_question_file(const QuestionFile&);
+
+} // namespace panelist

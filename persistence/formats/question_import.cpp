@@ -1,0 +1,123 @@
+#include "persistence/formats/question_import.hpp"
+
+#include "persistence/files/files.hpp"
+#include "persistence/store/question_repository.hpp"
+#include "persistence/store/question_set_repository.hpp"
+#include "persistence/sqlite/write_transaction.hpp"
+
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+namespace panelist {
+namespace {
+
+void count(ImportCounts& counts, UpsertOutcome outcome) {
+    switch (outcome) {
+    case UpsertOutcome::added: ++counts.added; break;
+    case UpsertOutcome::updated: ++counts.updated; break;
+    case UpsertOutcome::unchanged: ++counts.unchanged; break;
+    }
+}
+
+struct Parsed {
+    std::string name;
+    QuestionFile content;
+};
+
+// Problems that only show when the files are seen together and against the database.
+void check_across_files(Database& db, const std::vector<Parsed>& files,
+                        std::vector<FileProblem>& problems) {
+    std::map<std::string, std::string> defined; // question id -> "file:line"
+    for (const auto& f : files)
+        for (std::size_t i = 0; i < f.content.questions.size(); ++i) {
+            const auto& id = f.content.questions[i].id;
+            const auto at = f.content.question_positions[i];
+            const std::string here = fmt::format("{}:{}", f.name, at.line);
+            auto [it, fresh] = defined.emplace(id, here);
+            if (!fresh && it->second.rfind(f.name + ":", 0) != 0)
+                problems.push_back({f.name, at, "id",
+                                    fmt::format("'{}' is also defined at {}", id, it->second)});
+        }
+    std::set<std::string> set_names;
+    QuestionRepository questions(db);
+    for (const auto& f : files)
+        for (std::size_t i = 0; i < f.content.sets.size(); ++i) {
+            const auto& set = f.content.sets[i];
+            const auto at = f.content.set_positions[i];
+            if (!set_names.insert(set.name).second)
+                problems.push_back({f.name, at, "name",
+                                    fmt::format("a set named '{}' is also in another file",
+                                                set.name)});
+            for (const auto& id : set.question_ids)
+                if (!defined.count(id) && !questions.find(id))
+                    problems.push_back({f.name, at, "questions",
+                                        fmt::format("set '{}' names question '{}', which is "
+                                                    "neither in the files nor in the bank",
+                                                    set.name, id)});
+        }
+}
+
+} // namespace
+
+ImportReport import_question_texts(Database& db, const std::vector<NamedText>& texts) {
+    std::vector<Parsed> files;
+    std::vector<FileProblem> problems;
+    for (const auto& t : texts) {
+        auto reading = read_question_file(t.text, t.name);
+        problems.insert(problems.end(), reading.problems.begin(), reading.problems.end());
+        files.push_back({t.name, std::move(reading.content)});
+    }
+    if (problems.empty()) check_across_files(db, files, problems);
+    if (!problems.empty()) throw FileError(std::move(problems));
+
+    ImportReport report;
+    QuestionRepository questions(db);
+    QuestionSetRepository sets(db);
+    WriteTransaction tx(db.sql());
+    for (const auto& f : files) {
+        for (std::size_t i = 0; i < f.content.questions.size(); ++i) {
+            try {
+                count(report.questions, questions.upsert(f.content.questions[i]));
+            } catch (const std::exception& e) {
+                throw FileError({{f.name, f.content.question_positions[i], "", e.what()}});
+            }
+        }
+    }
+    for (const auto& f : files) {
+        for (std::size_t i = 0; i < f.content.sets.size(); ++i) {
+            try {
+                count(report.sets, sets.upsert(f.content.sets[i]));
+            } catch (const std::exception& e) {
+                throw FileError({{f.name, f.content.set_positions[i], "", e.what()}});
+            }
+        }
+    }
+    tx.commit();
+    return report;
+}
+
+ImportReport import_question_files(Database& db, const std::vector<std::filesystem::path>& paths) {
+    return import_question_texts(db, read_text_files(paths));
+}
+
+std::optional<QuestionFile> collect_set_for_export(Database& db, const std::string& set_name) {
+    QuestionSetRepository sets(db);
+    auto set = sets.find(set_name);
+    if (!set) return std::nullopt;
+    QuestionRepository questions(db);
+    QuestionFile file;
+    for (const auto& id : set->question_ids)
+        if (auto q = questions.find(id)) file.questions.push_back(std::move(*q));
+    file.sets.push_back(std::move(*set));
+    return file;
+}
+
+QuestionFile collect_all_for_export(Database& db) {
+    QuestionFile file;
+    file.questions = QuestionRepository(db).all();
+    file.sets = QuestionSetRepository(db).all();
+    return file;
+}
+
+} // namespace panelist

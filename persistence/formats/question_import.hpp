@@ -1,0 +1,37 @@
+// Importing question files into the database, all or nothing, and exporting them back.
+#pragma once
+#include "persistence/store/database.hpp"
+#include "persistence/files/files.hpp"
+#include "persistence/formats/question_file.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace panelist {
+
+struct ImportCounts {
+    int added = 0;
+    int updated = 0;
+    int unchanged = 0;
+    bool operator==(const ImportCounts&) const = default;
+};
+
+struct ImportReport {
+    ImportCounts questions;
+    ImportCounts sets;
+};
+
+
+// Checks every file first; on any problem throws FileError listing them all and writes
+// nothing. Otherwise upserts every question, then every set, in one transaction.
+ImportReport import_question_files(Database&, const std::vector<std::filesystem::path>&);
+ImportReport import_question_texts(Database&, const std::vector<NamedText>&);
+
+// What `export --set NAME` writes: the set and its questions; nullopt if there is no such set.
+std::optional<QuestionFile> collect_set_for_export(Database&, const std::string& set_name);
+// What `export --all` writes: every question and every set.
+QuestionFile collect_all_for_export(Database&);
+
+} // namespace panelist

@@ -1,0 +1,48 @@
+#include "persistence/search/search_tokens.hpp"
+
+#include "persistence/search/fts5.hpp"
+
+#include <array>
+#include <sqlite3.h>
+#include <stdexcept>
+
+namespace panelist {
+namespace {
+
+int collect(void* out, int /*flags*/, const char* token, int size, int /*start*/, int /*end*/) {
+    static_cast<std::vector<std::string>*>(out)->emplace_back(token, static_cast<std::size_t>(size));
+    return SQLITE_OK;
+}
+
+} // namespace
+
+SearchTokenizer::SearchTokenizer(SQLite::Database& db) {
+    fts5_api* api = fts5_api_of(db);
+    void* user_data = nullptr;
+    if (api->xFindTokenizer(api, "porter", &user_data, &methods_) != SQLITE_OK)
+        throw std::runtime_error("FTS5 has no porter tokenizer");
+    // The same arguments as the table's tokenize option (search_index.cpp).
+    std::array<const char*, 3> args{"unicode61", "remove_diacritics", "2"};
+    if (methods_.xCreate(user_data, args.data(), static_cast<int>(args.size()), &tokenizer_) != SQLITE_OK)
+        throw std::runtime_error("cannot create the FTS5 porter tokenizer");
+}
+
+SearchTokenizer::~SearchTokenizer() {
+    if (tokenizer_) methods_.xDelete(tokenizer_);
+}
+
+std::vector<std::string> SearchTokenizer::terms(std::string_view text, int flags) const {
+    std::vector<std::string> out;
+    methods_.xTokenize(tokenizer_, &out, flags, text.data(), static_cast<int>(text.size()), collect);
+    return out;
+}
+
+std::vector<std::string> SearchTokenizer::document_terms(std::string_view text) const {
+    return terms(text, FTS5_TOKENIZE_DOCUMENT);
+}
+
+std::vector<std::string> SearchTokenizer::query_terms(std::string_view text) const {
+    return terms(text, FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX);
+}
+
+} // namespace panelist

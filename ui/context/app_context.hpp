@@ -1,0 +1,70 @@
+// What every screen shares: the store, the clock, the user's current selection, and the few
+// requests a screen may make of the shell (go to another screen, show a message, present).
+#pragma once
+#include "persistence/store/database.hpp"
+#include "persistence/store/interview_repository.hpp"
+#include "persistence/store/people_repository.hpp"
+#include "persistence/store/question_repository.hpp"
+#include "persistence/store/question_set_repository.hpp"
+#include "ui/context/clock.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace panelist {
+
+enum class ScreenId { library, candidates, plan, interview, report, compare };
+
+// The only thing the presenter window may show: by construction it has no answer, rubric,
+// follow-ups, notes, scores or names in it.
+struct PresenterContent {
+    std::string prompt;
+    int position = 0; // 1-based
+    int count = 0;
+    bool operator==(const PresenterContent&) const = default;
+};
+
+struct StatusMessage {
+    std::string text;
+    bool error = false;
+    TimePoint shown_at{};
+};
+
+class AppContext {
+public:
+    AppContext(Database& database, const Clock& time)
+        : db(database), questions(database), sets(database), people(database), interviews(database), clock(time) {}
+
+    Database& db;
+    QuestionRepository questions;
+    QuestionSetRepository sets;
+    PeopleRepository people;
+    InterviewRepository interviews;
+    const Clock& clock;
+
+    std::int64_t loop_id = 0;
+    std::int64_t candidate_id = 0;
+    std::int64_t interview_id = 0;
+    // The person using the app (UiSettings::interviewer): seals others' scores until they submit.
+    std::string me;
+
+    void go_to(ScreenId s) { navigation_ = s; }
+    std::optional<ScreenId> take_navigation() { return std::exchange(navigation_, std::nullopt); }
+
+    // A line in the status bar; it goes away by itself after a while (status_lasts).
+    void tell(std::string text) { status_ = {std::move(text), false, clock.now()}; }
+    void warn(std::string text) { status_ = {std::move(text), true, clock.now()}; }
+    const StatusMessage& status() const { return status_; }
+    void clear_status() { status_ = {}; }
+
+    bool presenter_open = false;
+    PresenterContent presenter;
+
+private:
+    std::optional<ScreenId> navigation_;
+    StatusMessage status_;
+};
+
+} // namespace panelist
