@@ -1,5 +1,5 @@
 // libFuzzer target: any bytes as a scorecard bundle give a Bundle or a FileError, never a crash.
-#include "persistence/bundle.hpp"
+#include "persistence/formats/bundle.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,5 +1,5 @@
 // libFuzzer target: any bytes as a question file give problems or content, never a crash.
-#include "persistence/question_file.hpp"
+#include "persistence/formats/question_file.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,6 @@
 // libFuzzer target: any bytes as a ratings CSV give a matrix or a FileError, never a crash.
-#include "persistence/question_file.hpp"
-#include "persistence/ratings_csv.hpp"
+#include "persistence/formats/question_file.hpp"
+#include "persistence/formats/ratings_csv.hpp"
 
 #include <cstddef>
 #include <cstdint>
