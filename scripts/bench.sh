@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DPANELIST_BENCHMARKS=ON >/dev/null
 cmake --build build/release -j "$(nproc)" --target panelist panelist_benchmarks panelist_make_bank
 build/release/benchmarks/panelist_benchmarks
 benchmarks/whole_process.sh build/release "${1:-10}"
