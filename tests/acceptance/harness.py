@@ -418,7 +418,7 @@ class App:
     def wm_state(self):
         """The window's _NET_WM_STATE atoms as xprop prints them (ABOVE, FOCUSED, ...)."""
         out = self.s.x(["xprop", "-id", str(self.window), "_NET_WM_STATE"], check=False)
-        return out.split("=", 1)[1].replace(" ", "").split(",") if "=" in out else []
+        return [a.strip() for a in out.split("=", 1)[1].split(",") if a.strip()] if "=" in out else []
 
     def focus(self):
         out = self.s.x(["xdotool", "getwindowfocus"], check=False).strip()
