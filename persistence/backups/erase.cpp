@@ -1,5 +1,6 @@
 // [SECTIONS] finding | the rows | the bytes | the backups
 #include "persistence/backups/erase.hpp"
+#include "persistence/store/store_edge.hpp"
 
 #include "persistence/backups/backup.hpp"
 #include "persistence/store/people_repository.hpp"
@@ -159,28 +160,30 @@ void replace_backups(Database& db, Erased& erased, std::vector<std::string>& pro
 } // namespace
 
 Erased erase_candidate(Database& db, std::int64_t candidate_id) {
-    const ErasePlan plan = plan_erase(db, candidate_id);
-    Erased erased;
-    erased.candidate = plan.candidate.name;
-    erased.loop = plan.loop;
-    erased.interviews = plan.interviews;
-    std::vector<std::string> problems;
-    {
-        SecureDelete zeroed(db.sql());
-        delete_rows(db, candidate_id);
-        if (auto left = scrub_file(db); !left.empty()) problems.push_back(left);
-    }
-    // Even after a failed scrub: the backup API copies only the current pages, zeroed above.
-    if (!in_memory(db)) replace_backups(db, erased, problems);
-    if (!problems.empty()) {
-        std::string list;
-        for (const auto& p : problems)
-            list += "\n  " + p;
-        throw EraseError(
-            fmt::format("{}: {} and their interviews are deleted, but not every trace is gone:{}",
-                        db.path().string(), plan.candidate.name, list));
-    }
-    return erased;
+    return at_store_edge(db.sql(), [&]() -> Erased {
+        const ErasePlan plan = plan_erase(db, candidate_id);
+        Erased erased;
+        erased.candidate = plan.candidate.name;
+        erased.loop = plan.loop;
+        erased.interviews = plan.interviews;
+        std::vector<std::string> problems;
+        {
+            SecureDelete zeroed(db.sql());
+            delete_rows(db, candidate_id);
+            if (auto left = scrub_file(db); !left.empty()) problems.push_back(left);
+        }
+        // Even after a failed scrub: the backup API copies only the current pages, zeroed above.
+        if (!in_memory(db)) replace_backups(db, erased, problems);
+        if (!problems.empty()) {
+            std::string list;
+            for (const auto& p : problems)
+                list += "\n  " + p;
+            throw EraseError(
+                fmt::format("{}: {} and their interviews are deleted, but not every trace is gone:{}",
+                            db.path().string(), plan.candidate.name, list));
+        }
+        return erased;
+    });
 }
 
 } // namespace panelist

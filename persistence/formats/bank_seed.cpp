@@ -1,4 +1,5 @@
 #include "persistence/formats/bank_seed.hpp"
+#include "persistence/store/store_edge.hpp"
 
 #include "persistence/formats/question_import.hpp"
 #include "persistence/sqlite/write_transaction.hpp"
@@ -10,11 +11,13 @@ bool bank_seeded(Database& db) {
 }
 
 void seed_bank(Database& db, const std::vector<std::filesystem::path>& files) {
-    WriteTransaction tx(db.sql());
-    import_question_files(db, files);
-    db.sql().exec("INSERT OR REPLACE INTO meta (key, value) "
-                  "VALUES ('bank_seeded', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
-    tx.commit();
+    return at_store_edge(db.sql(), [&]() -> void {
+        WriteTransaction tx(db.sql());
+        import_question_files(db, files);
+        db.sql().exec("INSERT OR REPLACE INTO meta (key, value) "
+                      "VALUES ('bank_seeded', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+        tx.commit();
+    });
 }
 
 } // namespace panelist

@@ -6,6 +6,7 @@
 // [SECTION] Export: a bundle from the database
 // [SECTION] Import: merging bundles by UUID, all or nothing
 #include "persistence/formats/bundle.hpp"
+#include "persistence/store/store_edge.hpp"
 
 #include "domain/text.hpp"
 #include "persistence/files/files.hpp"
@@ -612,35 +613,39 @@ Bundle read_bundle(std::string_view text, const std::string& file_name) {
 }
 
 std::optional<Bundle> bundle_for_interview(Database& db, const std::string& interview) {
-    SQLite::Statement s(db.sql(),
-                        "SELECT id FROM interview WHERE uuid = ? OR CAST(id AS TEXT) = ?");
-    s.bind(1, interview);
-    s.bind(2, interview);
-    if (!s.executeStep()) return std::nullopt;
-    auto iv = InterviewRepository(db).find(s.getColumn(0).getInt64());
-    PeopleRepository people(db);
-    auto candidate = people.find_candidate(iv->candidate_id);
-    auto loop = people.find_loop(candidate->loop_id);
-    Bundle b;
-    b.loop = *loop;
-    b.candidates = {*candidate};
-    b.interviews = {bundled(db, *iv, candidate->uuid)};
-    return b;
+    return at_store_edge(db.sql(), [&]() -> std::optional<Bundle> {
+        SQLite::Statement s(db.sql(),
+                            "SELECT id FROM interview WHERE uuid = ? OR CAST(id AS TEXT) = ?");
+        s.bind(1, interview);
+        s.bind(2, interview);
+        if (!s.executeStep()) return std::nullopt;
+        auto iv = InterviewRepository(db).find(s.getColumn(0).getInt64());
+        PeopleRepository people(db);
+        auto candidate = people.find_candidate(iv->candidate_id);
+        auto loop = people.find_loop(candidate->loop_id);
+        Bundle b;
+        b.loop = *loop;
+        b.candidates = {*candidate};
+        b.interviews = {bundled(db, *iv, candidate->uuid)};
+        return b;
+    });
 }
 
 std::optional<Bundle> bundle_for_loop(Database& db, const std::string& loop_name) {
-    PeopleRepository people(db);
-    auto loop = people.find_loop_by_name(loop_name);
-    if (!loop) return std::nullopt;
-    InterviewRepository interviews(db);
-    Bundle b;
-    b.loop = *loop;
-    b.candidates = people.candidates(loop->id, true);
-    for (const auto& c : b.candidates)
-        for (const auto& iv : interviews.for_candidate(c.id))
-            b.interviews.push_back(bundled(db, iv, c.uuid));
-    sort_for_export(b);
-    return b;
+    return at_store_edge(db.sql(), [&]() -> std::optional<Bundle> {
+        PeopleRepository people(db);
+        auto loop = people.find_loop_by_name(loop_name);
+        if (!loop) return std::nullopt;
+        InterviewRepository interviews(db);
+        Bundle b;
+        b.loop = *loop;
+        b.candidates = people.candidates(loop->id, true);
+        for (const auto& c : b.candidates)
+            for (const auto& iv : interviews.for_candidate(c.id))
+                b.interviews.push_back(bundled(db, iv, c.uuid));
+        sort_for_export(b);
+        return b;
+    });
 }
 
 std::string InterviewMerge::describe() const {
@@ -672,29 +677,31 @@ int BundleImportReport::count(MergeOutcome outcome) const {
 }
 
 BundleImportReport import_bundle_texts(Database& db, const std::vector<NamedText>& texts) {
-    std::vector<std::pair<std::string, Bundle>> bundles;
-    std::vector<FileProblem> problems;
-    for (const auto& t : texts) {
-        try {
-            bundles.emplace_back(t.name, read_bundle(t.text, t.name));
-        } catch (const FileError& e) {
-            problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+    return at_store_edge(db.sql(), [&]() -> BundleImportReport {
+        std::vector<std::pair<std::string, Bundle>> bundles;
+        std::vector<FileProblem> problems;
+        for (const auto& t : texts) {
+            try {
+                bundles.emplace_back(t.name, read_bundle(t.text, t.name));
+            } catch (const FileError& e) {
+                problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+            }
         }
-    }
-    if (!problems.empty()) throw FileError(std::move(problems));
+        if (!problems.empty()) throw FileError(std::move(problems));
 
-    BundleImportReport report;
-    WriteTransaction tx(db.sql());
-    for (const auto& [file, bundle] : bundles) {
-        try {
-            merge(db, file, bundle, report);
-        } catch (const std::exception& e) {
-            // Checked files should always merge; if the database disagrees, nothing is kept.
-            throw FileError({{file, {}, "", fmt::format("cannot be merged: {}", e.what())}});
+        BundleImportReport report;
+        WriteTransaction tx(db.sql());
+        for (const auto& [file, bundle] : bundles) {
+            try {
+                merge(db, file, bundle, report);
+            } catch (const std::exception& e) {
+                // Checked files should always merge; if the database disagrees, nothing is kept.
+                throw FileError({{file, {}, "", fmt::format("cannot be merged: {}", e.what())}});
+            }
         }
-    }
-    tx.commit();
-    return report;
+        tx.commit();
+        return report;
+    });
 }
 
 BundleImportReport import_bundle_files(Database& db,

@@ -1,4 +1,5 @@
 #include "persistence/formats/question_import.hpp"
+#include "persistence/store/store_edge.hpp"
 
 #include "persistence/files/files.hpp"
 #include "persistence/store/question_repository.hpp"
@@ -61,40 +62,42 @@ void check_across_files(Database& db, const std::vector<Parsed>& files,
 } // namespace
 
 ImportReport import_question_texts(Database& db, const std::vector<NamedText>& texts) {
-    std::vector<Parsed> files;
-    std::vector<FileProblem> problems;
-    for (const auto& t : texts) {
-        auto reading = read_question_file(t.text, t.name);
-        problems.insert(problems.end(), reading.problems.begin(), reading.problems.end());
-        files.push_back({t.name, std::move(reading.content)});
-    }
-    if (problems.empty()) check_across_files(db, files, problems);
-    if (!problems.empty()) throw FileError(std::move(problems));
+    return at_store_edge(db.sql(), [&]() -> ImportReport {
+        std::vector<Parsed> files;
+        std::vector<FileProblem> problems;
+        for (const auto& t : texts) {
+            auto reading = read_question_file(t.text, t.name);
+            problems.insert(problems.end(), reading.problems.begin(), reading.problems.end());
+            files.push_back({t.name, std::move(reading.content)});
+        }
+        if (problems.empty()) check_across_files(db, files, problems);
+        if (!problems.empty()) throw FileError(std::move(problems));
 
-    ImportReport report;
-    QuestionRepository questions(db);
-    QuestionSetRepository sets(db);
-    WriteTransaction tx(db.sql());
-    for (const auto& f : files) {
-        for (std::size_t i = 0; i < f.content.questions.size(); ++i) {
-            try {
-                count(report.questions, questions.upsert(f.content.questions[i]));
-            } catch (const std::exception& e) {
-                throw FileError({{f.name, f.content.question_positions[i], "", e.what()}});
+        ImportReport report;
+        QuestionRepository questions(db);
+        QuestionSetRepository sets(db);
+        WriteTransaction tx(db.sql());
+        for (const auto& f : files) {
+            for (std::size_t i = 0; i < f.content.questions.size(); ++i) {
+                try {
+                    count(report.questions, questions.upsert(f.content.questions[i]));
+                } catch (const std::exception& e) {
+                    throw FileError({{f.name, f.content.question_positions[i], "", e.what()}});
+                }
             }
         }
-    }
-    for (const auto& f : files) {
-        for (std::size_t i = 0; i < f.content.sets.size(); ++i) {
-            try {
-                count(report.sets, sets.upsert(f.content.sets[i]));
-            } catch (const std::exception& e) {
-                throw FileError({{f.name, f.content.set_positions[i], "", e.what()}});
+        for (const auto& f : files) {
+            for (std::size_t i = 0; i < f.content.sets.size(); ++i) {
+                try {
+                    count(report.sets, sets.upsert(f.content.sets[i]));
+                } catch (const std::exception& e) {
+                    throw FileError({{f.name, f.content.set_positions[i], "", e.what()}});
+                }
             }
         }
-    }
-    tx.commit();
-    return report;
+        tx.commit();
+        return report;
+    });
 }
 
 ImportReport import_question_files(Database& db, const std::vector<std::filesystem::path>& paths) {
@@ -102,22 +105,26 @@ ImportReport import_question_files(Database& db, const std::vector<std::filesyst
 }
 
 std::optional<QuestionFile> collect_set_for_export(Database& db, const std::string& set_name) {
-    QuestionSetRepository sets(db);
-    auto set = sets.find(set_name);
-    if (!set) return std::nullopt;
-    QuestionRepository questions(db);
-    QuestionFile file;
-    for (const auto& id : set->question_ids)
-        if (auto q = questions.find(id)) file.questions.push_back(std::move(*q));
-    file.sets.push_back(std::move(*set));
-    return file;
+    return at_store_edge(db.sql(), [&]() -> std::optional<QuestionFile> {
+        QuestionSetRepository sets(db);
+        auto set = sets.find(set_name);
+        if (!set) return std::nullopt;
+        QuestionRepository questions(db);
+        QuestionFile file;
+        for (const auto& id : set->question_ids)
+            if (auto q = questions.find(id)) file.questions.push_back(std::move(*q));
+        file.sets.push_back(std::move(*set));
+        return file;
+    });
 }
 
 QuestionFile collect_all_for_export(Database& db) {
-    QuestionFile file;
-    file.questions = QuestionRepository(db).all();
-    file.sets = QuestionSetRepository(db).all();
-    return file;
+    return at_store_edge(db.sql(), [&]() -> QuestionFile {
+        QuestionFile file;
+        file.questions = QuestionRepository(db).all();
+        file.sets = QuestionSetRepository(db).all();
+        return file;
+    });
 }
 
 } // namespace panelist

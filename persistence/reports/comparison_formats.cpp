@@ -1,4 +1,5 @@
 #include "persistence/reports/comparison_formats.hpp"
+#include "persistence/store/store_edge.hpp"
 
 #include "persistence/store/interview_repository.hpp"
 #include "persistence/store/people_repository.hpp"
@@ -136,21 +137,23 @@ std::string render_comparison(const LoopComparison& c, ComparisonFormat f) {
 
 std::optional<LoopComparison> load_loop_comparison(Database& db, const std::string& loop_name, const std::string& viewer,
                                                    bool blind, std::uint64_t blind_seed) {
-    PeopleRepository people(db);
-    const auto loop = people.find_loop_by_name(loop_name);
-    if (!loop) return std::nullopt;
-    InterviewRepository interviews(db);
-    QuestionRepository questions(db);
-    std::vector<CandidateInterviews> all;
-    std::map<std::string, Question> bank;
-    for (const auto& c : people.candidates(loop->id)) {
-        all.push_back({c, interviews.for_candidate(c.id)});
-        for (const auto& iv : all.back().interviews)
-            for (const auto& q : iv.questions)
-                if (!bank.count(q.question_id))
-                    if (auto found = questions.find(q.question_id)) bank.emplace(q.question_id, std::move(*found));
-    }
-    return compare_loop(*loop, all, bank, viewer, blind, blind_seed);
+    return at_store_edge(db.sql(), [&]() -> std::optional<LoopComparison> {
+        PeopleRepository people(db);
+        const auto loop = people.find_loop_by_name(loop_name);
+        if (!loop) return std::nullopt;
+        InterviewRepository interviews(db);
+        QuestionRepository questions(db);
+        std::vector<CandidateInterviews> all;
+        std::map<std::string, Question> bank;
+        for (const auto& c : people.candidates(loop->id)) {
+            all.push_back({c, interviews.for_candidate(c.id)});
+            for (const auto& iv : all.back().interviews)
+                for (const auto& q : iv.questions)
+                    if (!bank.count(q.question_id))
+                        if (auto found = questions.find(q.question_id)) bank.emplace(q.question_id, std::move(*found));
+        }
+        return compare_loop(*loop, all, bank, viewer, blind, blind_seed);
+    });
 }
 
 } // namespace panelist

@@ -218,7 +218,8 @@ std::optional<std::string> read_only_reason(const fs::path& path) {
 }
 
 DatabaseError database_error(const fs::path& path, const SQLite::Exception& e) {
-    const std::string file = path.string();
+    // An in-memory database (tests, scratch copies) has no name worth printing.
+    const std::string file = path.empty() || path == ":memory:" ? "the database" : path.string();
     switch (e.getErrorCode() & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -226,11 +227,18 @@ DatabaseError database_error(const fs::path& path, const SQLite::Exception& e) {
             "{}: is busy: another Panelist is writing to it and did not finish within 5 "
             "seconds; this change was not saved. Close the other Panelist or wait for it, then "
             "try again ({})",
-            file, e.what()));
+            file, e.what()), StoreProblem::busy);
     case SQLITE_READONLY:
         return DatabaseError(fmt::format("{}: is read-only: Panelist cannot save changes to it; "
                                          "this change was not saved ({})",
-                                         file, e.what()));
+                                         file, e.what()), StoreProblem::read_only);
+    case SQLITE_FULL:
+        return DatabaseError(fmt::format("{}: the disk is full: this change was not saved ({})", file, e.what()),
+                             StoreProblem::full);
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return DatabaseError(fmt::format("{}: is damaged ({}); restore a backup (panelist backups)", file, e.what()),
+                             StoreProblem::damaged);
     default:
         return DatabaseError(fmt::format("{}: {}", file, e.what()));
     }

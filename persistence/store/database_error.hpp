@@ -3,13 +3,23 @@
 #pragma once
 #include <cstdint>
 #include <stdexcept>
+#include <string>
 
 namespace panelist {
+
+// What went wrong with the file, for callers that act on it (retry when busy, say so when
+// read-only); the message says it in words either way.
+enum class StoreProblem { busy, read_only, damaged, full, other };
 
 // A database that cannot be opened or used; the message names the file and the problem.
 class DatabaseError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit DatabaseError(const std::string& what, StoreProblem problem = StoreProblem::other)
+        : std::runtime_error(what), problem_(problem) {}
+    StoreProblem problem() const { return problem_; }
+
+private:
+    StoreProblem problem_;
 };
 
 constexpr std::int32_t panelist_application_id = 0x504E4C53; // "PNLS"

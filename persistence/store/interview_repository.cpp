@@ -1,4 +1,5 @@
 #include "persistence/store/interview_repository.hpp"
+#include "persistence/store/store_edge.hpp"
 
 #include "persistence/store/uuid.hpp"
 #include "persistence/sqlite/write_transaction.hpp"
@@ -81,64 +82,68 @@ void InterviewRepository::touch(std::int64_t id) {
 }
 
 std::int64_t InterviewRepository::create(Interview& iv) {
-    throw_if_invalid("interview", validate(iv));
-    if (iv.uuid.empty()) iv.uuid = new_uuid();
-    WriteTransaction tx(db_);
-    SQLite::Statement insert(db_, "INSERT INTO interview (uuid, candidate_id, interviewer, date, status, "
-                                  "overall_notes, recommendation, reopen_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, iv.uuid);
-    insert.bind(2, iv.candidate_id);
-    insert.bind(3, iv.interviewer);
-    insert.bind(4, iv.date);
-    insert.bind(5, std::string(name(iv.status)));
-    insert.bind(6, iv.overall_notes);
-    if (iv.recommendation) insert.bind(7, std::string(name(*iv.recommendation)));
-    else insert.bind(7);
-    insert.bind(8, iv.reopen_count);
-    insert.exec();
-    iv.id = db_.getLastInsertRowid();
-    replace_plan(iv.id, iv.questions);
-    tx.commit();
-    iv = *find(iv.id);
-    return iv.id;
+    return at_store_edge(db_, [&]() -> std::int64_t {
+        throw_if_invalid("interview", validate(iv));
+        if (iv.uuid.empty()) iv.uuid = new_uuid();
+        WriteTransaction tx(db_);
+        SQLite::Statement insert(db_, "INSERT INTO interview (uuid, candidate_id, interviewer, date, status, "
+                                      "overall_notes, recommendation, reopen_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, iv.uuid);
+        insert.bind(2, iv.candidate_id);
+        insert.bind(3, iv.interviewer);
+        insert.bind(4, iv.date);
+        insert.bind(5, std::string(name(iv.status)));
+        insert.bind(6, iv.overall_notes);
+        if (iv.recommendation) insert.bind(7, std::string(name(*iv.recommendation)));
+        else insert.bind(7);
+        insert.bind(8, iv.reopen_count);
+        insert.exec();
+        iv.id = db_.getLastInsertRowid();
+        replace_plan(iv.id, iv.questions);
+        tx.commit();
+        iv = *find(iv.id);
+        return iv.id;
+    });
 }
 
 void InterviewRepository::replace_plan(std::int64_t id, const std::vector<InterviewQuestion>& plan) {
-    WriteTransaction tx(db_);
-    require(id, InterviewChange::plan);
-    auto current = find(id);
-    std::vector<InterviewQuestion> rows;
-    Problems missing;
-    SQLite::Statement bank(db_, "SELECT topic, prompt FROM question WHERE id = ?");
-    for (const auto& wanted : plan) {
-        InterviewQuestion row = wanted;
-        const InterviewQuestion* kept = nullptr;
-        for (const auto& old : current->questions)
-            if (old.question_id == wanted.question_id) kept = &old;
-        if (kept) {
-            row.response = kept->response;
-            row.topic = kept->topic;
-            row.prompt = kept->prompt;
-        } else {
-            bank.bind(1, wanted.question_id);
-            if (bank.executeStep()) {
-                row.topic = bank.getColumn(0).getString();
-                row.prompt = bank.getColumn(1).getString();
-            } else if (wanted.prompt.empty()) {
-                missing.push_back({"questions", fmt::format("no question '{}' in the bank", wanted.question_id)});
+    return at_store_edge(db_, [&]() -> void {
+        WriteTransaction tx(db_);
+        require(id, InterviewChange::plan);
+        auto current = find(id);
+        std::vector<InterviewQuestion> rows;
+        Problems missing;
+        SQLite::Statement bank(db_, "SELECT topic, prompt FROM question WHERE id = ?");
+        for (const auto& wanted : plan) {
+            InterviewQuestion row = wanted;
+            const InterviewQuestion* kept = nullptr;
+            for (const auto& old : current->questions)
+                if (old.question_id == wanted.question_id) kept = &old;
+            if (kept) {
+                row.response = kept->response;
+                row.topic = kept->topic;
+                row.prompt = kept->prompt;
+            } else {
+                bank.bind(1, wanted.question_id);
+                if (bank.executeStep()) {
+                    row.topic = bank.getColumn(0).getString();
+                    row.prompt = bank.getColumn(1).getString();
+                } else if (wanted.prompt.empty()) {
+                    missing.push_back({"questions", fmt::format("no question '{}' in the bank", wanted.question_id)});
+                }
+                bank.reset();
             }
-            bank.reset();
+            rows.push_back(std::move(row));
         }
-        rows.push_back(std::move(row));
-    }
-    throw_if_invalid("interview plan", missing);
-    Interview check = *current;
-    check.questions = rows;
-    throw_if_invalid("interview plan", validate(check));
+        throw_if_invalid("interview plan", missing);
+        Interview check = *current;
+        check.questions = rows;
+        throw_if_invalid("interview plan", validate(check));
 
-    write_questions(id, rows);
-    touch(id);
-    tx.commit();
+        write_questions(id, rows);
+        touch(id);
+        tx.commit();
+    });
 }
 
 // The plan with its responses, replacing what the interview had.
@@ -168,29 +173,35 @@ void InterviewRepository::write_questions(std::int64_t id, const std::vector<Int
 }
 
 std::optional<Interview> InterviewRepository::find(std::int64_t id) {
-    SQLite::Statement row(db_, "SELECT * FROM interview WHERE id = ?");
-    row.bind(1, id);
-    if (!row.executeStep()) return std::nullopt;
-    return read_interview(db_, row);
+    return at_store_edge(db_, [&]() -> std::optional<Interview> {
+        SQLite::Statement row(db_, "SELECT * FROM interview WHERE id = ?");
+        row.bind(1, id);
+        if (!row.executeStep()) return std::nullopt;
+        return read_interview(db_, row);
+    });
 }
 
 std::vector<Interview> InterviewRepository::for_candidate(std::int64_t candidate_id) {
-    std::vector<Interview> out;
-    SQLite::Statement row(db_, "SELECT * FROM interview WHERE candidate_id = ? ORDER BY date, id");
-    row.bind(1, candidate_id);
-    while (row.executeStep()) out.push_back(read_interview(db_, row));
-    return out;
+    return at_store_edge(db_, [&]() -> std::vector<Interview> {
+        std::vector<Interview> out;
+        SQLite::Statement row(db_, "SELECT * FROM interview WHERE candidate_id = ? ORDER BY date, id");
+        row.bind(1, candidate_id);
+        while (row.executeStep()) out.push_back(read_interview(db_, row));
+        return out;
+    });
 }
 
 std::vector<std::string> InterviewRepository::question_ids_for_candidate(std::int64_t candidate_id,
                                                                        std::int64_t except_interview) {
-    std::vector<std::string> out;
-    SQLite::Statement s(db_, "SELECT DISTINCT q.question_id FROM interview_question q JOIN interview i ON "
-                             "i.id = q.interview_id WHERE i.candidate_id = ? AND i.id <> ? ORDER BY 1");
-    s.bind(1, candidate_id);
-    s.bind(2, except_interview);
-    while (s.executeStep()) out.push_back(s.getColumn(0).getString());
-    return out;
+    return at_store_edge(db_, [&]() -> std::vector<std::string> {
+        std::vector<std::string> out;
+        SQLite::Statement s(db_, "SELECT DISTINCT q.question_id FROM interview_question q JOIN interview i ON "
+                                 "i.id = q.interview_id WHERE i.candidate_id = ? AND i.id <> ? ORDER BY 1");
+        s.bind(1, candidate_id);
+        s.bind(2, except_interview);
+        while (s.executeStep()) out.push_back(s.getColumn(0).getString());
+        return out;
+    });
 }
 
 void InterviewRepository::update_question(std::int64_t id, const std::string& question_id, const char* set_sql,
@@ -214,204 +225,238 @@ void InterviewRepository::update_question(std::int64_t id, const std::string& qu
 }
 
 void InterviewRepository::set_score(std::int64_t id, const std::string& question_id, Score score) {
-    update_question(id, question_id, "score = ?", [&](SQLite::Statement& s) {
-        if (score.scored()) s.bind(1, score.value());
-        else s.bind(1);
+    return at_store_edge(db_, [&]() -> void {
+        update_question(id, question_id, "score = ?", [&](SQLite::Statement& s) {
+            if (score.scored()) s.bind(1, score.value());
+            else s.bind(1);
+        });
     });
 }
 
 void InterviewRepository::set_notes(std::int64_t id, const std::string& question_id, const std::string& notes) {
-    update_question(id, question_id, "notes = ?", [&](SQLite::Statement& s) { s.bind(1, notes); });
+    return at_store_edge(db_, [&]() -> void {
+        update_question(id, question_id, "notes = ?", [&](SQLite::Statement& s) { s.bind(1, notes); });
+    });
 }
 
 void InterviewRepository::add_seconds(std::int64_t id, const std::string& question_id, int seconds) {
-    if (seconds <= 0) return;
-    update_question(id, question_id, "seconds_spent = seconds_spent + ?",
-                    [&](SQLite::Statement& s) { s.bind(1, seconds); });
+    return at_store_edge(db_, [&]() -> void {
+        if (seconds <= 0) return;
+        update_question(id, question_id, "seconds_spent = seconds_spent + ?",
+                        [&](SQLite::Statement& s) { s.bind(1, seconds); });
+    });
 }
 
 void InterviewRepository::set_follow_ups_asked(std::int64_t id, const std::string& question_id,
                                                const std::vector<int>& asked) {
-    update_question(id, question_id, "follow_ups_asked = ?",
-                    [&](SQLite::Statement& s) { s.bind(1, fmt::format("{}", fmt::join(asked, ","))); });
+    return at_store_edge(db_, [&]() -> void {
+        update_question(id, question_id, "follow_ups_asked = ?",
+                        [&](SQLite::Statement& s) { s.bind(1, fmt::format("{}", fmt::join(asked, ","))); });
+    });
 }
 
 void InterviewRepository::set_overall_notes(std::int64_t id, const std::string& notes) {
-    WriteTransaction tx(db_);
-    require(id, InterviewChange::overall_notes);
-    SQLite::Statement s(db_, "UPDATE interview SET overall_notes = ? WHERE id = ?");
-    s.bind(1, notes);
-    s.bind(2, id);
-    s.exec();
-    touch(id);
-    tx.commit();
+    return at_store_edge(db_, [&]() -> void {
+        WriteTransaction tx(db_);
+        require(id, InterviewChange::overall_notes);
+        SQLite::Statement s(db_, "UPDATE interview SET overall_notes = ? WHERE id = ?");
+        s.bind(1, notes);
+        s.bind(2, id);
+        s.exec();
+        touch(id);
+        tx.commit();
+    });
 }
 
 void InterviewRepository::set_interviewer_and_date(std::int64_t id, const std::string& interviewer,
                                                    const std::string& date) {
-    WriteTransaction tx(db_);
-    require(id, InterviewChange::details);
-    auto iv = *find(id);
-    iv.interviewer = interviewer;
-    iv.date = date;
-    throw_if_invalid("interview", validate(iv));
-    SQLite::Statement s(db_, "UPDATE interview SET interviewer = ?, date = ? WHERE id = ?");
-    s.bind(1, interviewer);
-    s.bind(2, date);
-    s.bind(3, id);
-    s.exec();
-    touch(id);
-    tx.commit();
+    return at_store_edge(db_, [&]() -> void {
+        WriteTransaction tx(db_);
+        require(id, InterviewChange::details);
+        auto iv = *find(id);
+        iv.interviewer = interviewer;
+        iv.date = date;
+        throw_if_invalid("interview", validate(iv));
+        SQLite::Statement s(db_, "UPDATE interview SET interviewer = ?, date = ? WHERE id = ?");
+        s.bind(1, interviewer);
+        s.bind(2, date);
+        s.bind(3, id);
+        s.exec();
+        touch(id);
+        tx.commit();
+    });
 }
 
 void InterviewRepository::start(std::int64_t id) {
-    WriteTransaction tx(db_);
-    Interview stage = require(id, InterviewChange::start);
-    const InterviewStatus before = stage.status;
-    panelist::start(stage);
-    if (stage.status != before) {
-        write_status(id, stage.status);
-        touch(id); // a started copy differs from a planned one: a merge must see which is newer
-    }
-    tx.commit();
+    return at_store_edge(db_, [&]() -> void {
+        WriteTransaction tx(db_);
+        Interview stage = require(id, InterviewChange::start);
+        const InterviewStatus before = stage.status;
+        panelist::start(stage);
+        if (stage.status != before) {
+            write_status(id, stage.status);
+            touch(id); // a started copy differs from a planned one: a merge must see which is newer
+        }
+        tx.commit();
+    });
 }
 
 void InterviewRepository::submit(std::int64_t id, Recommendation recommendation) {
-    WriteTransaction tx(db_);
-    require(id, InterviewChange::submit);
-    auto iv = *find(id);
-    panelist::submit(iv, recommendation);
-    SQLite::Statement s(db_, "UPDATE interview SET status = ?, recommendation = ? WHERE id = ?");
-    s.bind(1, std::string(name(iv.status)));
-    s.bind(2, std::string(name(recommendation)));
-    s.bind(3, id);
-    s.exec();
-    SQLite::Statement event(db_, "INSERT INTO interview_event (interview_id, kind) VALUES (?, 'submitted')");
-    event.bind(1, id);
-    event.exec();
-    touch(id);
-    tx.commit();
+    return at_store_edge(db_, [&]() -> void {
+        WriteTransaction tx(db_);
+        require(id, InterviewChange::submit);
+        auto iv = *find(id);
+        panelist::submit(iv, recommendation);
+        SQLite::Statement s(db_, "UPDATE interview SET status = ?, recommendation = ? WHERE id = ?");
+        s.bind(1, std::string(name(iv.status)));
+        s.bind(2, std::string(name(recommendation)));
+        s.bind(3, id);
+        s.exec();
+        SQLite::Statement event(db_, "INSERT INTO interview_event (interview_id, kind) VALUES (?, 'submitted')");
+        event.bind(1, id);
+        event.exec();
+        touch(id);
+        tx.commit();
+    });
 }
 
 void InterviewRepository::reopen(std::int64_t id, const std::string& reason) {
-    WriteTransaction tx(db_);
-    Interview stage = require(id, InterviewChange::reopen);
-    panelist::reopen(stage, reason);
-    SQLite::Statement s(db_, "UPDATE interview SET status = ?, reopen_count = ? WHERE id = ?");
-    s.bind(1, std::string(name(stage.status)));
-    s.bind(2, stage.reopen_count);
-    s.bind(3, id);
-    s.exec();
-    SQLite::Statement event(db_, "INSERT INTO interview_event (interview_id, kind, detail) VALUES (?, 'reopened', ?)");
-    event.bind(1, id);
-    event.bind(2, reason);
-    event.exec();
-    touch(id);
-    tx.commit();
+    return at_store_edge(db_, [&]() -> void {
+        WriteTransaction tx(db_);
+        Interview stage = require(id, InterviewChange::reopen);
+        panelist::reopen(stage, reason);
+        SQLite::Statement s(db_, "UPDATE interview SET status = ?, reopen_count = ? WHERE id = ?");
+        s.bind(1, std::string(name(stage.status)));
+        s.bind(2, stage.reopen_count);
+        s.bind(3, id);
+        s.exec();
+        SQLite::Statement event(db_, "INSERT INTO interview_event (interview_id, kind, detail) VALUES (?, 'reopened', ?)");
+        event.bind(1, id);
+        event.bind(2, reason);
+        event.exec();
+        touch(id);
+        tx.commit();
+    });
 }
 
 std::int64_t InterviewRepository::write_copy(std::int64_t local_id, const Interview& iv,
                                              const std::vector<InterviewEvent>& events, const std::string& updated_at) {
-    WriteTransaction tx(db_);
-    std::int64_t id = local_id;
-    SQLite::Statement row(db_, id == 0 ? "INSERT INTO interview (candidate_id, interviewer, date, status, overall_notes, "
-                                         "recommendation, reopen_count, updated_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                       : "UPDATE interview SET candidate_id = ?, interviewer = ?, date = ?, status = ?, "
-                                         "overall_notes = ?, recommendation = ?, reopen_count = ?, updated_at = ? "
-                                         "WHERE id = ?");
-    row.bind(1, iv.candidate_id);
-    row.bind(2, iv.interviewer);
-    row.bind(3, iv.date);
-    row.bind(4, std::string(name(iv.status)));
-    row.bind(5, iv.overall_notes);
-    if (iv.recommendation) row.bind(6, std::string(name(*iv.recommendation)));
-    else row.bind(6);
-    row.bind(7, iv.reopen_count);
-    row.bind(8, updated_at);
-    if (id == 0) row.bind(9, iv.uuid);
-    else row.bind(9, id);
-    row.exec();
-    if (id == 0) id = db_.getLastInsertRowid();
-    write_questions(id, iv.questions);
-    SQLite::Statement clear(db_, "DELETE FROM interview_event WHERE interview_id = ?");
-    clear.bind(1, id);
-    clear.exec();
-    SQLite::Statement add(db_, "INSERT INTO interview_event (interview_id, at, kind, detail) VALUES (?, ?, ?, ?)");
-    for (const auto& e : events) {
-        add.bind(1, id);
-        add.bind(2, e.at);
-        add.bind(3, e.kind);
-        add.bind(4, e.detail);
-        add.exec();
-        add.reset();
-    }
-    tx.commit();
-    return id;
+    return at_store_edge(db_, [&]() -> std::int64_t {
+        WriteTransaction tx(db_);
+        std::int64_t id = local_id;
+        SQLite::Statement row(db_, id == 0 ? "INSERT INTO interview (candidate_id, interviewer, date, status, overall_notes, "
+                                             "recommendation, reopen_count, updated_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                           : "UPDATE interview SET candidate_id = ?, interviewer = ?, date = ?, status = ?, "
+                                             "overall_notes = ?, recommendation = ?, reopen_count = ?, updated_at = ? "
+                                             "WHERE id = ?");
+        row.bind(1, iv.candidate_id);
+        row.bind(2, iv.interviewer);
+        row.bind(3, iv.date);
+        row.bind(4, std::string(name(iv.status)));
+        row.bind(5, iv.overall_notes);
+        if (iv.recommendation) row.bind(6, std::string(name(*iv.recommendation)));
+        else row.bind(6);
+        row.bind(7, iv.reopen_count);
+        row.bind(8, updated_at);
+        if (id == 0) row.bind(9, iv.uuid);
+        else row.bind(9, id);
+        row.exec();
+        if (id == 0) id = db_.getLastInsertRowid();
+        write_questions(id, iv.questions);
+        SQLite::Statement clear(db_, "DELETE FROM interview_event WHERE interview_id = ?");
+        clear.bind(1, id);
+        clear.exec();
+        SQLite::Statement add(db_, "INSERT INTO interview_event (interview_id, at, kind, detail) VALUES (?, ?, ?, ?)");
+        for (const auto& e : events) {
+            add.bind(1, id);
+            add.bind(2, e.at);
+            add.bind(3, e.kind);
+            add.bind(4, e.detail);
+            add.exec();
+            add.reset();
+        }
+        tx.commit();
+        return id;
+    });
 }
 
 std::vector<InterviewEvent> InterviewRepository::events(std::int64_t id) {
-    std::vector<InterviewEvent> out;
-    SQLite::Statement s(db_, "SELECT at, kind, detail FROM interview_event WHERE interview_id = ? ORDER BY id");
-    s.bind(1, id);
-    while (s.executeStep())
-        out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getString()});
-    return out;
+    return at_store_edge(db_, [&]() -> std::vector<InterviewEvent> {
+        std::vector<InterviewEvent> out;
+        SQLite::Statement s(db_, "SELECT at, kind, detail FROM interview_event WHERE interview_id = ? ORDER BY id");
+        s.bind(1, id);
+        while (s.executeStep())
+            out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getString()});
+        return out;
+    });
 }
 
 std::optional<InterviewPlace> InterviewRepository::place(std::int64_t id) {
-    SQLite::Statement s(db_, "SELECT p.position, p.open, coalesce(p.opened_at, ''), i.updated_at "
-                             "FROM interview_place p JOIN interview i ON i.id = p.interview_id "
-                             "WHERE p.interview_id = ?");
-    s.bind(1, id);
-    if (!s.executeStep()) return std::nullopt;
-    return InterviewPlace{s.getColumn(0).getInt(), s.getColumn(1).getInt() != 0, s.getColumn(2).getString(),
-                          s.getColumn(3).getString()};
+    return at_store_edge(db_, [&]() -> std::optional<InterviewPlace> {
+        SQLite::Statement s(db_, "SELECT p.position, p.open, coalesce(p.opened_at, ''), i.updated_at "
+                                 "FROM interview_place p JOIN interview i ON i.id = p.interview_id "
+                                 "WHERE p.interview_id = ?");
+        s.bind(1, id);
+        if (!s.executeStep()) return std::nullopt;
+        return InterviewPlace{s.getColumn(0).getInt(), s.getColumn(1).getInt() != 0, s.getColumn(2).getString(),
+                              s.getColumn(3).getString()};
+    });
 }
 
 void InterviewRepository::set_place(std::int64_t id, int position) {
-    WriteTransaction tx(db_);
-    SQLite::Statement s(db_, "INSERT INTO interview_place (interview_id, position) VALUES (?, ?) "
-                             "ON CONFLICT (interview_id) DO UPDATE SET position = excluded.position");
-    s.bind(1, id);
-    s.bind(2, std::max(position, 0));
-    s.exec();
-    tx.commit();
+    return at_store_edge(db_, [&]() -> void {
+        WriteTransaction tx(db_);
+        SQLite::Statement s(db_, "INSERT INTO interview_place (interview_id, position) VALUES (?, ?) "
+                                 "ON CONFLICT (interview_id) DO UPDATE SET position = excluded.position");
+        s.bind(1, id);
+        s.bind(2, std::max(position, 0));
+        s.exec();
+        tx.commit();
+    });
 }
 
 void InterviewRepository::mark_open(std::int64_t id, int position) {
-    WriteTransaction tx(db_);
-    SQLite::Statement s(db_, "INSERT INTO interview_place (interview_id, position, open, opened_at) "
-                             "VALUES (?, ?, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) "
-                             "ON CONFLICT (interview_id) DO UPDATE SET position = excluded.position, open = 1, "
-                             "opened_at = excluded.opened_at");
-    s.bind(1, id);
-    s.bind(2, std::max(position, 0));
-    s.exec();
-    tx.commit();
+    return at_store_edge(db_, [&]() -> void {
+        WriteTransaction tx(db_);
+        SQLite::Statement s(db_, "INSERT INTO interview_place (interview_id, position, open, opened_at) "
+                                 "VALUES (?, ?, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) "
+                                 "ON CONFLICT (interview_id) DO UPDATE SET position = excluded.position, open = 1, "
+                                 "opened_at = excluded.opened_at");
+        s.bind(1, id);
+        s.bind(2, std::max(position, 0));
+        s.exec();
+        tx.commit();
+    });
 }
 
 void InterviewRepository::mark_closed(std::int64_t id) {
-    WriteTransaction tx(db_);
-    SQLite::Statement s(db_, "UPDATE interview_place SET open = 0 WHERE interview_id = ?");
-    s.bind(1, id);
-    s.exec();
-    tx.commit();
+    return at_store_edge(db_, [&]() -> void {
+        WriteTransaction tx(db_);
+        SQLite::Statement s(db_, "UPDATE interview_place SET open = 0 WHERE interview_id = ?");
+        s.bind(1, id);
+        s.exec();
+        tx.commit();
+    });
 }
 
 std::vector<std::int64_t> InterviewRepository::left_open() {
-    std::vector<std::int64_t> out;
-    SQLite::Statement s(db_, "SELECT interview_id FROM interview_place WHERE open = 1 ORDER BY opened_at DESC");
-    while (s.executeStep()) out.push_back(s.getColumn(0).getInt64());
-    return out;
+    return at_store_edge(db_, [&]() -> std::vector<std::int64_t> {
+        std::vector<std::int64_t> out;
+        SQLite::Statement s(db_, "SELECT interview_id FROM interview_place WHERE open = 1 ORDER BY opened_at DESC");
+        while (s.executeStep()) out.push_back(s.getColumn(0).getInt64());
+        return out;
+    });
 }
 
 bool InterviewRepository::remove(std::int64_t id) {
-    WriteTransaction tx(db_);
-    SQLite::Statement s(db_, "DELETE FROM interview WHERE id = ?");
-    s.bind(1, id);
-    const bool removed = s.exec() > 0;
-    tx.commit();
-    return removed;
+    return at_store_edge(db_, [&]() -> bool {
+        WriteTransaction tx(db_);
+        SQLite::Statement s(db_, "DELETE FROM interview WHERE id = ?");
+        s.bind(1, id);
+        const bool removed = s.exec() > 0;
+        tx.commit();
+        return removed;
+    });
 }
 
 } // namespace panelist

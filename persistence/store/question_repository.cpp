@@ -1,4 +1,5 @@
 #include "persistence/store/question_repository.hpp"
+#include "persistence/store/store_edge.hpp"
 #include "persistence/sqlite/read_transaction.hpp"
 
 #include "persistence/search/search_index.hpp"
@@ -45,55 +46,57 @@ QuestionRepository::QuestionRepository(Database& db) : db_(db.sql()) {}
 QuestionRepository::~QuestionRepository() = default;
 
 UpsertOutcome QuestionRepository::upsert(const Question& input) {
-    const Question q = normalised(input);
-    throw_if_invalid(fmt::format("question '{}'", q.id), validate(q));
-    WriteTransaction tx(db_);
-    const auto existing = find(q.id);
-    if (existing && *existing == q) return UpsertOutcome::unchanged;
+    return at_store_edge(db_, [&]() -> UpsertOutcome {
+        const Question q = normalised(input);
+        throw_if_invalid(fmt::format("question '{}'", q.id), validate(q));
+        WriteTransaction tx(db_);
+        const auto existing = find(q.id);
+        if (existing && *existing == q) return UpsertOutcome::unchanged;
 
-    std::int64_t seq = existing ? seq_of(q.id).value_or(0) : 0;
-    QuestionReindex reindex(db_, existing ? std::vector{seq} : std::vector<std::int64_t>{});
-    if (existing) {
-        SQLite::Statement update(db_, R"sql(
-UPDATE question SET topic = ?, level = ?, difficulty = ?, minutes = ?, prompt = ?, answer = ?,
-       rubric_1 = ?, rubric_3 = ?, rubric_5 = ?,
-       updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-WHERE id = ? RETURNING seq)sql");
-        update.bind(1, q.topic);
-        update.bind(2, std::string(name(q.level)));
-        update.bind(3, std::string(name(q.difficulty)));
-        update.bind(4, q.minutes);
-        update.bind(5, q.prompt);
-        update.bind(6, q.answer);
-        update.bind(7, q.rubric.one);
-        update.bind(8, q.rubric.three);
-        update.bind(9, q.rubric.five);
-        update.bind(10, q.id);
-        update.executeStep();
-        seq = update.getColumn(0).getInt64();
-    } else {
-        SQLite::Statement insert(db_, R"sql(
-INSERT INTO question (id, topic, level, difficulty, minutes, prompt, answer,
-                      rubric_1, rubric_3, rubric_5)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
-        insert.bind(1, q.id);
-        insert.bind(2, q.topic);
-        insert.bind(3, std::string(name(q.level)));
-        insert.bind(4, std::string(name(q.difficulty)));
-        insert.bind(5, q.minutes);
-        insert.bind(6, q.prompt);
-        insert.bind(7, q.answer);
-        insert.bind(8, q.rubric.one);
-        insert.bind(9, q.rubric.three);
-        insert.bind(10, q.rubric.five);
-        insert.exec();
-        seq = db_.getLastInsertRowid();
-    }
-    write_children(seq, q);
-    reindex.include(seq);
-    reindex.finish();
-    tx.commit();
-    return existing ? UpsertOutcome::updated : UpsertOutcome::added;
+        std::int64_t seq = existing ? seq_of(q.id).value_or(0) : 0;
+        QuestionReindex reindex(db_, existing ? std::vector{seq} : std::vector<std::int64_t>{});
+        if (existing) {
+            SQLite::Statement update(db_, R"sql(
+    UPDATE question SET topic = ?, level = ?, difficulty = ?, minutes = ?, prompt = ?, answer = ?,
+           rubric_1 = ?, rubric_3 = ?, rubric_5 = ?,
+           updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+    WHERE id = ? RETURNING seq)sql");
+            update.bind(1, q.topic);
+            update.bind(2, std::string(name(q.level)));
+            update.bind(3, std::string(name(q.difficulty)));
+            update.bind(4, q.minutes);
+            update.bind(5, q.prompt);
+            update.bind(6, q.answer);
+            update.bind(7, q.rubric.one);
+            update.bind(8, q.rubric.three);
+            update.bind(9, q.rubric.five);
+            update.bind(10, q.id);
+            update.executeStep();
+            seq = update.getColumn(0).getInt64();
+        } else {
+            SQLite::Statement insert(db_, R"sql(
+    INSERT INTO question (id, topic, level, difficulty, minutes, prompt, answer,
+                          rubric_1, rubric_3, rubric_5)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+            insert.bind(1, q.id);
+            insert.bind(2, q.topic);
+            insert.bind(3, std::string(name(q.level)));
+            insert.bind(4, std::string(name(q.difficulty)));
+            insert.bind(5, q.minutes);
+            insert.bind(6, q.prompt);
+            insert.bind(7, q.answer);
+            insert.bind(8, q.rubric.one);
+            insert.bind(9, q.rubric.three);
+            insert.bind(10, q.rubric.five);
+            insert.exec();
+            seq = db_.getLastInsertRowid();
+        }
+        write_children(seq, q);
+        reindex.include(seq);
+        reindex.finish();
+        tx.commit();
+        return existing ? UpsertOutcome::updated : UpsertOutcome::added;
+    });
 }
 
 void QuestionRepository::write_children(std::int64_t seq, const Question& q) {
@@ -131,17 +134,21 @@ std::optional<std::int64_t> QuestionRepository::seq_of(const std::string& id) {
 }
 
 std::optional<Question> QuestionRepository::find(const std::string& id) {
-    SQLite::Statement row(db_, "SELECT * FROM question WHERE id = ?");
-    row.bind(1, id);
-    if (!row.executeStep()) return std::nullopt;
-    return read_question(db_, row);
+    return at_store_edge(db_, [&]() -> std::optional<Question> {
+        SQLite::Statement row(db_, "SELECT * FROM question WHERE id = ?");
+        row.bind(1, id);
+        if (!row.executeStep()) return std::nullopt;
+        return read_question(db_, row);
+    });
 }
 
 std::vector<Question> QuestionRepository::all() {
-    std::vector<Question> out;
-    SQLite::Statement row(db_, "SELECT * FROM question ORDER BY id");
-    while (row.executeStep()) out.push_back(read_question(db_, row));
-    return out;
+    return at_store_edge(db_, [&]() -> std::vector<Question> {
+        std::vector<Question> out;
+        SQLite::Statement row(db_, "SELECT * FROM question ORDER BY id");
+        while (row.executeStep()) out.push_back(read_question(db_, row));
+        return out;
+    });
 }
 
 namespace {
@@ -272,37 +279,39 @@ SearchTokenizer& QuestionRepository::search_support() {
 }
 
 SearchResult QuestionRepository::run_search(const SearchQuery& query, int limit) {
-    const ReadTransaction snapshot(db_); // one set of locks, and the count agrees with the rows
-    const SearchPlan plan = this->plan(query);
-    limit = std::max(limit, 0);
-    SearchResult result;
-    if (plan.match.empty()) { // the whole bank, by id
-        SQLite::Statement all(db_, fmt::format("SELECT {} FROM question q ORDER BY q.id LIMIT ?", summary_columns));
-        all.bind(1, limit);
-        while (all.executeStep()) result.rows.push_back(read_summary(all));
-        result.matches = static_cast<int>(result.rows.size()) < limit ? static_cast<int>(result.rows.size()) : count();
+    return at_store_edge(db_, [&]() -> SearchResult {
+        const ReadTransaction snapshot(db_); // one set of locks, and the count agrees with the rows
+        const SearchPlan plan = this->plan(query);
+        limit = std::max(limit, 0);
+        SearchResult result;
+        if (plan.match.empty()) { // the whole bank, by id
+            SQLite::Statement all(db_, fmt::format("SELECT {} FROM question q ORDER BY q.id LIMIT ?", summary_columns));
+            all.bind(1, limit);
+            while (all.executeStep()) result.rows.push_back(read_summary(all));
+            result.matches = static_cast<int>(result.rows.size()) < limit ? static_cast<int>(result.rows.size()) : count();
+            return result;
+        }
+        // First learn how many match, reading at most counted_matches + 1 of them (cheap: no
+        // ranking, no question rows). A set that fits in `limit` comes back in a useful order: best
+        // first (ranking costs a few microseconds a match) or, without words, by id. A larger one
+        // comes in the order questions were added, and the user narrows it.
+        const int counted = std::max(counted_matches, limit);
+        const auto seqs = matching_seqs(db_, plan.match, counted + 1);
+        result.matches = std::min<int>(static_cast<int>(seqs.size()), counted);
+        result.counted_all = static_cast<int>(seqs.size()) <= counted;
+        if (plan.ranked && static_cast<int>(seqs.size()) <= max_ranked_matches) {
+            result.order = SearchOrder::best_first;
+            result.rows = summaries(db_, best_first(plan, limit));
+        } else if (!plan.ranked && static_cast<int>(seqs.size()) <= limit) {
+            result.order = SearchOrder::id;
+            result.rows = summaries(db_, seqs);
+            std::sort(result.rows.begin(), result.rows.end(), [](const auto& x, const auto& y) { return x.id < y.id; });
+        } else {
+            result.order = SearchOrder::added;
+            result.rows = summaries(db_, std::span(seqs).first(std::min<std::size_t>(seqs.size(), limit)));
+        }
         return result;
-    }
-    // First learn how many match, reading at most counted_matches + 1 of them (cheap: no
-    // ranking, no question rows). A set that fits in `limit` comes back in a useful order: best
-    // first (ranking costs a few microseconds a match) or, without words, by id. A larger one
-    // comes in the order questions were added, and the user narrows it.
-    const int counted = std::max(counted_matches, limit);
-    const auto seqs = matching_seqs(db_, plan.match, counted + 1);
-    result.matches = std::min<int>(static_cast<int>(seqs.size()), counted);
-    result.counted_all = static_cast<int>(seqs.size()) <= counted;
-    if (plan.ranked && static_cast<int>(seqs.size()) <= max_ranked_matches) {
-        result.order = SearchOrder::best_first;
-        result.rows = summaries(db_, best_first(plan, limit));
-    } else if (!plan.ranked && static_cast<int>(seqs.size()) <= limit) {
-        result.order = SearchOrder::id;
-        result.rows = summaries(db_, seqs);
-        std::sort(result.rows.begin(), result.rows.end(), [](const auto& x, const auto& y) { return x.id < y.id; });
-    } else {
-        result.order = SearchOrder::added;
-        result.rows = summaries(db_, std::span(seqs).first(std::min<std::size_t>(seqs.size(), limit)));
-    }
-    return result;
+    });
 }
 
 int QuestionRepository::count_of(const std::string& match) {
@@ -313,53 +322,65 @@ int QuestionRepository::count_of(const std::string& match) {
 }
 
 std::vector<QuestionSummary> QuestionRepository::search(const SearchQuery& query, int limit) {
-    return run_search(query, limit).rows;
+    return at_store_edge(db_, [&]() -> std::vector<QuestionSummary> {
+        return run_search(query, limit).rows;
+    });
 }
 
 int QuestionRepository::count_matches(const SearchQuery& query) {
-    const SearchPlan plan = this->plan(query);
-    return plan.match.empty() ? count() : count_of(plan.match);
+    return at_store_edge(db_, [&]() -> int {
+        const SearchPlan plan = this->plan(query);
+        return plan.match.empty() ? count() : count_of(plan.match);
+    });
 }
 
 bool QuestionRepository::remove(const std::string& id) {
-    WriteTransaction tx(db_);
-    const auto seq = seq_of(id);
-    if (!seq) return false;
-    QuestionReindex reindex(db_, {*seq}); // its entry out while its rows are still there
-    SQLite::Statement del(db_, "DELETE FROM question WHERE id = ?");
-    del.bind(1, id);
-    del.exec();
-    reindex.finish(); // nothing goes back in
-    tx.commit();
-    return true;
+    return at_store_edge(db_, [&]() -> bool {
+        WriteTransaction tx(db_);
+        const auto seq = seq_of(id);
+        if (!seq) return false;
+        QuestionReindex reindex(db_, {*seq}); // its entry out while its rows are still there
+        SQLite::Statement del(db_, "DELETE FROM question WHERE id = ?");
+        del.bind(1, id);
+        del.exec();
+        reindex.finish(); // nothing goes back in
+        tx.commit();
+        return true;
+    });
 }
 
 void QuestionRepository::rename(const std::string& old_id, const std::string& new_id) {
-    auto q = find(old_id);
-    if (!q) throw ValidationError("rename", {{"id", fmt::format("no question '{}'", old_id)}});
-    q->id = new_id;
-    throw_if_invalid(fmt::format("question '{}'", new_id), validate(normalised(*q)));
-    if (old_id != new_id && find(new_id))
-        throw ValidationError("rename", {{"id", fmt::format("'{}' is already taken", new_id)}});
-    WriteTransaction tx(db_);
-    SQLite::Statement update(db_, "UPDATE question SET id = ? WHERE id = ?");
-    update.bind(1, new_id);
-    update.bind(2, old_id);
-    update.exec();
-    SQLite::Statement asked(db_, "UPDATE interview_question SET question_id = ? WHERE question_id = ?");
-    asked.bind(1, new_id);
-    asked.bind(2, old_id);
-    asked.exec();
-    tx.commit();
+    return at_store_edge(db_, [&]() -> void {
+        auto q = find(old_id);
+        if (!q) throw ValidationError("rename", {{"id", fmt::format("no question '{}'", old_id)}});
+        q->id = new_id;
+        throw_if_invalid(fmt::format("question '{}'", new_id), validate(normalised(*q)));
+        if (old_id != new_id && find(new_id))
+            throw ValidationError("rename", {{"id", fmt::format("'{}' is already taken", new_id)}});
+        WriteTransaction tx(db_);
+        SQLite::Statement update(db_, "UPDATE question SET id = ? WHERE id = ?");
+        update.bind(1, new_id);
+        update.bind(2, old_id);
+        update.exec();
+        SQLite::Statement asked(db_, "UPDATE interview_question SET question_id = ? WHERE question_id = ?");
+        asked.bind(1, new_id);
+        asked.bind(2, old_id);
+        asked.exec();
+        tx.commit();
+    });
 }
 
-int QuestionRepository::count() { return db_.execAndGet("SELECT count(*) FROM question").getInt(); }
+int QuestionRepository::count() {
+    return at_store_edge(db_, [&]() -> int { return db_.execAndGet("SELECT count(*) FROM question").getInt(); });
+}
 
 std::vector<std::string> QuestionRepository::topics() {
-    std::vector<std::string> out;
-    SQLite::Statement stmt(db_, "SELECT DISTINCT topic FROM question ORDER BY topic");
-    while (stmt.executeStep()) out.push_back(stmt.getColumn(0).getString());
-    return out;
+    return at_store_edge(db_, [&]() -> std::vector<std::string> {
+        std::vector<std::string> out;
+        SQLite::Statement stmt(db_, "SELECT DISTINCT topic FROM question ORDER BY topic");
+        while (stmt.executeStep()) out.push_back(stmt.getColumn(0).getString());
+        return out;
+    });
 }
 
 } // namespace panelist
@@ -367,10 +388,12 @@ std::vector<std::string> QuestionRepository::topics() {
 namespace panelist {
 
 std::map<std::string, int> QuestionRepository::times_asked() {
-    std::map<std::string, int> out;
-    SQLite::Statement stmt(db_, "SELECT question_id, count(*) FROM interview_question GROUP BY question_id");
-    while (stmt.executeStep()) out[stmt.getColumn(0).getString()] = stmt.getColumn(1).getInt();
-    return out;
+    return at_store_edge(db_, [&]() -> std::map<std::string, int> {
+        std::map<std::string, int> out;
+        SQLite::Statement stmt(db_, "SELECT question_id, count(*) FROM interview_question GROUP BY question_id");
+        while (stmt.executeStep()) out[stmt.getColumn(0).getString()] = stmt.getColumn(1).getInt();
+        return out;
+    });
 }
 
 } // namespace panelist

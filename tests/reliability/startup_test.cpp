@@ -112,8 +112,9 @@ TEST_CASE("a read-only database file is refused for writing, named, and left unt
     try {
         PeopleRepository(db).save(loop);
         FAIL("a write to a read-only database succeeded");
-    } catch (const SQLite::Exception& e) {
-        CHECK(has(db.error(e).what(), "is read-only: Panelist cannot save changes"));
+    } catch (const DatabaseError& e) {
+        CHECK(e.problem() == StoreProblem::read_only);
+        CHECK(has(e.what(), "is read-only: Panelist cannot save changes"));
     }
     CHECK(test::read_file(path) == before);
 }
@@ -154,8 +155,9 @@ TEST_CASE("SQLite's own read-only error reads as 'is read-only', also for root")
         try {
             PeopleRepository(db).save(loop);
             FAIL("a write through a read-only connection succeeded");
-        } catch (const SQLite::Exception& e) {
-            const std::string message = db.error(e).what();
+        } catch (const DatabaseError& e) { // translated at the store's edge
+            CHECK(e.problem() == StoreProblem::read_only);
+            const std::string message = e.what();
             CHECK(has(message, path.string()));
             CHECK(has(message, "is read-only: Panelist cannot save changes to it"));
         }
@@ -604,7 +606,7 @@ TEST_CASE(
 
     Loop loop;
     loop.name = "Data";
-    CHECK_THROWS_AS(PeopleRepository(reader).save(loop), SQLite::Exception);
+    CHECK_THROWS_AS(PeopleRepository(reader).save(loop), DatabaseError);
     const auto backup = make_backup(reader);
     REQUIRE(backup);
     CHECK_NOTHROW(check_backup(*backup));

@@ -9,7 +9,6 @@
 #include "ui/widgets/layout_probe.hpp"
 #include "ui/widgets/widgets.hpp"
 
-#include <SQLiteCpp/Exception.h>
 #include <algorithm>
 #include <cfloat>
 #include <cstdio>
@@ -91,9 +90,9 @@ bool InterviewScreen::write(AppContext& ctx, const std::function<void()>& action
     try {
         action();
         return true;
-    } catch (const SQLite::Exception& e) {
+    } catch (const DatabaseError& e) {
         ctx.warn(fmt::format("Not saved yet: {} What you typed stays on screen and is saved again in a moment.",
-                             ctx.db.error(e).what()));
+                             e.what()));
     } catch (const InterviewRefused& e) {
         ctx.warn(fmt::format("Not saved: {}.", e.what()));
     } catch (const InterviewNotFound& e) {
