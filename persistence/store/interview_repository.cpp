@@ -56,29 +56,28 @@ Interview read_interview(SQLite::Database& db, SQLite::Statement& row) {
 } // namespace
 
 Interview InterviewRepository::require(std::int64_t id, InterviewChange change) {
-    SQLite::Statement s(db_, "SELECT status, reopen_count FROM interview WHERE id = ?");
-    s.bind(1, id);
-    if (!s.executeStep()) throw InterviewNotFound(fmt::format("there is no interview {}", id));
+    auto s = statements_.use("SELECT status, reopen_count FROM interview WHERE id = ?");
+    s->bind(1, id);
+    if (!s->executeStep()) throw InterviewNotFound(fmt::format("there is no interview {}", id));
     Interview stage;
     stage.id = id;
-    stage.status = parse_interview_status(s.getColumn(0).getString()).value_or(InterviewStatus::planned);
-    stage.reopen_count = s.getColumn(1).getInt();
+    stage.status = parse_interview_status(s->getColumn(0).getString()).value_or(InterviewStatus::planned);
+    stage.reopen_count = s->getColumn(1).getInt();
     panelist::require(stage, change);
     return stage;
 }
 
 void InterviewRepository::write_status(std::int64_t id, InterviewStatus status) {
-    SQLite::Statement s(db_, "UPDATE interview SET status = ? WHERE id = ?");
-    s.bind(1, std::string(name(status)));
-    s.bind(2, id);
-    s.exec();
+    auto s = statements_.use("UPDATE interview SET status = ? WHERE id = ?");
+    s->bind(1, std::string(name(status)));
+    s->bind(2, id);
+    s->exec();
 }
 
 void InterviewRepository::touch(std::int64_t id) {
-    SQLite::Statement s(db_, "UPDATE interview SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
-                             "WHERE id = ?");
-    s.bind(1, id);
-    s.exec();
+    auto s = statements_.use("UPDATE interview SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
+    s->bind(1, id);
+    s->exec();
 }
 
 std::int64_t InterviewRepository::create(Interview& iv) {
@@ -208,14 +207,13 @@ void InterviewRepository::update_question(std::int64_t id, const std::string& qu
                                           const std::function<void(SQLite::Statement&)>& bind_values) {
     WriteTransaction tx(db_);
     Interview stage = require(id, InterviewChange::response);
-    SQLite::Statement s(db_, fmt::format("UPDATE interview_question SET {} WHERE interview_id = ? AND "
-                                         "question_id = ?",
-                                         set_sql));
-    bind_values(s);
-    const int next = s.getBindParameterCount() - 1;
-    s.bind(next, id);
-    s.bind(next + 1, question_id);
-    if (s.exec() == 0)
+    auto s = statements_.use(
+        fmt::format("UPDATE interview_question SET {} WHERE interview_id = ? AND question_id = ?", set_sql));
+    bind_values(*s);
+    const int next = s->getBindParameterCount() - 1;
+    s->bind(next, id);
+    s->bind(next + 1, question_id);
+    if (s->exec() == 0)
         throw InterviewNotFound(fmt::format("question '{}' is not planned in this interview", question_id));
     const InterviewStatus before = stage.status;
     respond(stage); // the first response starts a planned interview

@@ -5,6 +5,7 @@
 #pragma once
 #include "domain/interview.hpp"
 #include "domain/interview_lifecycle.hpp"
+#include "persistence/sqlite/statement_cache.hpp"
 #include "persistence/store/database.hpp"
 
 #include <functional>
@@ -90,6 +91,7 @@ private:
     void update_question(std::int64_t id, const std::string& question_id, const char* set_sql,
                          const std::function<void(SQLite::Statement&)>& bind_values);
     SQLite::Database& db_;
+    StatementCache statements_{db_}; // the write path of every key press and autosave
 };
 
 } // namespace panelist

@@ -175,23 +175,23 @@ QuestionSummary read_summary(SQLite::Statement& row) {
     return s;
 }
 
-std::vector<std::int64_t> matching_seqs(SQLite::Database& db, const std::string& match, int limit) {
-    SQLite::Statement stmt(db, "SELECT rowid FROM question_fts WHERE question_fts MATCH ? ORDER BY rowid LIMIT ?");
-    stmt.bind(1, match);
-    stmt.bind(2, limit);
+std::vector<std::int64_t> matching_seqs(StatementCache& statements, const std::string& match, int limit) {
+    auto stmt = statements.use("SELECT rowid FROM question_fts WHERE question_fts MATCH ? ORDER BY rowid LIMIT ?");
+    stmt->bind(1, match);
+    stmt->bind(2, limit);
     std::vector<std::int64_t> out;
-    while (stmt.executeStep()) out.push_back(stmt.getColumn(0).getInt64());
+    while (stmt->executeStep()) out.push_back(stmt->getColumn(0).getInt64());
     return out;
 }
 
-std::vector<QuestionSummary> summaries(SQLite::Database& db, std::span<const std::int64_t> seqs) {
-    SQLite::Statement row(db, fmt::format("SELECT {} FROM question q WHERE q.seq = ?", summary_columns));
+std::vector<QuestionSummary> summaries(StatementCache& statements, std::span<const std::int64_t> seqs) {
+    auto row = statements.use(fmt::format("SELECT {} FROM question q WHERE q.seq = ?", summary_columns));
     std::vector<QuestionSummary> out;
     out.reserve(seqs.size());
     for (const auto seq : seqs) {
-        row.bind(1, seq);
-        if (row.executeStep()) out.push_back(read_summary(row));
-        row.reset();
+        row->bind(1, seq);
+        if (row->executeStep()) out.push_back(read_summary(*row));
+        row->reset();
     }
     return out;
 }
@@ -260,13 +260,13 @@ std::vector<std::int64_t> QuestionRepository::best_first(const SearchPlan& plan,
         }
         documents.push_back(fewest);
     }
-    SQLite::Statement stmt(db_, "SELECT rowid FROM question_fts WHERE question_fts MATCH ? "
+    auto stmt = statements_.use("SELECT rowid FROM question_fts WHERE question_fts MATCH ? "
                                 "ORDER BY panelist_rank(question_fts, ?), rowid LIMIT ?");
-    stmt.bind(1, plan.match);
-    stmt.bind(2, phrase_documents_argument(documents));
-    stmt.bind(3, limit);
+    stmt->bind(1, plan.match);
+    stmt->bind(2, phrase_documents_argument(documents));
+    stmt->bind(3, limit);
     std::vector<std::int64_t> out;
-    while (stmt.executeStep()) out.push_back(stmt.getColumn(0).getInt64());
+    while (stmt->executeStep()) out.push_back(stmt->getColumn(0).getInt64());
     return out;
 }
 
@@ -296,29 +296,29 @@ SearchResult QuestionRepository::run_search(const SearchQuery& query, int limit)
         // first (ranking costs a few microseconds a match) or, without words, by id. A larger one
         // comes in the order questions were added, and the user narrows it.
         const int counted = std::max(counted_matches, limit);
-        const auto seqs = matching_seqs(db_, plan.match, counted + 1);
+        const auto seqs = matching_seqs(statements_, plan.match, counted + 1);
         result.matches = std::min<int>(static_cast<int>(seqs.size()), counted);
         result.counted_all = static_cast<int>(seqs.size()) <= counted;
         if (plan.ranked && static_cast<int>(seqs.size()) <= max_ranked_matches) {
             result.order = SearchOrder::best_first;
-            result.rows = summaries(db_, best_first(plan, limit));
+            result.rows = summaries(statements_, best_first(plan, limit));
         } else if (!plan.ranked && static_cast<int>(seqs.size()) <= limit) {
             result.order = SearchOrder::id;
-            result.rows = summaries(db_, seqs);
+            result.rows = summaries(statements_, seqs);
             std::sort(result.rows.begin(), result.rows.end(), [](const auto& x, const auto& y) { return x.id < y.id; });
         } else {
             result.order = SearchOrder::added;
-            result.rows = summaries(db_, std::span(seqs).first(std::min<std::size_t>(seqs.size(), limit)));
+            result.rows = summaries(statements_, std::span(seqs).first(std::min<std::size_t>(seqs.size(), limit)));
         }
         return result;
     });
 }
 
 int QuestionRepository::count_of(const std::string& match) {
-    SQLite::Statement stmt(db_, "SELECT count(*) FROM question_fts WHERE question_fts MATCH ?");
-    stmt.bind(1, match);
-    stmt.executeStep();
-    return stmt.getColumn(0).getInt();
+    auto stmt = statements_.use("SELECT count(*) FROM question_fts WHERE question_fts MATCH ?");
+    stmt->bind(1, match);
+    stmt->executeStep();
+    return stmt->getColumn(0).getInt();
 }
 
 std::vector<QuestionSummary> QuestionRepository::search(const SearchQuery& query, int limit) {

@@ -2,6 +2,7 @@
 #pragma once
 #include "domain/question.hpp"
 #include "domain/search_query.hpp"
+#include "persistence/sqlite/statement_cache.hpp"
 #include "persistence/store/database.hpp"
 #include "persistence/search/search_sql.hpp"
 
@@ -79,6 +80,7 @@ private:
     int count_of(const std::string& match);
     SearchTokenizer& search_support(); // the tokenizer, and panelist_rank registered
     SQLite::Database& db_;
+    StatementCache statements_{db_};             // searches as you type: each SQL prepared once
     std::unique_ptr<SearchTokenizer> tokenizer_; // made on the first search that needs it
 };
 
