@@ -88,3 +88,53 @@ TEST_CASE("the Share panel exports a loop and merges it into another laptop's da
     CHECK(merge.failed());
     CHECK(contains(merge.log().back(), "Nothing was imported."));
 }
+
+TEST_CASE("report and compare read the store again when it changes elsewhere, with no R pressed") {
+    DemoLoop f;
+    f.app->show(ScreenId::report);
+    f.frame();
+    REQUIRE(f.app->report().report());
+    const auto submitted = [&] {
+        int n = 0;
+        for (const auto& v : f.app->report().report()->verdicts) n += v.status == InterviewStatus::submitted ? 1 : 0;
+        return n;
+    };
+    const int before = submitted();
+    REQUIRE(before > 0);
+    // Elsewhere (another screen, a merged bundle) one of this candidate's interviews is reopened.
+    for (const auto& iv : f.ctx().interviews.for_candidate(f.ctx().candidate_id))
+        if (iv.locked()) {
+            f.ctx().interviews.reopen(iv.id, "one more note");
+            break;
+        }
+    f.frame();
+    CHECK(submitted() == before - 1);
+
+    f.app->show(ScreenId::compare);
+    f.frame();
+    REQUIRE(f.app->compare().comparison());
+    const auto rows = f.app->compare().comparison()->rows.size();
+    Candidate late;
+    late.name = "Late Addition";
+    late.loop_id = f.ctx().loop_id;
+    late.level = Level::senior;
+    f.ctx().people.save(late);
+    f.frame();
+    CHECK(f.app->compare().comparison()->rows.size() == rows + 1);
+}
+
+TEST_CASE("compare exports with the same keys as the report: F picks the format, X writes it") {
+    DemoLoop f;
+    TempDir out;
+    f.app->show(ScreenId::compare);
+    f.frame();
+    f.app->compare().set_export_folder(out.path().string());
+    f.press(keys::letter('X')); // CSV first
+    f.press(keys::letter('F'));
+    f.press(keys::letter('F'));
+    f.press(keys::letter('X')); // HTML
+    const std::string stem = "MLOps-Engineer--Berlin--2026-Q4-comparison";
+    CHECK(std::filesystem::exists(out / (stem + ".csv")));
+    CHECK(std::filesystem::exists(out / (stem + ".html")));
+    CHECK(contains(f.frame(), "Wrote"));
+}

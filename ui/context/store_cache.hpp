@@ -18,14 +18,18 @@ public:
             value_ = load();
             version_ = now;
             key_ = key;
+            ++generation_;
         }
         return *value_;
     }
+    // Counts the loads: a screen that keeps a working copy (sorted, say) knows when to renew it.
+    int generation() const { return generation_; }
 
 private:
     std::optional<Value> value_;
     StoreVersion version_;
     Key key_{};
+    int generation_ = 0;
 };
 
 } // namespace panelist

@@ -1,13 +1,12 @@
 #include "ui/screens/compare_screen.hpp"
 
 #include "persistence/reports/comparison_formats.hpp"
-#include "persistence/files/files.hpp"
-#include "persistence/formats/question_file.hpp"
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 #include <imgui_stdlib.h>
 #include <random>
@@ -17,6 +16,8 @@ namespace {
 constexpr Shortcut compare_keys[] = {
     {"B", "blind mode: letters instead of names, shuffled (B again shows names)"},
     {"R", "reload"},
+    {"F", "choose the export format"},
+    {"X", "export in that format to the folder shown"},
     {"Left / Right", "scroll the table's topic columns"},
     {"Up / Down, PgUp / PgDn", "scroll the screen"},
     {"click a header", "sort by that column"},
@@ -29,17 +30,20 @@ CompareScreen::CompareScreen() : blind_seed_(std::random_device{}()) {}
 std::span<const Shortcut> CompareScreen::shortcuts() const { return compare_keys; }
 
 void CompareScreen::load(AppContext& ctx) {
-    loaded_loop_ = ctx.loop_id;
-    stale_ = false;
-    comparison_.reset();
-    if (auto loop = ctx.people.find_loop(ctx.loop_id))
-        comparison_ = load_loop_comparison(ctx.db, loop->name, ctx.me, blind_, blind_seed_);
+    const auto& fresh = cache_.get(ctx.db, {ctx.loop_id, ctx.me, blind_, reloads_}, [&]() -> std::optional<LoopComparison> {
+        if (auto loop = ctx.people.find_loop(ctx.loop_id))
+            return load_loop_comparison(ctx.db, loop->name, ctx.me, blind_, blind_seed_);
+        return std::nullopt;
+    });
+    if (cache_.generation() == loaded_generation_) return;
+    comparison_ = fresh; // the table sorts this copy as its headers say, every frame
+    loaded_generation_ = cache_.generation();
 }
 
 void CompareScreen::draw(AppContext& ctx) {
     if (keys::command(keys::letter('B'))) set_blind(!blind_);
-    if (keys::command(keys::letter('R'))) stale_ = true;
-    if (stale_ || loaded_loop_ != ctx.loop_id) load(ctx);
+    if (keys::command(keys::letter('R'))) ++reloads_;
+    load(ctx);
     if (!comparison_) {
         ui::muted("Pick a loop on the Candidates screen (Ctrl+2) to compare its candidates.");
         return;
@@ -60,7 +64,7 @@ void CompareScreen::draw(AppContext& ctx) {
     draw_agreement();
     ui::heading("Questions: do they tell candidates apart?");
     draw_questions();
-    draw_export(ctx);
+    draw_export_bar(ctx);
 }
 
 void CompareScreen::draw_table() {
@@ -236,27 +240,15 @@ void CompareScreen::draw_questions() {
     ImGui::EndTable();
 }
 
-void CompareScreen::draw_export(AppContext&) {
+void CompareScreen::draw_export_bar(AppContext& ctx) {
     ui::heading("Export");
-    ImGui::SetNextItemWidth(ui::em(26));
-    ImGui::InputTextWithHint("##compare-out", "path/to/comparison (extension added)", &export_path_);
-    for (const auto& [label, format, ext] : {std::tuple{"CSV", ComparisonFormat::csv, ".csv"},
-                                             std::tuple{"Markdown", ComparisonFormat::markdown, ".md"},
-                                             std::tuple{"HTML", ComparisonFormat::html, ".html"},
-                                             std::tuple{"JSON", ComparisonFormat::json, ".json"}}) {
-        ImGui::SameLine();
-        if (ImGui::Button(label) && !export_path_.empty()) {
-            try {
-                write_file_atomically(export_path_ + ext, render_comparison(*comparison_, format), 0600);
-                message_ = "Wrote " + export_path_ + ext;
-                message_is_error_ = false;
-            } catch (const FileError& e) {
-                message_ = e.what();
-                message_is_error_ = true;
-            }
-        }
-    }
-    if (!message_.empty()) ui::outcome(message_, message_is_error_);
+    export_.draw(ctx, [&](int format) {
+        constexpr ComparisonFormat formats[] = {ComparisonFormat::csv, ComparisonFormat::markdown, ComparisonFormat::html,
+                                                ComparisonFormat::json};
+        std::string stem;
+        for (const char c : comparison_->loop) stem += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+        return std::pair{stem + "-comparison", render_comparison(*comparison_, formats[format])};
+    });
 }
 
 } // namespace panelist

@@ -1,7 +1,5 @@
 #include "ui/screens/report_screen.hpp"
 
-#include "persistence/files/files.hpp"
-#include "persistence/formats/question_file.hpp"
 #include "persistence/reports/report_formats.hpp"
 #include "persistence/reports/report_source.hpp"
 #include "ui/context/app_context.hpp"
@@ -16,16 +14,11 @@
 namespace panelist {
 namespace {
 constexpr Shortcut report_keys[] = {
-    {"F", "choose the export format: Markdown (pastes into an ATS), HTML, PDF, JSON"},
-    {"X", "export the report in that format to the folder shown"},
+    {"F", "choose the export format"},
+    {"X", "export in that format to the folder shown"},
     {"R", "reload"},
     {"Up / Down, PgUp / PgDn", "scroll the report"},
 };
-
-std::string default_folder() {
-    const char* home = std::getenv("HOME");
-    return home && *home ? home : ".";
-}
 
 std::string file_stem(const std::string& name) {
     std::string out;
@@ -36,55 +29,20 @@ std::string file_stem(const std::string& name) {
 
 std::span<const Shortcut> ReportScreen::shortcuts() const { return report_keys; }
 
-bool ReportScreen::export_as(AppContext&, const std::string& format) {
-    if (!report_) return false;
-    const ReportFormat f = format == "md" ? ReportFormat::markdown
-                           : format == "html" ? ReportFormat::html
-                           : format == "pdf" ? ReportFormat::pdf
-                                             : ReportFormat::json;
-    const auto path = std::filesystem::path(export_folder_) / (file_stem(report_->candidate) + "-report." + format);
-    try {
-        write_file_atomically(path, render_report(*report_, f), 0600);
-        message_ = "Wrote " + path.string();
-        message_is_error_ = false;
-        return true;
-    } catch (const FileError& e) {
-        message_ = e.what();
-        message_is_error_ = true;
-        return false;
-    }
-}
-
 void ReportScreen::draw(AppContext& ctx) {
-    if (export_folder_.empty()) export_folder_ = default_folder();
-    if (loaded_for_ != ctx.candidate_id || keys::command(keys::letter('R'))) {
-        report_ = load_candidate_report(ctx.db, ctx.candidate_id, ctx.me);
-        loaded_for_ = ctx.candidate_id;
-    }
-    if (!report_) {
+    if (keys::command(keys::letter('R'))) ++reloads_;
+    shown_ = &cache_.get(ctx.db, {ctx.candidate_id, ctx.me, reloads_},
+                         [&] { return load_candidate_report(ctx.db, ctx.candidate_id, ctx.me); });
+    const auto& shown = *shown_;
+    if (!shown) {
         ui::muted("Pick a candidate on the Candidates screen (Ctrl+2) to see their report.");
         return;
     }
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Export to");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ui::em(24));
-    ImGui::InputText("##folder", &export_folder_);
-    constexpr std::pair<const char*, const char*> formats[] = {
-        {"Markdown", "md"}, {"HTML", "html"}, {"PDF", "pdf"}, {"JSON", "json"}};
-    constexpr int format_count = static_cast<int>(std::size(formats));
-    if (keys::command(keys::letter('F'))) format_ = (format_ + 1) % format_count;
-    ImGui::SameLine();
-    ImGui::TextUnformatted("as");
-    for (int i = 0; i < format_count; ++i) {
-        ImGui::SameLine();
-        if (ImGui::RadioButton(formats[i].first, format_ == i)) format_ = i;
-    }
-    ImGui::SameLine();
-    ui::muted("(F)");
-    ImGui::SameLine();
-    if (ImGui::Button("Export (X)") || keys::command(keys::letter('X'))) export_as(ctx, formats[format_].second);
-    if (!message_.empty()) ui::outcome(message_, message_is_error_);
+    export_.draw(ctx, [&](int format) {
+        constexpr ReportFormat formats[] = {ReportFormat::markdown, ReportFormat::html, ReportFormat::pdf,
+                                            ReportFormat::json};
+        return std::pair{file_stem(shown->candidate) + "-report", render_report(*shown, formats[format])};
+    });
     ImGui::Separator();
     ImGui::BeginChild("report-preview");
     ui::scroll_with_keys();
@@ -93,7 +51,7 @@ void ReportScreen::draw(AppContext& ctx) {
 }
 
 void ReportScreen::draw_preview() {
-    const auto& r = *report_;
+    const auto& r = *report();
     const bool large = ui::push_font(ui::font_roles().large);
     ImGui::TextUnformatted(r.candidate.c_str());
     ui::pop_font(large);

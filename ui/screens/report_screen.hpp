@@ -1,10 +1,13 @@
 // Report: the selected candidate's scorecard, previewed, then exported with one key.
 #pragma once
 #include "domain/candidate_report.hpp"
+#include "ui/context/store_cache.hpp"
+#include "ui/screens/export_bar.hpp"
 #include "ui/screens/screen.hpp"
 
 #include <optional>
 #include <string>
+#include <tuple>
 
 namespace panelist {
 
@@ -13,19 +16,18 @@ public:
     std::string_view title() const override { return "Report"; }
     void draw(AppContext&) override;
     std::span<const Shortcut> shortcuts() const override;
-    const std::optional<CandidateReport>& report() const { return report_; }
-    // Writes the report in `format` ("md", "html", "pdf", "json") beside export_folder_.
-    bool export_as(AppContext&, const std::string& format);
-    void set_export_folder(std::string folder) { export_folder_ = std::move(folder); }
+    const std::optional<CandidateReport>& report() const { return shown_ ? *shown_ : none_; }
+    void set_export_folder(std::string folder) { export_.set_folder(std::move(folder)); }
 
 private:
     void draw_preview();
-    std::optional<CandidateReport> report_;
-    std::int64_t loaded_for_ = -1;
-    std::string export_folder_;
-    int format_ = 0; // index into the export formats: F picks the next, X exports
-    std::string message_;
-    bool message_is_error_ = false;
+    // Read again whenever the store changes (an interview scored elsewhere, a bundle merged),
+    // the candidate or the viewer does, or R asks for it.
+    StoreCache<std::tuple<std::int64_t, std::string, int>, std::optional<CandidateReport>> cache_;
+    const std::optional<CandidateReport>* shown_ = nullptr; // in cache_
+    std::optional<CandidateReport> none_;                   // before the first draw
+    int reloads_ = 0;
+    ExportBar export_{{{"Markdown", "md"}, {"HTML", "html"}, {"PDF", "pdf"}, {"JSON", "json"}}};
 };
 
 } // namespace panelist

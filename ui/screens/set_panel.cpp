@@ -18,7 +18,6 @@ void SetPanel::load(AppContext& ctx, const std::string& name) {
     draft_ = ctx.sets.find(name);
     original_name_ = name;
     confirm_delete_ = false;
-    message_.clear();
 }
 
 void SetPanel::save(AppContext& ctx) {
@@ -26,11 +25,9 @@ void SetPanel::save(AppContext& ctx) {
         if (original_name_ != draft_->name && !original_name_.empty()) ctx.sets.rename(original_name_, draft_->name);
         ctx.sets.upsert(*draft_);
         original_name_ = draft_->name;
-        message_ = "Saved.";
-        message_is_error_ = false;
+        ctx.tell("Saved the set " + draft_->name + ".");
     } catch (const std::exception& e) {
-        message_ = e.what();
-        message_is_error_ = true;
+        ctx.warn(e.what());
     }
 }
 
@@ -46,8 +43,7 @@ void SetPanel::draw(AppContext& ctx, const std::string& library_selection) {
             load(ctx, s.name);
             new_name_.clear();
         } catch (const std::exception& e) {
-            message_ = e.what();
-            message_is_error_ = true;
+            ctx.warn(e.what());
         }
     }
     ImGui::Separator();
@@ -138,11 +134,9 @@ void SetPanel::draw_set(AppContext& ctx, const std::string& library_selection) {
     if (ImGui::Button("Export set")) {
         try {
             write_file_atomically(export_path_, write_question_file(*collect_set_for_export(ctx.db, original_name_)), 0644);
-            message_ = "Wrote " + export_path_;
-            message_is_error_ = false;
+            ctx.tell("Wrote " + export_path_);
         } catch (const std::exception& e) {
-            message_ = e.what();
-            message_is_error_ = true;
+            ctx.warn(e.what());
         }
     }
     ImGui::SameLine();
@@ -159,9 +153,6 @@ void SetPanel::draw_set(AppContext& ctx, const std::string& library_selection) {
         }
         ImGui::SameLine();
         if (ImGui::Button("Keep")) confirm_delete_ = false;
-    }
-    if (!message_.empty()) {
-        ui::outcome(message_, message_is_error_);
     }
 }
 

@@ -26,8 +26,6 @@ private:
     std::string original_name_;
     std::string new_name_;
     std::string export_path_;
-    std::string message_;
-    bool message_is_error_ = false;
     bool confirm_delete_ = false;
     // Read when the store (or the draft's list) changes, not every frame.
     StoreCache<int, std::vector<QuestionSet>> sets_;
