@@ -165,10 +165,13 @@ int run_gui(const std::function<Database(OpeningProgress&)>& open_database, cons
         return true;
     };
     callbacks.ready_now = [&] { return opening.done(); };
-    // The atlas may have been rebuilt (Ctrl+=) since the last frame: read the roles afresh.
-    const auto use_window_fonts = [] {
+    // The atlas may have been rebuilt (Ctrl+=) since the last frame: read the roles afresh,
+    // for the main window's ImGui context only (the presenter's has none: one large default).
+    ui::FontRoles window_fonts;
+    const auto use_window_fonts = [&window_fonts] {
         const auto& f = fonts();
-        ui::font_roles() = {f.regular, f.bold, f.large};
+        window_fonts = {f.regular, f.bold, f.large};
+        ui::set_font_roles(&window_fonts);
     };
     callbacks.draw_waiting = [&] {
         use_window_fonts();
@@ -208,8 +211,7 @@ int run_gui(const std::function<Database(OpeningProgress&)>& open_database, cons
     };
     callbacks.draw_presenter = [&] {
         if (!app) return;
-        ui::font_roles() = {}; // the presenter's own atlas: its default font is already large
-        draw_presenter(app->context().presenter);
+        draw_presenter(app->context().presenter); // its own context: no roles, a large default font
     };
     callbacks.on_exit = [&] {
         if (!app) return;

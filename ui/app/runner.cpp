@@ -42,11 +42,15 @@ constexpr int screenshot_frame = 4;
 constexpr double clock_wake_seconds = 1.0;
 constexpr float font_scale_step = 1.1f, font_scale_min = 0.6f, font_scale_max = 3.0f;
 
-TextScale current_text_scale;
-WindowSize current_window_size;
-WindowPlace current_window_place;
-// Set by set_theme() during a frame, applied before the next one.
-std::optional<Theme> requested_theme;
+// What the running window shares with the app's callbacks (text_scale(), last_window_place(),
+// set_theme()) and with GLFW's C callbacks: one window runs per process, so one state.
+struct RunningWindow {
+    TextScale text_scale;
+    WindowSize size;
+    WindowPlace place;
+    std::optional<Theme> requested_theme; // set by set_theme() during a frame, applied before the next
+};
+RunningWindow running;
 
 //-------------------------------------------------------------------------------------------------
 // [SECTION] Waking from other threads
@@ -96,8 +100,8 @@ void note_input(GLFWwindow* handle) {
 
 void change_font_scale(Window& window, float new_scale) {
     new_scale = std::clamp(std::round(new_scale * 20.0f) / 20.0f, font_scale_min, font_scale_max);
-    if (new_scale == current_text_scale.font_scale) return;
-    current_text_scale.font_scale = new_scale;
+    if (new_scale == running.text_scale.font_scale) return;
+    running.text_scale.font_scale = new_scale;
     window.fonts_stale = true;
 }
 
@@ -109,7 +113,7 @@ void on_key(GLFWwindow* handle, int key, int scancode, int action, int mods) {
     if (action == GLFW_RELEASE || (mods & GLFW_MOD_CONTROL) == 0) return;
     const char* name = glfwGetKeyName(key, scancode);
     const char typed = name && name[0] != '\0' && name[1] == '\0' ? name[0] : '\0';
-    const float scale = current_text_scale.font_scale;
+    const float scale = running.text_scale.font_scale;
     if (typed == '=' || typed == '+' || key == GLFW_KEY_EQUAL || key == GLFW_KEY_KP_ADD)
         change_font_scale(window, scale * font_scale_step);
     else if (typed == '-' || key == GLFW_KEY_MINUS || key == GLFW_KEY_KP_SUBTRACT)
@@ -144,7 +148,7 @@ void install_callbacks(Window& window) {
 
 // The atlas's pixel size for the user's text size on a monitor of this content scale.
 float font_pixels(const RunnerSettings& settings, float content_scale) {
-    return std::round(settings.font_size * current_text_scale.font_scale * content_scale);
+    return std::round(settings.font_size * running.text_scale.font_scale * content_scale);
 }
 
 // Rebuilds the font atlas at the pixel size the monitor and the user's text size ask for, so
@@ -161,7 +165,7 @@ void refresh_fonts(Window& window) {
                               ? static_cast<float>(buffer_w) / static_cast<float>(window_w)
                               : 1.0f;
 
-    current_text_scale.content_scale = content_x;
+    running.text_scale.content_scale = content_x;
     // Already built for the size the monitor predicted while the window opened (run_window):
     // only a different size, or a new text size, needs the atlas rasterised again.
     const float pixels = font_pixels(window.settings, content_x);
@@ -179,12 +183,12 @@ void refresh_fonts(Window& window) {
 }
 
 float window_font_pixels() {
-    return 17.0f * current_text_scale.font_scale * current_text_scale.content_scale;
+    return 17.0f * running.text_scale.font_scale * running.text_scale.content_scale;
 }
 
 void take_requested_theme(Window& window) {
-    if (!requested_theme) return;
-    window.theme = *std::exchange(requested_theme, std::nullopt);
+    if (!running.requested_theme) return;
+    window.theme = *std::exchange(running.requested_theme, std::nullopt);
     apply_theme(window.theme, window.style_scale);
 }
 
@@ -328,11 +332,11 @@ void render_frame(Window& window, const std::function<void()>& draw) {
     ImGui::NewFrame();
     if (draw) draw();
     ImGui::Render();
-    glfwGetWindowSize(window.handle, &current_window_size.width, &current_window_size.height);
-    WindowPlace& place = current_window_place;
+    glfwGetWindowSize(window.handle, &running.size.width, &running.size.height);
+    WindowPlace& place = running.place;
     glfwGetWindowPos(window.handle, &place.x, &place.y);
-    place.width = current_window_size.width;
-    place.height = current_window_size.height;
+    place.width = running.size.width;
+    place.height = running.size.height;
     place.has_position = true;
 }
 
@@ -456,7 +460,7 @@ int run_loop(Window& window, const RunnerCallbacks& callbacks) {
         take_requested_theme(window);
         render_frame(window, callbacks.draw);
         if (window.frames_to_render > 0) --window.frames_to_render;
-        if (requested_theme) window.frames_to_render = std::max(window.frames_to_render, 1);
+        if (running.requested_theme) window.frames_to_render = std::max(window.frames_to_render, 1);
 
         Shown shown;
         if (whole_frames) {
@@ -525,26 +529,26 @@ void wait_until_ready(Window& window, const RunnerCallbacks& callbacks) {
 } // namespace
 
 WindowSize last_window_size() {
-    return current_window_size;
+    return running.size;
 }
 
 WindowPlace last_window_place() {
-    return current_window_place;
+    return running.place;
 }
 
 const TextScale& text_scale() {
-    return current_text_scale;
+    return running.text_scale;
 }
 
 void set_theme(Theme theme) {
-    requested_theme = theme;
+    running.requested_theme = theme;
 }
 
 int run_window(const RunnerSettings& settings, const RunnerCallbacks& callbacks) {
     const GlfwLibrary glfw;
     if (!glfw.ready) return cannot_open(callbacks, "cannot open a window: " + glfw_error());
-    current_text_scale = {std::clamp(settings.font_scale, font_scale_min, font_scale_max), 1.0f};
-    requested_theme.reset();
+    running.text_scale = {std::clamp(settings.font_scale, font_scale_min, font_scale_max), 1.0f};
+    running.requested_theme.reset();
     Window window{settings};
 
     int result = 0;
