@@ -1,6 +1,8 @@
 #include "persistence/files/file_problem.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <vector>
 
 namespace panelist {
 
@@ -13,9 +15,9 @@ std::string FileProblem::to_string() const {
 
 namespace {
 std::string describe(const std::vector<FileProblem>& problems) {
-    std::string text;
-    for (const auto& p : problems) text += (text.empty() ? "" : "\n") + p.to_string();
-    return text;
+    std::vector<std::string> lines;
+    for (const auto& p : problems) lines.push_back(p.to_string());
+    return fmt::format("{}", fmt::join(lines, "\n"));
 }
 } // namespace
 

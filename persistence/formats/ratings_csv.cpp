@@ -1,6 +1,7 @@
 // Reading a ratings CSV: UTF-8 check, CSV cells with positions, then header/name detection.
 #include "persistence/formats/ratings_csv.hpp"
 
+#include "domain/text.hpp"
 #include "persistence/files/files.hpp"
 #include "persistence/formats/question_file.hpp"
 
@@ -30,35 +31,18 @@ struct Record {
     throw FileError({{file, at, std::move(field), std::move(message)}});
 }
 
-// Refuses, at its line and column, the first byte that is not UTF-8 or is a control character.
+// Refuses, at its line and column, the first byte that is not UTF-8 (the domain's one check)
+// or is a control character.
 void check_text(std::string_view text, const std::string& file) {
+    const std::size_t bad_utf8 = invalid_utf8_at(text);
     SourcePosition at{1, 1};
     std::size_t i = 0;
     while (i < text.size()) {
+        if (i == bad_utf8) fail(file, at, "not valid UTF-8; save the file as UTF-8 text");
         const auto b = static_cast<unsigned char>(text[i]);
-        std::size_t len = 1;
-        char32_t cp = b;
-        if (b >= 0x80) {
-            if (b >= 0xC2 && b <= 0xDF)
-                len = 2, cp = b & 0x1F;
-            else if (b >= 0xE0 && b <= 0xEF)
-                len = 3, cp = b & 0x0F;
-            else if (b >= 0xF0 && b <= 0xF4)
-                len = 4, cp = b & 0x07;
-            else
-                fail(file, at, "not valid UTF-8; save the file as UTF-8 text");
-            if (i + len > text.size())
-                fail(file, at, "not valid UTF-8; save the file as UTF-8 text");
-            for (std::size_t j = 1; j < len; ++j) {
-                const auto c = static_cast<unsigned char>(text[i + j]);
-                if ((c & 0xC0) != 0x80)
-                    fail(file, at, "not valid UTF-8; save the file as UTF-8 text");
-                cp = (cp << 6) | (c & 0x3F);
-            }
-            const bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-            if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-                fail(file, at, "not valid UTF-8; save the file as UTF-8 text");
-        } else if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+        // Valid UTF-8 up to bad_utf8: the lead byte gives the character's length.
+        const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
             fail(file, at,
                  fmt::format("control character 0x{:02X}; this does not look like a CSV text file",
                              b));
@@ -70,13 +54,6 @@ void check_text(std::string_view text, const std::string& file) {
             ++at.column;
         i += len;
     }
-}
-
-std::string trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    const auto last = s.find_last_not_of(" \t");
-    return std::string(s.substr(first, last - first + 1));
 }
 
 // Splits valid UTF-8 text into records of cells, each with where it starts. Blank lines are

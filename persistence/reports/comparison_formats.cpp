@@ -7,6 +7,7 @@
 #include "persistence/reports/report_formats.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 namespace panelist {
@@ -25,9 +26,7 @@ std::string interviewer_summary(const ComparisonRow& row) {
 }
 
 std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
-    return out;
+    return fmt::format("{}", fmt::join(items, ", "));
 }
 
 std::string csv(const LoopComparison& c) {

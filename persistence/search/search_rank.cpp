@@ -4,6 +4,8 @@
 
 #include <array>
 #include <cmath>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <memory>
 #include <sqlite3.h>
 #include <sstream>
@@ -86,9 +88,7 @@ void register_search_rank(SQLite::Database& db) {
 }
 
 std::string phrase_documents_argument(const std::vector<std::int64_t>& documents) {
-    std::string out;
-    for (const auto d : documents) out += (out.empty() ? "" : " ") + std::to_string(d);
-    return out;
+    return fmt::format("{}", fmt::join(documents, " "));
 }
 
 } // namespace panelist

@@ -108,6 +108,19 @@ private:
     bool had_wal_ = true, had_shm_ = true;
 };
 
+// Refuses another program's database, or one from a newer Panelist. Asked of the header on
+// disk first, then of SQLite, which also reads what still waits in the -wal file.
+void check_identity(const std::string& file, std::uint32_t application_id, std::uint32_t user_version) {
+    if (application_id != 0 && application_id != std::uint32_t(panelist_application_id))
+        throw DatabaseError(fmt::format("{}: is not a Panelist database (it belongs to another "
+                                        "program, application id {:#010x})",
+                                        file, application_id));
+    if (user_version > std::uint32_t(latest_schema_version()))
+        throw DatabaseError(fmt::format("{}: was written by a newer Panelist (schema version {}, "
+                                        "this one knows up to {}); open it with a newer version",
+                                        file, user_version, latest_schema_version()));
+}
+
 // The checks that need SQLite's own reading of the file: damage (unless `intact`), and the
 // application id and schema version where the header on disk can lag behind.
 void check_through_sqlite(const fs::path& path, bool intact) {
@@ -126,15 +139,7 @@ void check_through_sqlite(const fs::path& path, bool intact) {
             ro.execAndGet("PRAGMA application_id").getInt());
         const auto user_version =
             static_cast<std::uint32_t>(ro.execAndGet("PRAGMA user_version").getInt());
-        if (application_id != 0 && application_id != std::uint32_t(panelist_application_id))
-            throw DatabaseError(fmt::format("{}: is not a Panelist database (it belongs to "
-                                            "another program, application id {:#010x})",
-                                            file, application_id));
-        if (user_version > std::uint32_t(latest_schema_version()))
-            throw DatabaseError(fmt::format("{}: was written by a newer Panelist (schema version "
-                                            "{}, this one knows up to {}); open it with a newer "
-                                            "version",
-                                            file, user_version, latest_schema_version()));
+        check_identity(file, application_id, user_version);
         if (application_id == 0 && ro.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
             throw DatabaseError(fmt::format("{}: is not a Panelist database (it is an SQLite "
                                             "database of another program)",
@@ -157,14 +162,7 @@ void check_existing(const fs::path& path, bool note_when_checked, OpeningProgres
         throw DatabaseError(fmt::format("{}: is not a Panelist database (it is not an SQLite "
                                         "file at all)",
                                         file));
-    if (h.application_id != 0 && h.application_id != std::uint32_t(panelist_application_id))
-        throw DatabaseError(fmt::format("{}: is not a Panelist database (it belongs to another "
-                                        "program, application id {:#010x})",
-                                        file, h.application_id));
-    if (h.user_version > std::uint32_t(latest_schema_version()))
-        throw DatabaseError(fmt::format("{}: was written by a newer Panelist (schema version {}, "
-                                        "this one knows up to {}); open it with a newer version",
-                                        file, h.user_version, latest_schema_version()));
+    check_identity(file, h.application_id, h.user_version);
     {
         const SideFilesOfReader side_files(path);
         try {

@@ -14,7 +14,6 @@ struct Run {
     std::string err;
 };
 
-std::string shell_quote(const std::string&);
 Run run_process(const std::string& exe, const TempDir& home, const std::vector<std::string>& args);
 inline bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 

@@ -131,9 +131,7 @@ TEST_CASE("a file that is not a Panelist database exits 1 and stays untouched") 
 TEST_CASE("an installed Panelist finds its bank without the source tree") {
     TempDir home;
     const auto prefix = home / "prefix";
-    const std::string install = fmt::format("cmake --install {} --prefix {} >/dev/null 2>&1",
-                                            files::shell_quote(PANELIST_BUILD_DIR), files::shell_quote(prefix.string()));
-    REQUIRE(std::system(install.c_str()) == 0);
+    REQUIRE(run_process("cmake", home, {"--install", PANELIST_BUILD_DIR, "--prefix", prefix.string()}).code == 0);
     CHECK(std::filesystem::exists(prefix / "share" / "applications" / "panelist.desktop"));
     CHECK(std::filesystem::exists(prefix / "share" / "icons" / "hicolor" / "scalable" / "apps" / "panelist.svg"));
     auto r = run_panelist(home, {"questions", "topic:monitoring"}, (prefix / "bin" / "panelist").string());

@@ -10,14 +10,13 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace panelist {
 namespace {
 
 std::string join_words(const std::vector<std::string>& words) {
-    std::string out;
-    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
-    return out;
+    return fmt::format("{}", fmt::join(words, " "));
 }
 
 } // namespace

@@ -36,7 +36,6 @@ constexpr Shortcut interview_keys[] = {
     {"Ctrl+Enter", "submit: choose a recommendation 1-4, Enter confirms"},
     {"Ctrl+R", "reopen a submitted interview (asks for a reason)"},
 };
-const char* recommendation_labels[] = {"strong no", "no", "yes", "strong yes"};
 constexpr auto time_save_interval = 10s;
 
 // "2026-12-03T07:41:12.345Z" (UTC, as the store writes it) as the local "07:41:12".
@@ -727,7 +726,7 @@ void InterviewScreen::draw_submit(AppContext& ctx) {
         ui::warning(fmt::format("{} question{} unscored.", unscored, unscored == 1 ? " is" : "s are"));
     for (int r = 0; r < 4; ++r) {
         if (keys::digit_pressed(r + 1)) recommendation_choice_ = r;
-        const std::string label = fmt::format("{} {}", r + 1, recommendation_labels[r]);
+        const std::string label = fmt::format("{} {}", r + 1, panelist::label(static_cast<Recommendation>(r)));
         if (r > 0) {
             ImGui::SameLine();
             if (ImGui::GetContentRegionAvail().x < text_width(label) + ui::em(2)) ImGui::NewLine();

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <limits>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
@@ -186,9 +187,8 @@ void PlanScreen::draw_plan(AppContext& ctx) {
     ImGui::PopStyleColor();
     if (!skipped_.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ui::warning_color());
-        std::string list;
-        for (const auto& id : skipped_) list += (list.empty() ? "" : ", ") + id;
-        ui::wrapped(fmt::format("Left out because this candidate already had them in the loop: {}", list));
+        ui::wrapped(fmt::format("Left out because this candidate already had them in the loop: {}",
+                                fmt::join(skipped_, ", ")));
         ImGui::PopStyleColor();
     }
     handle_list_keys();
