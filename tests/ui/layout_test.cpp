@@ -99,6 +99,16 @@ TEST_CASE("the Interview screen fits every window size and text size, nothing dr
         }
 }
 
+TEST_CASE("at the largest text size (3x) on a full screen nothing overlaps, and the score and notes stay in view") {
+    AppFixture f;
+    f.open_interview();
+    for (const Size size : {Size{1600, 1000}, Size{1366, 768}}) {
+        INFO(fmt::format("{}x{} at text size 3", size.width, size.height));
+        const auto items = lay_out(f, size, 3.0f);
+        check_layout(items, size, true, 3.0f, true); // as revealed: score keys and notes must show
+    }
+}
+
 TEST_CASE("compact mode fits the smallest window at every text size") {
     AppFixture f;
     f.open_interview();

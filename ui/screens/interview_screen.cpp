@@ -671,7 +671,7 @@ void InterviewScreen::draw_notes(AppContext& ctx) {
     const auto flags = (!editable() ? ImGuiInputTextFlags_ReadOnly : ImGuiInputTextFlags_None) |
                        ImGuiInputTextFlags_CallbackAlways;
     const float window = ImGui::GetWindowHeight();
-    const float lines = window > ui::em(44) ? 6.0f : window > ui::em(30) ? 4.5f : 3.2f;
+    const float lines = window > ui::em(44) ? 6.0f : window > ui::em(30) ? 4.5f : window > ui::em(18) ? 3.2f : 2.2f;
     if (ImGui::InputTextMultiline("##notes", &notes_, {-1, ui::em(lines)}, flags, cursor_to_end,
                                   &notes_cursor_to_end_)) {
         notes_timer_.edited(ctx.clock.now());
