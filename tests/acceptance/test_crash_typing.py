@@ -7,7 +7,7 @@ recovered. Each trial starts the app on the same database (an interview in progr
 Interview screen), finds which question it reopened on (0 clears that question's score, which
 the trial then gives back), moves to a target question (never the first), presses N and types
 a long text steadily (`xdotool type --delay 60` in 4-character pieces, each piece timed), and
-kills the app after a random 0.6-4 s of typing (seeded). Then, with the app dead:
+kills the app after a random 0.6-2.6 s of typing (seeded). Then, with the app dead:
 PRAGMA integrity_check, every score and note of every interview as expected, and the target's
 notes = the notes before + a prefix of what was typed, holding every character sent more than
 1.0 s before the kill. Figures: characters lost per trial, the age of the oldest lost one.
@@ -167,7 +167,7 @@ def scenario(s, c, args):
         time.sleep(SETTLE)
         text = f" trial {chr(97 + trial % 26)}{chr(97 + trial // 26)}: " + " ".join(rng.choice(WORDS) for _ in range(40))
         typist = Typist(k, text)
-        wait = rng.uniform(0.6, 4.0)
+        wait = rng.uniform(0.6, 2.6)
         typist.start()
         time.sleep(wait)
         killed_at = time.monotonic()
