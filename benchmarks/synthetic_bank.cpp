@@ -115,7 +115,7 @@ void fill_interviews(Database& db, int count, int questions_each) {
         iv.interviewer = fmt::format("Interviewer {}", i % 7);
         iv.date = "2026-11-23";
         for (int k = 0; k < questions_each; ++k)
-            iv.questions.push_back({synthetic_question(static_cast<std::uint64_t>(k)).id, 5, {}, "", "", "", {}, {}});
+            iv.questions.push_back({synthetic_question(static_cast<std::uint64_t>(k)).id, 5, {}, "", ""});
         interviews.create(iv);
         for (int k = 0; k < questions_each; ++k) {
             const auto& id = iv.questions[static_cast<std::size_t>(k)].question_id;

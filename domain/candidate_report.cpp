@@ -53,9 +53,7 @@ CandidateReport build_candidate_report(const Candidate& candidate, const Loop& l
             a.seconds = q.response.seconds_spent;
             a.planned_minutes = q.planned_minutes;
             if (a.score) {
-                // The rubric the score was given against: the one kept with the interview.
-                if (!q.rubric.empty()) a.rubric_words = q.rubric.words_for(*a.score);
-                else if (auto b = bank.find(q.question_id); b != bank.end()) a.rubric_words = b->second.rubric.words_for(*a.score);
+                if (auto b = bank.find(q.question_id); b != bank.end()) a.rubric_words = b->second.rubric.words_for(*a.score);
                 by_topic[q.topic].push_back(*a.score);
                 const double w = std::max(q.planned_minutes, 1);
                 weighted += w * *a.score;

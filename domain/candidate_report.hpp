@@ -62,8 +62,7 @@ struct CandidateReport {
     int sealed = 0;
 };
 
-// Rubric words come from each question as it was asked (kept with the interview); `bank` only
-// fills in for a question that kept none (planned when it was not in the bank). With a
+// `bank` supplies rubric words (questions deleted since keep their copied prompt). With a
 // `viewer` who has an unsubmitted interview of this candidate, other interviewers' interviews
 // are left out (sealed) so the viewer scores independently.
 CandidateReport build_candidate_report(const Candidate&, const Loop&, const std::vector<Interview>&,

@@ -2,7 +2,6 @@
 #pragma once
 #include "domain/enums.hpp"
 #include "domain/problem.hpp"
-#include "domain/question.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -39,13 +38,9 @@ struct InterviewQuestion {
     std::string question_id;
     int planned_minutes = 0;
     Response response;
-    // What was asked, copied from the bank when planned: the Interview screen, reports, bundles
-    // and comparisons show this, whatever the bank says today.
+    // What was asked, copied from the bank when planned: reports stay true after edits.
     std::string topic;
     std::string prompt;
-    std::string answer; // the model answer
-    Rubric rubric;
-    std::vector<std::string> follow_ups;
     bool operator==(const InterviewQuestion&) const = default;
 };
 

@@ -65,9 +65,6 @@ ordered_json to_json(const InterviewQuestion& q) {
     j["question_id"] = q.question_id;
     j["topic"] = q.topic;
     j["prompt"] = q.prompt;
-    j["answer"] = q.answer;
-    j["rubric"] = ordered_json{{"1", q.rubric.one}, {"3", q.rubric.three}, {"5", q.rubric.five}};
-    j["follow_ups"] = q.follow_ups;
     j["planned_minutes"] = q.planned_minutes;
     j["score"] =
         q.response.score.scored() ? ordered_json(q.response.score.value()) : ordered_json(nullptr);
@@ -203,8 +200,8 @@ class JsonReader {
     std::vector<FileProblem>& problems_;
 };
 
-// The fields of one JSON object: every field is required (but those read with get_optional) and
-// no other is allowed, so a misspelt or missing field never passes silently.
+// The fields of one JSON object: every field is required and no other is allowed, so a
+// misspelt or missing field never passes silently.
 class Fields {
   public:
     Fields(JsonReader& reader, const json& value, std::string path,
@@ -235,12 +232,6 @@ class Fields {
             return nullptr;
         }
         return &*it;
-    }
-    // A field that bundles from earlier versions lack: nullptr when it is missing, no problem.
-    const json* get_optional(std::string_view key) {
-        if (!is_object_) return nullptr;
-        auto it = value_.find(key);
-        return it == value_.end() ? nullptr : &*it;
     }
     std::string at(std::string_view key) const { return field_of(path_, key); }
 
@@ -279,8 +270,8 @@ Candidate read_candidate(JsonReader& r, const json& value, const std::string& pa
 
 InterviewQuestion read_question(JsonReader& r, const json& value, const std::string& path) {
     Fields f(r, value, path,
-             {"question_id", "topic", "prompt", "answer", "rubric", "follow_ups", "planned_minutes", "score",
-              "notes", "seconds_spent", "follow_ups_asked"});
+             {"question_id", "topic", "prompt", "planned_minutes", "score", "notes",
+              "seconds_spent", "follow_ups_asked"});
     InterviewQuestion q;
     const json* id = f.get("question_id");
     q.question_id = r.text(id, f.at("question_id"));
@@ -289,21 +280,6 @@ InterviewQuestion read_question(JsonReader& r, const json& value, const std::str
                   fmt::format("{} is not a question id like \"monitoring/psi\"", shown(*id)));
     q.topic = r.text(f.get("topic"), f.at("topic"));
     q.prompt = r.text(f.get("prompt"), f.at("prompt"));
-    // The question as it was asked (format 1 bundles from before may lack it: see merge()).
-    q.answer = r.text(f.get_optional("answer"), f.at("answer"));
-    if (const json* rubric = f.get_optional("rubric"); rubric && !rubric->is_null()) {
-        if (!rubric->is_object()) {
-            r.problem(f.at("rubric"), fmt::format("expected an object with \"1\", \"3\" and \"5\", found {}",
-                                                  shown(*rubric)));
-        } else {
-            Fields anchors(r, *rubric, f.at("rubric"), {"1", "3", "5"});
-            q.rubric = {r.text(anchors.get("1"), anchors.at("1")), r.text(anchors.get("3"), anchors.at("3")),
-                        r.text(anchors.get("5"), anchors.at("5"))};
-        }
-    }
-    if (auto follow_ups = r.list(f.get_optional("follow_ups"), f.at("follow_ups")))
-        for (std::size_t i = 0; i < follow_ups->size(); ++i)
-            q.follow_ups.push_back(r.text(&(*follow_ups)[i], item_of(f.at("follow_ups"), i)));
     q.planned_minutes =
         r.integer(f.get("planned_minutes"), f.at("planned_minutes"), 0, 600).value_or(0);
     if (const json* score = f.get("score"); score && !score->is_null()) {
@@ -488,39 +464,6 @@ void write_interview(InterviewRepository& interviews, std::int64_t local_id, std
     interviews.write_copy(local_id, copy, b.events, b.updated_at);
 }
 
-// A bundle from before questions travelled whole carries only each question's prompt and topic:
-// the rest of what was asked is taken from this laptop's copy of the interview, else from its
-// bank, as planning would have, so the merge compares like with like.
-BundledInterview with_questions_as_asked(SQLite::Database& sql, const BundledInterview& sent,
-                                         const std::optional<Interview>& local) {
-    BundledInterview b = sent;
-    SQLite::Statement bank(sql, "SELECT seq, answer, rubric_1, rubric_3, rubric_5 FROM question WHERE id = ?");
-    SQLite::Statement follow_ups(sql, "SELECT text FROM question_follow_up WHERE question_seq = ? ORDER BY position");
-    for (auto& q : b.interview.questions) {
-        if (!q.answer.empty() || !q.rubric.empty() || !q.follow_ups.empty()) continue;
-        const InterviewQuestion* mine = nullptr;
-        if (local)
-            for (const auto& l : local->questions)
-                if (l.question_id == q.question_id) mine = &l;
-        if (mine) {
-            q.answer = mine->answer;
-            q.rubric = mine->rubric;
-            q.follow_ups = mine->follow_ups;
-            continue;
-        }
-        bank.bind(1, q.question_id);
-        if (bank.executeStep()) {
-            q.answer = bank.getColumn(1).getString();
-            q.rubric = {bank.getColumn(2).getString(), bank.getColumn(3).getString(), bank.getColumn(4).getString()};
-            follow_ups.bind(1, bank.getColumn(0).getInt64());
-            while (follow_ups.executeStep()) q.follow_ups.push_back(follow_ups.getColumn(0).getString());
-            follow_ups.reset();
-        }
-        bank.reset();
-    }
-    return b;
-}
-
 void merge(Database& db, const std::string& file, const Bundle& bundle,
            BundleImportReport& report) {
     SQLite::Database& sql = db.sql();
@@ -551,16 +494,15 @@ void merge(Database& db, const std::string& file, const Bundle& bundle,
         }
     }
 
-    for (const auto& sent : bundle.interviews) {
-        const Candidate& candidate = candidates.at(sent.candidate_uuid);
-        const auto local_id = id_by_uuid(sql, "interview", sent.interview.uuid);
-        const BundledInterview b = with_questions_as_asked(sql, sent, local_id ? interviews.find(*local_id) : std::nullopt);
+    for (const auto& b : bundle.interviews) {
+        const Candidate& candidate = candidates.at(b.candidate_uuid);
         InterviewMerge m;
         m.file = file;
         m.interviewer = b.interview.interviewer;
         m.candidate = candidate.name;
         m.date = b.interview.date;
         m.bundle_updated_at = b.updated_at;
+        const auto local_id = id_by_uuid(sql, "interview", b.interview.uuid);
         if (!local_id) {
             write_interview(interviews, 0, candidate.id, b);
             m.outcome = MergeOutcome::added;

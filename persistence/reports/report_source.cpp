@@ -14,8 +14,13 @@ std::optional<CandidateReport> load_candidate_report(Database& db, std::int64_t 
         if (!candidate) return std::nullopt;
         const auto loop = people.find_loop(candidate->loop_id).value_or(Loop{});
         const auto interviews = InterviewRepository(db).for_candidate(candidate_id);
-        // Each interview keeps its questions as they were asked: the bank as it is today has no say.
-        return build_candidate_report(*candidate, loop, interviews, {}, viewer);
+        QuestionRepository questions(db);
+        std::map<std::string, Question> bank;
+        for (const auto& iv : interviews)
+            for (const auto& q : iv.questions)
+                if (!bank.count(q.question_id))
+                    if (auto found = questions.find(q.question_id)) bank.emplace(q.question_id, std::move(*found));
+        return build_candidate_report(*candidate, loop, interviews, bank, viewer);
     });
 }
 

@@ -12,19 +12,6 @@
 namespace panelist {
 namespace {
 
-// Follow-ups as asked are kept joined by the unit separator, which no question file may hold.
-constexpr char follow_up_separator = '\x1f';
-
-std::vector<std::string> split_follow_ups(const std::string& s) {
-    std::vector<std::string> out;
-    if (s.empty()) return out;
-    std::size_t start = 0;
-    for (std::size_t end; (end = s.find(follow_up_separator, start)) != std::string::npos; start = end + 1)
-        out.push_back(s.substr(start, end - start));
-    out.push_back(s.substr(start));
-    return out;
-}
-
 std::vector<int> split_indexes(const std::string& s) {
     std::vector<int> out;
     std::size_t start = 0;
@@ -57,10 +44,6 @@ Interview read_interview(SQLite::Database& db, SQLite::Statement& row) {
         item.planned_minutes = q.getColumn("planned_minutes").getInt();
         item.topic = q.getColumn("topic").getString();
         item.prompt = q.getColumn("prompt").getString();
-        item.answer = q.getColumn("answer").getString();
-        item.rubric = {q.getColumn("rubric_1").getString(), q.getColumn("rubric_3").getString(),
-                       q.getColumn("rubric_5").getString()};
-        item.follow_ups = split_follow_ups(q.getColumn("follow_ups").getString());
         if (!q.getColumn("score").isNull()) item.response.score = Score::of(q.getColumn("score").getInt());
         item.response.notes = q.getColumn("notes").getString();
         item.response.seconds_spent = q.getColumn("seconds_spent").getInt();
@@ -129,30 +112,21 @@ void InterviewRepository::replace_plan(std::int64_t id, const std::vector<Interv
         auto current = find(id);
         std::vector<InterviewQuestion> rows;
         Problems missing;
-        SQLite::Statement bank(db_, "SELECT seq, topic, prompt, answer, rubric_1, rubric_3, rubric_5 FROM question "
-                                    "WHERE id = ?");
-        SQLite::Statement follow_ups(db_, "SELECT text FROM question_follow_up WHERE question_seq = ? ORDER BY position");
+        SQLite::Statement bank(db_, "SELECT topic, prompt FROM question WHERE id = ?");
         for (const auto& wanted : plan) {
             InterviewQuestion row = wanted;
             const InterviewQuestion* kept = nullptr;
             for (const auto& old : current->questions)
                 if (old.question_id == wanted.question_id) kept = &old;
-            if (kept) { // planned already: its response, and the question as it was then
-                const int minutes = row.planned_minutes;
-                row = *kept;
-                row.planned_minutes = minutes;
+            if (kept) {
+                row.response = kept->response;
+                row.topic = kept->topic;
+                row.prompt = kept->prompt;
             } else {
                 bank.bind(1, wanted.question_id);
-                if (bank.executeStep()) { // the question as the bank has it now, kept from here on
-                    row.topic = bank.getColumn(1).getString();
-                    row.prompt = bank.getColumn(2).getString();
-                    row.answer = bank.getColumn(3).getString();
-                    row.rubric = {bank.getColumn(4).getString(), bank.getColumn(5).getString(),
-                                  bank.getColumn(6).getString()};
-                    row.follow_ups.clear();
-                    follow_ups.bind(1, bank.getColumn(0).getInt64());
-                    while (follow_ups.executeStep()) row.follow_ups.push_back(follow_ups.getColumn(0).getString());
-                    follow_ups.reset();
+                if (bank.executeStep()) {
+                    row.topic = bank.getColumn(0).getString();
+                    row.prompt = bank.getColumn(1).getString();
                 } else if (wanted.prompt.empty()) {
                     missing.push_back({"questions", fmt::format("no question '{}' in the bank", wanted.question_id)});
                 }
@@ -177,9 +151,8 @@ void InterviewRepository::write_questions(std::int64_t id, const std::vector<Int
     clear.bind(1, id);
     clear.exec();
     SQLite::Statement add(db_, "INSERT INTO interview_question (interview_id, position, question_id, topic, "
-                               "prompt, planned_minutes, score, notes, seconds_spent, follow_ups_asked, answer, "
-                               "rubric_1, rubric_3, rubric_5, follow_ups) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                               "prompt, planned_minutes, score, notes, seconds_spent, follow_ups_asked) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& r = rows[i];
         add.bind(1, id);
@@ -193,11 +166,6 @@ void InterviewRepository::write_questions(std::int64_t id, const std::vector<Int
         add.bind(8, r.response.notes);
         add.bind(9, r.response.seconds_spent);
         add.bind(10, fmt::format("{}", fmt::join(r.response.follow_ups_asked, ",")));
-        add.bind(11, r.answer);
-        add.bind(12, r.rubric.one);
-        add.bind(13, r.rubric.three);
-        add.bind(14, r.rubric.five);
-        add.bind(15, fmt::format("{}", fmt::join(r.follow_ups, std::string(1, follow_up_separator))));
         add.exec();
         add.reset();
     }

@@ -10,7 +10,7 @@ Interview planned() {
     iv.candidate_id = 1;
     iv.interviewer = "Ana";
     iv.date = "2026-11-23";
-    iv.questions.push_back({"t/a", 5, {}, "t", "Prompt?", "", {}, {}});
+    iv.questions.push_back({"t/a", 5, {}, "t", "Prompt?"});
     return iv;
 }
 constexpr InterviewChange all_changes[] = {InterviewChange::plan,          InterviewChange::details,

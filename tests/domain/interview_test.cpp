@@ -31,7 +31,7 @@ Interview valid_interview() {
     iv.candidate_id = 1;
     iv.interviewer = "Ana";
     iv.date = "2026-11-23";
-    iv.questions = {{"a/one", 5, {}, "", "", "", {}, {}}, {"a/two", 10, {}, "", "", "", {}, {}}};
+    iv.questions = {{"a/one", 5, {}, "", ""}, {"a/two", 10, {}, "", ""}};
     return iv;
 }
 } // namespace
@@ -40,7 +40,7 @@ TEST_CASE("an interview plans each question once and totals its minutes") {
     auto iv = valid_interview();
     CHECK(validate(iv).empty());
     CHECK(iv.planned_minutes() == 15);
-    iv.questions.push_back({"a/one", 5, {}, "", "", "", {}, {}});
+    iv.questions.push_back({"a/one", 5, {}, "", ""});
     CHECK_FALSE(validate(iv).empty());
 }
 

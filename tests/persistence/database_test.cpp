@@ -1,5 +1,4 @@
 #include "persistence/store/database.hpp"
-#include "persistence/store/interview_repository.hpp"
 #include "persistence/store/migrations/migration.hpp"
 #include "persistence/files/paths.hpp"
 #include "tests/persistence/open_error.hpp"
@@ -171,42 +170,4 @@ TEST_CASE("step 2 from a real step-1 database: its bank counts as seeded, its da
     CHECK(db.schema_version() == latest_schema_version());
     CHECK(db.sql().execAndGet("SELECT value FROM meta WHERE key = 'bank_seeded'").getString().size() == 20);
     CHECK(db.sql().execAndGet("SELECT prompt FROM question WHERE id = 'a/b'").getString() == "Kept?");
-}
-
-TEST_CASE("step 4 from a real step-3 database: each planned question keeps the bank's text as it was") {
-    test::TempDir dir;
-    const auto path = dir / "v3.db";
-    {
-        SQLite::Database v3(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        v3.exec("PRAGMA journal_mode = WAL");
-        migration_001_initial(v3);
-        migration_002_meta(v3);
-        migration_003_interview_place(v3);
-        v3.exec(fmt::format("PRAGMA application_id = {}", panelist_application_id));
-        v3.exec("PRAGMA user_version = 3");
-        v3.exec(R"sql(
-INSERT INTO question (seq, id, topic, level, difficulty, minutes, prompt, answer, rubric_1, rubric_3, rubric_5)
-VALUES (1, 'a/b', 'a', 'both', 'easy', 3, 'Asked?', 'The answer.', 'one', 'three', 'five');
-INSERT INTO question_follow_up (question_seq, position, text) VALUES (1, 1, 'Second?'), (1, 0, 'First?');
-INSERT INTO loop (id, uuid, name) VALUES (1, 'l', 'Loop');
-INSERT INTO candidate (id, uuid, loop_id, name, level) VALUES (1, 'c', 1, 'Ada', 'junior');
-INSERT INTO interview (id, uuid, candidate_id, interviewer, date, status) VALUES (1, 'i', 1, 'Ana', '2026-11-23', 'in_progress');
-INSERT INTO interview_question (interview_id, position, question_id, topic, prompt, planned_minutes, score, notes)
-VALUES (1, 0, 'a/b', 'a', 'Asked?', 3, 4, 'Kept.'), (1, 1, 'gone/q', 'gone', 'Deleted since?', 3, NULL, '');
-)sql");
-    }
-    auto db = Database::open(path);
-    CHECK(db.schema_version() == latest_schema_version());
-    const auto iv = InterviewRepository(db).find(1);
-    REQUIRE(iv);
-    const auto& asked = iv->questions[0];
-    CHECK(asked.answer == "The answer.");
-    CHECK(asked.rubric == Rubric{"one", "three", "five"});
-    CHECK(asked.follow_ups == std::vector<std::string>{"First?", "Second?"});
-    CHECK(asked.response.score == Score::of(4));
-    CHECK(asked.response.notes == "Kept.");
-    const auto& gone = iv->questions[1]; // not in the bank: prompt and topic only, as before
-    CHECK(gone.prompt == "Deleted since?");
-    CHECK(gone.answer.empty());
-    CHECK(gone.follow_ups.empty());
 }

@@ -41,7 +41,7 @@ inline std::int64_t interview_with_notes(Database& db, std::int64_t candidate_id
     iv.candidate_id = candidate_id;
     iv.interviewer = "Ana";
     iv.date = "2026-11-23";
-    iv.questions.push_back({"erase/one", 5, {}, "", "", "", {}, {}});
+    iv.questions.push_back({"erase/one", 5, {}, "", ""});
     interviews.create(iv);
     interviews.set_score(iv.id, "erase/one", Score::of(4));
     interviews.set_notes(iv.id, "erase/one", notes);

@@ -1,10 +1,5 @@
 #include "domain/candidate_report.hpp"
 #include "persistence/reports/report_formats.hpp"
-#include "persistence/reports/report_source.hpp"
-#include "persistence/store/interview_repository.hpp"
-#include "persistence/store/people_repository.hpp"
-#include "persistence/store/question_repository.hpp"
-#include "tests/persistence/fixtures.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -141,33 +136,4 @@ TEST_CASE("PDF: a real paginated PDF, long notes continue on further pages") {
     };
     CHECK(pages(short_pdf) == 1);
     CHECK(pages(long_pdf) > 2);
-}
-
-TEST_CASE("a report pairs each score with the rubric it was given against, not the bank's newer one") {
-    Database db = Database::open(":memory:");
-    QuestionRepository questions(db);
-    questions.upsert(test::question("t/a", "t", "Prompt t/a"));
-    PeopleRepository people(db);
-    Loop loop;
-    loop.name = "Loop";
-    people.save(loop);
-    Candidate c;
-    c.name = "Ada";
-    c.loop_id = loop.id;
-    people.save(c);
-    InterviewRepository interviews(db);
-    Interview iv;
-    iv.candidate_id = c.id;
-    iv.interviewer = "Ana";
-    iv.date = "2026-11-23";
-    iv.questions = {{"t/a", 5, {}, "", "", "", {}, {}}};
-    interviews.create(iv);
-    interviews.set_score(iv.id, "t/a", Score::of(5));
-    auto edited = *questions.find("t/a");
-    edited.rubric.five = "A five now means something else";
-    questions.upsert(edited);
-    const auto report = load_candidate_report(db, c.id, "");
-    REQUIRE(report);
-    REQUIRE(report->answers.size() == 1);
-    CHECK(report->answers[0].rubric_words == "Knows the trade-offs.");
 }

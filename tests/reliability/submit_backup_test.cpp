@@ -34,7 +34,7 @@ TEST_CASE(
     iv.interviewer = "Ana";
     iv.date = "2026-11-23";
     for (int i = 1; i <= 4; ++i)
-        iv.questions.push_back({fmt::format("t/q{}", i), 5, {}, "", "", "", {}, {}});
+        iv.questions.push_back({fmt::format("t/q{}", i), 5, {}, "", ""});
     ctx.interviews.create(iv);
     ctx.interview_id = iv.id;
     app.show(ScreenId::interview);

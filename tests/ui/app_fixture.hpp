@@ -89,7 +89,7 @@ struct AppFixture {
         iv.candidate_id = c.id;
         iv.interviewer = "Ana";
         iv.date = "2026-11-23";
-        for (int i = 1; i <= 4; ++i) iv.questions.push_back({fmt::format("t/q{}", i), 5, {}, "", "", "", {}, {}});
+        for (int i = 1; i <= 4; ++i) iv.questions.push_back({fmt::format("t/q{}", i), 5, {}, "", ""});
         ctx().interviews.create(iv);
         ctx().loop_id = loop.id;
         ctx().candidate_id = c.id;

@@ -68,8 +68,8 @@ std::string interview_dana(const std::string& db_path, const std::string& interv
     iv.interviewer = interviewer;
     iv.date = "2026-11-24";
     iv.questions = {
-        {"panel/canary", 10, {}, "deployment", "How would you roll out a new model safely?", "", {}, {}},
-        {"panel/drift", 10, {}, "monitoring", "How do you notice input drift?", "", {}, {}}};
+        {"panel/canary", 10, {}, "deployment", "How would you roll out a new model safely?"},
+        {"panel/drift", 10, {}, "monitoring", "How do you notice input drift?"}};
     interviews.create(iv);
     interviews.set_score(iv.id, "panel/canary", Score::of(score));
     interviews.set_score(iv.id, "panel/drift", Score::of(3));

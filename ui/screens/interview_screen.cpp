@@ -106,12 +106,15 @@ bool InterviewScreen::write(AppContext& ctx, const std::function<void()>& action
 void InterviewScreen::load(AppContext& ctx) {
     loaded_id_ = ctx.interview_id;
     interview_ = ctx.interviews.find(ctx.interview_id);
+    bank_.clear();
     current_ = 0;
     revealed_ = false;
     submitting_ = reopening_ = false;
     running_ = false;
     unsaved_seconds_ = 0;
     if (!interview_) return;
+    for (const auto& q : interview_->questions)
+        if (auto found = ctx.questions.find(q.question_id)) bank_[q.question_id] = std::move(*found);
     const auto candidate = ctx.people.find_candidate(interview_->candidate_id);
     candidate_name_ = candidate ? candidate->name : "";
     recovered_.clear();
@@ -184,7 +187,8 @@ void InterviewScreen::score(AppContext& ctx, std::optional<int> value) {
 void InterviewScreen::toggle_follow_up(AppContext& ctx, int index) {
     if (!interview_ || !allows(*interview_, InterviewChange::response) || interview_->questions.empty()) return;
     auto& q = interview_->questions[current_];
-    if (index >= static_cast<int>(q.follow_ups.size())) return;
+    const auto b = bank_.find(q.question_id);
+    if (b == bank_.end() || index >= static_cast<int>(b->second.follow_ups.size())) return;
     auto asked = q.response.follow_ups_asked;
     if (auto it = std::find(asked.begin(), asked.end(), index); it != asked.end()) asked.erase(it);
     else asked.push_back(index), std::sort(asked.begin(), asked.end());
@@ -553,12 +557,12 @@ void InterviewScreen::draw_question(AppContext&) {
         if (keys::pressed_repeat(keys::up)) ImGui::SetScrollY(ImGui::GetScrollY() - ui::em(3));
     }
 
-    // The question as it was planned, whatever the bank says today (schema step 4).
-    const InterviewQuestion& full = q;
-    if (full.answer.empty() && full.rubric.empty() && full.follow_ups.empty()) {
-        ui::muted("Only the prompt was kept for this question: it was not in the bank when it was planned.");
+    const auto b = bank_.find(q.question_id);
+    if (b == bank_.end()) {
+        ui::muted("This question is no longer in the bank: only its prompt was kept.");
         return;
     }
+    const Question& full = b->second;
     if (!full.follow_ups.empty()) {
         ui::heading("Follow-ups (Shift+1-4 marks one asked)");
         if (!editable()) ImGui::BeginDisabled();
@@ -583,7 +587,7 @@ void InterviewScreen::draw_question(AppContext&) {
 }
 
 // The rubric first (what the score is given against, three short lines), then the model answer.
-void InterviewScreen::draw_private(const InterviewQuestion& full) {
+void InterviewScreen::draw_private(const Question& full) {
     ui::begin_panel();
     ui::muted("Rubric (private)");
     for (int s : {1, 3, 5}) {
@@ -628,13 +632,14 @@ void InterviewScreen::draw_scoring(AppContext& ctx) {
     if (ImGui::Button("clear (0)")) score(ctx, std::nullopt);
     ui::laid_out("interview", "clear score");
     if (!editable()) ImGui::EndDisabled();
+    const auto b = bank_.find(q.question_id);
     // The score's rubric words beside the keys, or on the next line when the keys take the width.
     const auto beside = [] {
         ImGui::SameLine();
         if (ImGui::GetContentRegionAvail().x < ui::em(6)) ImGui::NewLine();
     };
     if (q.response.score.scored()) {
-        const std::string words = q.rubric.words_for(q.response.score.value());
+        const std::string words = b == bank_.end() ? "" : b->second.rubric.words_for(q.response.score.value());
         const std::string line = fmt::format("{}{}{}", q.response.score.value(), words.empty() ? "" : ": ", words);
         beside();
         ImGui::PushStyleColor(ImGuiCol_Text, ui::score_color(q.response.score.value()));

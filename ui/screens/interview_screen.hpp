@@ -67,7 +67,7 @@ private:
     void draw_question_strip(AppContext&);
     void draw_question_list(AppContext&);
     void draw_question(AppContext&);
-    void draw_private(const InterviewQuestion&);
+    void draw_private(const Question&);
     void draw_scoring(AppContext&);
     void draw_notes(AppContext&);
     void draw_wrap_up(AppContext&);
@@ -76,6 +76,7 @@ private:
     std::int64_t loaded_id_ = 0;
     std::optional<Interview> interview_;
     std::string candidate_name_;
+    std::map<std::string, Question> bank_; // answers, rubrics, follow-ups of the planned questions
     int current_ = 0;
     bool revealed_ = false;
     bool scroll_list_ = false;

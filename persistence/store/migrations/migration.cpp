@@ -12,7 +12,6 @@ constexpr std::array all_migrations{
     Migration{1, "initial schema", migration_001_initial},
     Migration{2, "meta table", migration_002_meta},
     Migration{3, "where each interview is", migration_003_interview_place},
-    Migration{4, "each planned question as asked", migration_004_question_as_asked},
 };
 } // namespace
 

@@ -22,6 +22,5 @@ void migrate(SQLite::Database&);
 void migration_001_initial(SQLite::Database&);
 void migration_002_meta(SQLite::Database&);
 void migration_003_interview_place(SQLite::Database&);
-void migration_004_question_as_asked(SQLite::Database&);
 
 } // namespace panelist
