@@ -186,17 +186,22 @@ void PanelistApp::draw_bar() {
         return ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + style.FramePadding.x * 2 +
                style.ItemSpacing.x;
     };
-    const float you_width = ImGui::CalcTextSize("You").x + style.ItemSpacing.x + ui::em(8) + style.ItemSpacing.x;
     const char* presenter_label = ctx_.presenter_open ? "Close presenter (P)" : "Presenter (P)";
-    const float tail = you_width + button_width(presenter_label) + button_width("Keys (F1)");
-    const float head = ImGui::CalcTextSize("Panelist").x + ui::em(1.5f);
-    const float available = ImGui::GetContentRegionAvail().x;
-    float full = head + tail, short_labels = head + tail;
-    for (std::size_t i = 0; i < screens_.size(); ++i) {
-        full += button_width(fmt::format("{}  Ctrl+{}", screens_[i]->title(), i + 1));
-        short_labels += button_width(screens_[i]->title());
+    if (bar_widths_.font_size != ImGui::GetFontSize() || bar_widths_.presenter_open != ctx_.presenter_open) {
+        BarWidths w{ImGui::GetFontSize(), ctx_.presenter_open};
+        w.you = ImGui::CalcTextSize("You").x + style.ItemSpacing.x + ui::em(8) + style.ItemSpacing.x;
+        w.tail = w.you + button_width(presenter_label) + button_width("Keys (F1)");
+        const float head = ImGui::CalcTextSize("Panelist").x + ui::em(1.5f);
+        w.full = w.short_labels = head + w.tail;
+        for (std::size_t i = 0; i < screens_.size(); ++i) {
+            w.full += button_width(fmt::format("{}  Ctrl+{}", screens_[i]->title(), i + 1));
+            w.short_labels += button_width(screens_[i]->title());
+        }
+        bar_widths_ = w;
     }
-    const int fold = full <= available ? 0 : short_labels <= available ? 1 : 2;
+    const float you_width = bar_widths_.you, tail = bar_widths_.tail;
+    const float available = ImGui::GetContentRegionAvail().x;
+    const int fold = bar_widths_.full <= available ? 0 : bar_widths_.short_labels <= available ? 1 : 2;
     // Places the next item on this line if it fits, else on the next.
     const auto next_item = [&](float width) {
         ImGui::SameLine();

@@ -75,6 +75,14 @@ private:
     bool shortcuts_open_ = false;
     bool focus_me_ = false; // Ctrl+Y: type your name in the top bar
     WindowPlace window_place_;
+    // The top bar's widths, measured again only when the text size or the presenter's label
+    // changes: the bar is drawn every frame.
+    struct BarWidths {
+        float font_size = 0;
+        bool presenter_open = false;
+        float full = 0, short_labels = 0, tail = 0, you = 0;
+    };
+    BarWidths bar_widths_;
     std::optional<WindowRequest> window_request_;
 };
 

@@ -64,7 +64,12 @@ ImVec4 difficulty_color(std::string_view difficulty) {
     return {0.80f, 0.60f, 0.15f, 1.0f};
 }
 
-bool light_background() { return relative_luminance(ImGui::GetStyleColorVec4(ImGuiCol_WindowBg)) > 0.5f; }
+// Light or dark theme, from the background: a cheap weighted sum is enough to tell them apart,
+// and this is asked for every coloured label of every frame.
+bool light_background() {
+    const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    return 0.2126f * bg.x + 0.7152f * bg.y + 0.0722f * bg.z > 0.5f;
+}
 
 // Score colours readable as text on the theme's background (WCAG contrast of at least 4.5:1,
 // checked in tests/ui/theme_test.cpp): darker on the light theme, lighter on the dark one.
