@@ -139,35 +139,38 @@ void InterviewRepository::replace_plan(std::int64_t id, const std::vector<Interv
         check.questions = rows;
         throw_if_invalid("interview plan", validate(check));
 
-        write_questions(id, rows);
+        write_questions(id, rows, true);
         touch(id);
         tx.commit();
     });
 }
 
 // The plan with its responses, replacing what the interview had.
-void InterviewRepository::write_questions(std::int64_t id, const std::vector<InterviewQuestion>& rows) {
-    SQLite::Statement clear(db_, "DELETE FROM interview_question WHERE interview_id = ?");
-    clear.bind(1, id);
-    clear.exec();
-    SQLite::Statement add(db_, "INSERT INTO interview_question (interview_id, position, question_id, topic, "
+void InterviewRepository::write_questions(std::int64_t id, const std::vector<InterviewQuestion>& rows,
+                                          bool replacing) {
+    if (replacing) {
+        auto clear = statements_.use("DELETE FROM interview_question WHERE interview_id = ?");
+        clear->bind(1, id);
+        clear->exec();
+    }
+    auto add = statements_.use("INSERT INTO interview_question (interview_id, position, question_id, topic, "
                                "prompt, planned_minutes, score, notes, seconds_spent, follow_ups_asked) "
                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& r = rows[i];
-        add.bind(1, id);
-        add.bind(2, static_cast<int>(i));
-        add.bind(3, r.question_id);
-        add.bind(4, r.topic);
-        add.bind(5, r.prompt);
-        add.bind(6, r.planned_minutes);
-        if (r.response.score.scored()) add.bind(7, r.response.score.value());
-        else add.bind(7);
-        add.bind(8, r.response.notes);
-        add.bind(9, r.response.seconds_spent);
-        add.bind(10, fmt::format("{}", fmt::join(r.response.follow_ups_asked, ",")));
-        add.exec();
-        add.reset();
+        add->bind(1, id);
+        add->bind(2, static_cast<int>(i));
+        add->bind(3, r.question_id);
+        add->bind(4, r.topic);
+        add->bind(5, r.prompt);
+        add->bind(6, r.planned_minutes);
+        if (r.response.score.scored()) add->bind(7, r.response.score.value());
+        else add->bind(7);
+        add->bind(8, r.response.notes);
+        add->bind(9, r.response.seconds_spent);
+        add->bind(10, fmt::format("{}", fmt::join(r.response.follow_ups_asked, ",")));
+        add->exec();
+        add->reset();
     }
 }
 
@@ -342,36 +345,39 @@ std::int64_t InterviewRepository::write_copy(std::int64_t local_id, const Interv
     return at_store_edge(db_, [&]() -> std::int64_t {
         WriteTransaction tx(db_);
         std::int64_t id = local_id;
-        SQLite::Statement row(db_, id == 0 ? "INSERT INTO interview (candidate_id, interviewer, date, status, overall_notes, "
+        auto row = statements_.use(id == 0 ? "INSERT INTO interview (candidate_id, interviewer, date, status, overall_notes, "
                                              "recommendation, reopen_count, updated_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                            : "UPDATE interview SET candidate_id = ?, interviewer = ?, date = ?, status = ?, "
                                              "overall_notes = ?, recommendation = ?, reopen_count = ?, updated_at = ? "
                                              "WHERE id = ?");
-        row.bind(1, iv.candidate_id);
-        row.bind(2, iv.interviewer);
-        row.bind(3, iv.date);
-        row.bind(4, std::string(name(iv.status)));
-        row.bind(5, iv.overall_notes);
-        if (iv.recommendation) row.bind(6, std::string(name(*iv.recommendation)));
-        else row.bind(6);
-        row.bind(7, iv.reopen_count);
-        row.bind(8, updated_at);
-        if (id == 0) row.bind(9, iv.uuid);
-        else row.bind(9, id);
-        row.exec();
+        row->bind(1, iv.candidate_id);
+        row->bind(2, iv.interviewer);
+        row->bind(3, iv.date);
+        row->bind(4, std::string(name(iv.status)));
+        row->bind(5, iv.overall_notes);
+        if (iv.recommendation) row->bind(6, std::string(name(*iv.recommendation)));
+        else row->bind(6);
+        row->bind(7, iv.reopen_count);
+        row->bind(8, updated_at);
+        if (id == 0) row->bind(9, iv.uuid);
+        else row->bind(9, id);
+        row->exec();
         if (id == 0) id = db_.getLastInsertRowid();
-        write_questions(id, iv.questions);
-        SQLite::Statement clear(db_, "DELETE FROM interview_event WHERE interview_id = ?");
-        clear.bind(1, id);
-        clear.exec();
-        SQLite::Statement add(db_, "INSERT INTO interview_event (interview_id, at, kind, detail) VALUES (?, ?, ?, ?)");
+        const bool replacing = local_id != 0; // a new interview has nothing to clear
+        write_questions(id, iv.questions, replacing);
+        if (replacing) {
+            auto clear = statements_.use("DELETE FROM interview_event WHERE interview_id = ?");
+            clear->bind(1, id);
+            clear->exec();
+        }
+        auto add = statements_.use("INSERT INTO interview_event (interview_id, at, kind, detail) VALUES (?, ?, ?, ?)");
         for (const auto& e : events) {
-            add.bind(1, id);
-            add.bind(2, e.at);
-            add.bind(3, e.kind);
-            add.bind(4, e.detail);
-            add.exec();
-            add.reset();
+            add->bind(1, id);
+            add->bind(2, e.at);
+            add->bind(3, e.kind);
+            add->bind(4, e.detail);
+            add->exec();
+            add->reset();
         }
         tx.commit();
         return id;

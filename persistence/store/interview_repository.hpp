@@ -86,7 +86,8 @@ private:
     // InterviewRefused. Call inside the write's transaction.
     Interview require(std::int64_t id, InterviewChange);
     void write_status(std::int64_t id, InterviewStatus);
-    void write_questions(std::int64_t id, const std::vector<InterviewQuestion>&);
+    // The plan with its responses; `replacing` clears what the interview had first.
+    void write_questions(std::int64_t id, const std::vector<InterviewQuestion>&, bool replacing);
     void touch(std::int64_t id);
     void update_question(std::int64_t id, const std::string& question_id, const char* set_sql,
                          const std::function<void(SQLite::Statement&)>& bind_values);
