@@ -132,6 +132,7 @@ void PanelistApp::toggle_compact() {
 
 UiSettings PanelistApp::settings_to_keep() const {
     UiSettings out = settings_;
+    out.interviewer = ctx_.me; // "You", also when first typed on the Plan screen
     if (!window_place_.known()) return out;
     if (settings_.compact) {
         out.compact_place = window_place_;
@@ -175,7 +176,6 @@ void PanelistApp::draw_frame() {
     ImGui::End();
     if (shortcuts_open_) draw_shortcuts();
     if (auto next = ctx_.take_navigation()) show(*next);
-    settings_.interviewer = ctx_.me; // a name first typed on the Plan screen is remembered too
 }
 
 // The bar folds as the window narrows or the text grows: first the screen buttons lose their

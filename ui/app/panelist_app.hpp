@@ -43,7 +43,11 @@ public:
     // The shortcut overlay (F1) for the current screen, as a window of its own.
     void draw_shortcuts();
     AppContext& context() { return ctx_; }
-    UiSettings& settings() { return settings_; }
+    // The settings, "You" included (ctx_.me holds it while the app runs).
+    UiSettings& settings() {
+        if (settings_.interviewer != ctx_.me) settings_.interviewer = ctx_.me;
+        return settings_;
+    }
     LibraryScreen& library() { return library_; }
     PlanScreen& plan() { return plan_; }
     InterviewScreen& interview() { return interview_; }

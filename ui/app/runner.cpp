@@ -140,6 +140,13 @@ void install_callbacks(Window& window) {
     glfwSetFramebufferSizeCallback(h, [](GLFWwindow* w, int, int) { note_input(w); });
     glfwSetWindowRefreshCallback(h, [](GLFWwindow* w) { window_of(w).input_seen = window_of(w).exposed = true; });
     glfwSetWindowContentScaleCallback(h, on_content_scale);
+    // Where the window is, kept as it moves rather than asked of the X server every frame.
+    glfwGetWindowPos(h, &running.place.x, &running.place.y);
+    running.place.has_position = true;
+    glfwSetWindowPosCallback(h, [](GLFWwindow*, int x, int y) {
+        running.place.x = x;
+        running.place.y = y;
+    });
 }
 
 //-------------------------------------------------------------------------------------------------
@@ -333,11 +340,8 @@ void render_frame(Window& window, const std::function<void()>& draw) {
     if (draw) draw();
     ImGui::Render();
     glfwGetWindowSize(window.handle, &running.size.width, &running.size.height);
-    WindowPlace& place = running.place;
-    glfwGetWindowPos(window.handle, &place.x, &place.y);
-    place.width = running.size.width;
-    place.height = running.size.height;
-    place.has_position = true;
+    running.place.width = running.size.width;
+    running.place.height = running.size.height;
 }
 
 // Compact mode and back: the window manager may adjust what we ask; the next frame reads
