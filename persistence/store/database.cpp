@@ -348,6 +348,18 @@ Database Database::another_reader() const {
     }
 }
 
+Database Database::another_writer() const {
+    if (path_ == ":memory:" || read_only_)
+        throw DatabaseError(fmt::format("{}: has no second connection for writing", path_.string()));
+    try {
+        auto db = std::make_unique<SQLite::Database>(path_.string(), SQLite::OPEN_READWRITE);
+        configure(*db);
+        return Database(path_, std::move(db), false, false);
+    } catch (const SQLite::Exception& e) {
+        throw database_error(path_, e);
+    }
+}
+
 StoreVersion Database::version() {
     return {db_->execAndGet("PRAGMA data_version").getInt64(), sqlite3_total_changes64(db_->getHandle())};
 }

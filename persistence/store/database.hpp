@@ -51,6 +51,9 @@ public:
     // backup). open() has already checked, migrated and indexed the file, so none of that runs
     // again: checking reads the whole file. Not for ":memory:", which would be another database.
     Database another_reader() const;
+    // One more read-write connection, for a thread that writes (the notes' writer,
+    // draft_writer.hpp); configured as open() configures its own. Not for ":memory:" either.
+    Database another_writer() const;
 
     SQLite::Database& sql() { return *db_; }
     const std::filesystem::path& path() const { return path_; }

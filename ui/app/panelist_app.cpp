@@ -84,6 +84,11 @@ std::optional<TimePoint> PanelistApp::wake_at() const {
         const TimePoint gone = status.shown_at + (status.error ? warning_lasts : status_lasts);
         if (!at || gone < *at) at = gone;
     }
+    // Notes with the writer: look again soon, to say so if writing them fails.
+    if (ctx_.drafts.waiting()) {
+        const TimePoint soon = ctx_.clock.now() + std::chrono::milliseconds(100);
+        if (!at || soon < *at) at = soon;
+    }
     return at;
 }
 
@@ -158,6 +163,8 @@ void PanelistApp::frame() {
 }
 
 void PanelistApp::draw_frame() {
+    ctx_.drafts.poll();
+    for (auto& problem : ctx_.drafts.take_problems()) ctx_.warn(std::move(problem));
     handle_global_keys();
     if (const auto& status = ctx_.status();
         !status.text.empty() && ctx_.clock.now() - status.shown_at >= (status.error ? warning_lasts : status_lasts))

@@ -2,6 +2,7 @@
 // requests a screen may make of the shell (go to another screen, show a message, present).
 #pragma once
 #include "persistence/store/database.hpp"
+#include "persistence/store/draft_writer.hpp"
 #include "persistence/store/interview_repository.hpp"
 #include "persistence/store/people_repository.hpp"
 #include "persistence/store/question_repository.hpp"
@@ -35,13 +36,16 @@ struct StatusMessage {
 class AppContext {
 public:
     AppContext(Database& database, const Clock& time)
-        : db(database), questions(database), sets(database), people(database), interviews(database), clock(time) {}
+        : db(database), questions(database), sets(database), people(database), interviews(database),
+          drafts(database), clock(time) {}
 
     Database& db;
     QuestionRepository questions;
     QuestionSetRepository sets;
     PeopleRepository people;
     InterviewRepository interviews;
+    // Notes go to the disk through here, off the window's thread (draft_writer.hpp).
+    DraftWriter drafts;
     const Clock& clock;
 
     std::int64_t loop_id = 0;

@@ -270,23 +270,19 @@ void InterviewScreen::save_time(AppContext& ctx) {
     unsaved_seconds_ = 0;
 }
 
+// Notes are handed to the store's writer thread (ctx.drafts), which writes them at once; the
+// frame never waits for the disk. A write that fails stays with the writer and is tried again.
 void InterviewScreen::save_notes(AppContext& ctx) {
     if (!notes_timer_.dirty() || !interview_ || interview_->questions.empty() || !editable()) return;
     auto& q = interview_->questions[current_];
-    if (!write(ctx, [&] { ctx.interviews.set_notes(interview_->id, q.question_id, notes_); })) {
-        notes_timer_.failed(ctx.clock.now()); // still dirty: try again in a moment
-        return;
-    }
+    ctx.drafts.post({interview_->id, q.question_id}, notes_);
     q.response.notes = notes_;
     notes_timer_.saved();
 }
 
 void InterviewScreen::save_overall(AppContext& ctx) {
     if (!overall_timer_.dirty() || !interview_ || !editable()) return;
-    if (!write(ctx, [&] { ctx.interviews.set_overall_notes(interview_->id, overall_); })) {
-        overall_timer_.failed(ctx.clock.now());
-        return;
-    }
+    ctx.drafts.post({interview_->id, {}}, overall_);
     interview_->overall_notes = overall_;
     overall_timer_.saved();
 }
@@ -307,9 +303,11 @@ std::optional<TimePoint> InterviewScreen::wake_at() const {
 void InterviewScreen::flush(AppContext& ctx) {
     save_notes(ctx);
     save_overall(ctx);
+    ctx.drafts.wait(); // what comes next (another screen, the exit) reads the notes from the store
     tick(ctx);
     save_time(ctx);
-    if (!unsaved()) mark_open(ctx, false); // closed properly: the next start has nothing to recover
+    // Closed properly: the next start has nothing to recover.
+    if (!unsaved() && !ctx.drafts.waiting()) mark_open(ctx, false);
 }
 
 
@@ -743,7 +741,9 @@ void InterviewScreen::draw_submit(AppContext& ctx) {
         const auto r = static_cast<Recommendation>(recommendation_choice_);
         tick(ctx);
         save_time(ctx);
-        const bool submitted = write(ctx, [&] { ctx.interviews.submit(interview_->id, r); });
+        ctx.drafts.wait(); // the notes are in before the interview locks
+        const bool submitted = !ctx.drafts.waiting() &&
+                               write(ctx, [&] { ctx.interviews.submit(interview_->id, r); });
         if (!submitted) {
             ui::end_panel();
             return; // the panel stays open: Enter tries again
