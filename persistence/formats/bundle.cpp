@@ -464,15 +464,51 @@ void write_interview(InterviewRepository& interviews, std::int64_t local_id, std
     interviews.write_copy(local_id, copy, b.events, b.updated_at);
 }
 
-void merge(Database& db, const std::string& file, const Bundle& bundle,
-           BundleImportReport& report) {
+// The local row a file's loop or candidate is: its UUID, or one taken as its UUID before.
+std::optional<std::int64_t> known(SQLite::Database& sql, const char* table, const std::string& uuid) {
+    if (auto local = id_by_uuid(sql, table, uuid)) return local;
+    SQLite::Statement s(sql, fmt::format("SELECT {0}_id FROM {0}_alias WHERE uuid = ?", table));
+    s.bind(1, uuid);
+    if (!s.executeStep()) return std::nullopt;
+    return s.getColumn(0).getInt64();
+}
+
+void remember_alias(SQLite::Database& sql, const char* table, const std::string& uuid, std::int64_t id) {
+    SQLite::Statement s(sql, fmt::format("INSERT OR REPLACE INTO {0}_alias (uuid, {0}_id) VALUES (?, ?)", table));
+    s.bind(1, uuid);
+    s.bind(2, id);
+    s.exec();
+}
+
+// A row here with the same name (letter case and outer spaces aside), under another UUID.
+std::optional<std::int64_t> same_name(SQLite::Database& sql, const std::string& sql_text, const std::string& name,
+                                      std::int64_t loop_id = 0) {
+    SQLite::Statement s(sql, sql_text);
+    s.bind(1, name);
+    if (loop_id) s.bind(2, loop_id);
+    if (!s.executeStep()) return std::nullopt;
+    return s.getColumn(0).getInt64();
+}
+
+void merge(Database& db, const std::string& file, const Bundle& bundle, SameNames same_names,
+           BundleImportReport& report, std::vector<SameNameMatch>& matches) {
     SQLite::Database& sql = db.sql();
     PeopleRepository people(db);
     InterviewRepository interviews(db);
 
     std::int64_t loop_id = 0;
-    if (auto local = id_by_uuid(sql, "loop", bundle.loop.uuid)) {
+    std::string loop_name = bundle.loop.name;
+    if (auto local = known(sql, "loop", bundle.loop.uuid)) {
         loop_id = *local; // the local loop stays as it is: a bundle carries interviews, not renames
+    } else if (auto named = same_name(sql, "SELECT id FROM loop WHERE trim(name) = trim(?) COLLATE NOCASE "
+                                           "ORDER BY id LIMIT 1", bundle.loop.name)) {
+        loop_id = *named;
+        if (same_names == SameNames::merge) {
+            remember_alias(sql, "loop", bundle.loop.uuid, loop_id);
+            ++report.loops_matched;
+        } else {
+            matches.push_back({file, bundle.loop.name, {}});
+        }
     } else {
         Loop loop = bundle.loop;
         loop.id = 0;
@@ -480,10 +516,20 @@ void merge(Database& db, const std::string& file, const Bundle& bundle,
         ++report.loops_added;
     }
 
-    std::map<std::string, Candidate> candidates; // by uuid, as stored here
+    std::map<std::string, Candidate> candidates; // by the file's uuid, as stored here
     for (const auto& c : bundle.candidates) {
-        if (auto local = id_by_uuid(sql, "candidate", c.uuid)) {
+        if (auto local = known(sql, "candidate", c.uuid)) {
             candidates[c.uuid] = *people.find_candidate(*local);
+        } else if (auto named = same_name(sql, "SELECT id FROM candidate WHERE trim(name) = trim(?) "
+                                               "COLLATE NOCASE AND loop_id = ? ORDER BY id LIMIT 1",
+                                          c.name, loop_id)) {
+            candidates[c.uuid] = *people.find_candidate(*named);
+            if (same_names == SameNames::merge) {
+                remember_alias(sql, "candidate", c.uuid, *named);
+                ++report.candidates_matched;
+            } else {
+                matches.push_back({file, loop_name, c.name});
+            }
         } else {
             Candidate added = c;
             added.id = 0;
@@ -676,7 +722,24 @@ int BundleImportReport::count(MergeOutcome outcome) const {
                       [&](const InterviewMerge& m) { return m.outcome == outcome; }));
 }
 
-BundleImportReport import_bundle_texts(Database& db, const std::vector<NamedText>& texts) {
+std::string SameNameMatch::describe() const {
+    if (candidate.empty())
+        return fmt::format("{}: the loop \"{}\" is already here, made separately (another laptop gave it "
+                           "its own identity)", file, loop);
+    return fmt::format("{}: the candidate \"{}\" of \"{}\" is already here, made separately", file, candidate, loop);
+}
+
+SameNamesFound::SameNamesFound(std::vector<SameNameMatch> matches)
+    : std::runtime_error([&] {
+          std::string text;
+          for (const auto& m : matches) text += m.describe() + "\n";
+          return text + "If they are the same, import again taking them as one (panelist bundle import "
+                        "--merge-same-names; remembered for later files); if they are different, rename "
+                        "one of them first.";
+      }()),
+      matches_(std::move(matches)) {}
+
+BundleImportReport import_bundle_texts(Database& db, const std::vector<NamedText>& texts, SameNames same_names) {
     return at_store_edge(db.sql(), [&]() -> BundleImportReport {
         std::vector<std::pair<std::string, Bundle>> bundles;
         std::vector<FileProblem> problems;
@@ -690,23 +753,25 @@ BundleImportReport import_bundle_texts(Database& db, const std::vector<NamedText
         if (!problems.empty()) throw FileError(std::move(problems));
 
         BundleImportReport report;
+        std::vector<SameNameMatch> matches;
         WriteTransaction tx(db.sql());
         for (const auto& [file, bundle] : bundles) {
             try {
-                merge(db, file, bundle, report);
+                merge(db, file, bundle, same_names, report, matches);
             } catch (const std::exception& e) {
                 // Checked files should always merge; if the database disagrees, nothing is kept.
                 throw FileError({{file, {}, "", fmt::format("cannot be merged: {}", e.what())}});
             }
         }
+        if (!matches.empty()) throw SameNamesFound(std::move(matches)); // rolled back: nothing written
         tx.commit();
         return report;
     });
 }
 
-BundleImportReport import_bundle_files(Database& db,
-                                       const std::vector<std::filesystem::path>& paths) {
-    return import_bundle_texts(db, read_text_files(paths));
+BundleImportReport import_bundle_files(Database& db, const std::vector<std::filesystem::path>& paths,
+                                       SameNames same_names) {
+    return import_bundle_texts(db, read_text_files(paths), same_names);
 }
 
 } // namespace panelist

@@ -61,13 +61,43 @@ struct InterviewMerge {
 struct BundleImportReport {
     int loops_added = 0;
     int candidates_added = 0;
+    // Made on another laptop under the same name as one here, and taken as that one
+    // (SameNames::merge); remembered, so later files from there match without asking.
+    int loops_matched = 0;
+    int candidates_matched = 0;
     std::vector<InterviewMerge> interviews; // in file order
     int count(MergeOutcome) const;
 };
 
+// A loop, or a candidate of a loop, that a file names like one here but under another UUID: the
+// same loop made separately on two laptops, or two different ones that share a name.
+struct SameNameMatch {
+    std::string file;
+    std::string loop;      // the loop's name
+    std::string candidate; // empty when the match is the loop itself
+    std::string describe() const;
+};
+
+// What to do with such matches: refuse the whole import and say which they are (the default:
+// never two identical loops without a word), or take each as the one here.
+enum class SameNames { refuse, merge };
+
+// Thrown by an import that met same-name matches under SameNames::refuse; nothing was written.
+class SameNamesFound : public std::runtime_error {
+public:
+    explicit SameNamesFound(std::vector<SameNameMatch> matches);
+    const std::vector<SameNameMatch>& matches() const { return matches_; }
+
+private:
+    std::vector<SameNameMatch> matches_;
+};
+
 // Checks every file first; on any problem throws FileError listing them all and writes
-// nothing. Otherwise merges them in order, matching by UUID, in one transaction.
-BundleImportReport import_bundle_texts(Database&, const std::vector<NamedText>&);
-BundleImportReport import_bundle_files(Database&, const std::vector<std::filesystem::path>&);
+// nothing. Otherwise merges them in order, in one transaction, matching loops and candidates
+// by UUID or a UUID taken as theirs before, and by name as `same_names` says; interviews by UUID.
+BundleImportReport import_bundle_texts(Database&, const std::vector<NamedText>&,
+                                       SameNames same_names = SameNames::refuse);
+BundleImportReport import_bundle_files(Database&, const std::vector<std::filesystem::path>&,
+                                       SameNames same_names = SameNames::refuse);
 
 } // namespace panelist

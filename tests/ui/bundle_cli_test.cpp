@@ -243,3 +243,57 @@ TEST_CASE("bundle usage: one of --interview or --loop, and the interview or loop
     CHECK(missing.code == 1);
     CHECK(has(missing.err, "nope.json: no such file"));
 }
+
+TEST_CASE("a loop made on two laptops under one name is never doubled: refused, then taken as one on request") {
+    TempDir home;
+    const auto mine = (home / "mine.db").string();
+    const auto theirs = (home / "theirs.db").string();
+    set_up_loop(mine); // each laptop made "the same" loop and candidates: other UUIDs
+    set_up_loop(theirs);
+    interview_dana(theirs, "Ana", 4);
+    const auto file = (home / "ana.json").string();
+    REQUIRE(run_panelist(home, {"--db", theirs, "bundle", "export", "--loop", loop_name, "--out", file}).code == 0);
+    const std::string before = lead_state(mine);
+
+    auto refused = run_panelist(home, {"--db", mine, "bundle", "import", file});
+    CHECK(refused.code == 1);
+    CHECK(has(refused.err, "Nothing was imported."));
+    CHECK(has(refused.err, file + ": the loop \"" + loop_name + "\" is already here, made separately"));
+    CHECK(has(refused.err, "the candidate \"Dana Smith\" of \"" + loop_name + "\" is already here"));
+    CHECK(has(refused.err, "--merge-same-names"));
+    CHECK(lead_state(mine) == before); // nothing written
+    {
+        Database db = Database::open(mine);
+        CHECK(PeopleRepository(db).loops().size() == 1);
+    }
+
+    auto merged = run_panelist(home, {"--db", mine, "bundle", "import", "--merge-same-names", file});
+    REQUIRE_MESSAGE(merged.code == 0, merged.err);
+    CHECK(has(merged.out, "loops: 0 added, 1 taken as one here"));
+    CHECK(has(merged.out, "candidates: 0 added, 2 taken as one here"));
+    CHECK(has(merged.out, "added Ana / Dana Smith / 2026-11-24"));
+    {
+        Database db = Database::open(mine);
+        PeopleRepository people(db);
+        REQUIRE(people.loops().size() == 1);
+        const auto candidates = people.candidates(people.loops().front().id, true);
+        CHECK(candidates.size() == 2);
+        const auto dana = people.find_candidate_by_name("Dana Smith");
+        REQUIRE(dana);
+        CHECK(InterviewRepository(db).for_candidate(dana->id).size() == 1);
+    }
+    // The report finds the one candidate without asking which loop.
+    auto report = run_panelist(home, {"--db", mine, "report", "Dana Smith", "--format", "md", "--out", (home / "dana.md").string()});
+    CHECK_MESSAGE(report.code == 0, report.err);
+    CHECK_FALSE(has(report.err, "say which loop"));
+
+    // Later files from that laptop land on the same loop without asking again.
+    interview_dana(theirs, "Ana", 5);
+    REQUIRE(run_panelist(home, {"--db", theirs, "bundle", "export", "--loop", loop_name, "--out", file}).code == 0);
+    auto again = run_panelist(home, {"--db", mine, "bundle", "import", file});
+    REQUIRE_MESSAGE(again.code == 0, again.err);
+    CHECK(has(again.out, "loops: 0 added, 0 taken as one here"));
+    CHECK(has(again.out, "interviews: 1 added, 0 replaced, 1 unchanged"));
+    Database db = Database::open(mine);
+    CHECK(PeopleRepository(db).loops().size() == 1);
+}

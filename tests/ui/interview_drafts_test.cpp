@@ -136,3 +136,20 @@ TEST_CASE("an interview first opened on its first unscored question reopens ther
     again.frame();
     CHECK(again.app->interview().current() == 2); // where it was left
 }
+
+TEST_CASE("an interview whose plan has no questions opens and says so, and keys do nothing harmful") {
+    AppFixture f;
+    const auto id = f.open_interview();
+    f.ctx().interview_id = 0; // another interview meanwhile
+    f.frame();
+    f.ctx().interviews.replace_plan(id, {}); // every question taken out on the Plan screen
+    f.ctx().interview_id = id;
+    CHECK(contains(f.frame(), "This interview has no questions"));
+    for (int key : {keys::right, keys::left, keys::end, keys::home}) f.press(key);
+    f.press(keys::digit(4));
+    f.press(keys::letter('N'));
+    f.type("no question to note");
+    f.clock.advance(InterviewScreen::autosave_max_delay);
+    CHECK(contains(f.frame(), "This interview has no questions"));
+    f.app->flush();
+}

@@ -89,6 +89,35 @@ TEST_CASE("the Share panel exports a loop and merges it into another laptop's da
     CHECK(contains(merge.log().back(), "Nothing was imported."));
 }
 
+TEST_CASE("the Share panel shows a loop made separately on another laptop and asks before taking it as one") {
+    DemoLoop lead;
+    TempDir dir;
+    const auto file = (dir / "loop.json").string();
+    lead.app->candidates().share().export_loop(lead.ctx(), file);
+    DemoLoop other; // the same loop and candidates, made on this laptop too: other UUIDs
+    auto& share = other.app->candidates().share();
+    other.app->show(ScreenId::candidates);
+    share.merge(other.ctx(), file);
+    CHECK(share.asking());
+    auto text = other.frame();
+    CHECK(contains(text, "is already here, made separately"));
+    CHECK(contains(text, "Take them as one"));
+    CHECK(other.ctx().people.loops().size() == 1); // nothing yet
+
+    other.press(keys::escape); // leave it
+    CHECK_FALSE(share.asking());
+    CHECK(contains(share.log().back(), "Nothing was imported."));
+
+    share.merge(other.ctx(), file);
+    other.press(keys::enter); // take them as one
+    CHECK_FALSE(share.asking());
+    CHECK(other.app->current() == ScreenId::candidates); // the same Enter opened no interview
+    CHECK_FALSE(share.failed());
+    CHECK(contains(share.log().back(), "taken as one with those here: 1 loop, 5 candidates"));
+    CHECK(other.ctx().people.loops().size() == 1);
+    CHECK(other.ctx().people.candidates(other.ctx().people.loops().front().id).size() == 5);
+}
+
 TEST_CASE("report and compare read the store again when it changes elsewhere, with no R pressed") {
     DemoLoop f;
     f.app->show(ScreenId::report);

@@ -36,9 +36,12 @@ int export_bundle(Database& db, const BundleOptions& o) {
 int import_bundles(Database& db, const BundleOptions& o) {
     BundleImportReport report;
     try {
-        report = import_bundle_files(db, o.files);
+        report = import_bundle_files(db, o.files, o.merge_same_names ? SameNames::merge : SameNames::refuse);
     } catch (const FileError& e) {
         fmt::print(stderr, "{}\nNothing was imported.\n", e.what());
+        return exit_user_error;
+    } catch (const SameNamesFound& e) {
+        fmt::print(stderr, "Nothing was imported.\n{}\n", e.what());
         return exit_user_error;
     }
     for (const auto& m : report.interviews)
@@ -49,8 +52,9 @@ int import_bundles(Database& db, const BundleOptions& o) {
         report.count(MergeOutcome::unchanged), report.count(MergeOutcome::skipped_older));
     if (const int conflicts = report.count(MergeOutcome::skipped_conflict))
         summary += fmt::format(", {} skipped (conflict)", conflicts);
-    fmt::print("{}\nloops: {} added\ncandidates: {} added\n", summary, report.loops_added,
-               report.candidates_added);
+    fmt::print("{}\nloops: {} added, {} taken as one here\ncandidates: {} added, {} taken as one here\n",
+               summary, report.loops_added, report.loops_matched, report.candidates_added,
+               report.candidates_matched);
     return exit_ok;
 }
 
@@ -70,6 +74,9 @@ CLI::App* add_bundle_command(CLI::App& app, BundleOptions& o) {
     o.import_cmd =
         bundle->add_subcommand("import", "Merge bundles into the database, all or nothing");
     o.import_cmd->add_option("files", o.files, "Bundle files (JSON)")->required();
+    o.import_cmd->add_flag("--merge-same-names", o.merge_same_names,
+                           "A loop or candidate made on another laptop under the same name as one "
+                           "here is that one (remembered for later files)");
     return bundle;
 }
 

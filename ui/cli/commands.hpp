@@ -44,6 +44,7 @@ struct BundleOptions {
     std::optional<std::string> loop;
     std::filesystem::path out;
     std::vector<std::filesystem::path> files;
+    bool merge_same_names = false; // a loop or candidate named like one here is that one
     CLI::App* export_cmd = nullptr;
     CLI::App* import_cmd = nullptr;
 };

@@ -51,6 +51,7 @@ bool CandidatesScreen::erase_selected(AppContext& ctx, const std::string& typed_
 }
 
 void CandidatesScreen::draw(AppContext& ctx) {
+    share_asking_ = share_.asking(); // as the frame began: Enter that answers it opens nothing else
     const float column = ImGui::GetContentRegionAvail().x / 3.0f - ui::em(0.4f);
     ImGui::BeginChild("loops", {column, 0}, true);
     draw_loops(ctx);
@@ -268,7 +269,7 @@ void CandidatesScreen::draw_candidate(AppContext& ctx) {
         }
         ImGui::EndTable();
     }
-    if (!keys::typing() && keys::pressed(keys::enter) && !interviews.empty()) {
+    if (!keys::typing() && keys::pressed(keys::enter) && !interviews.empty() && !share_asking_) {
         ctx.interview_id = interviews.back().id;
         ctx.go_to(ScreenId::interview);
     }

@@ -28,6 +28,7 @@ private:
     void draw_candidate(AppContext&);
 
     bool show_archived_ = false;
+    bool share_asking_ = false; // the Share panel asks a question, and Enter answers it
     Loop new_loop_;
     Candidate new_candidate_;
     int new_candidate_level_ = 0;

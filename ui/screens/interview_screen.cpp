@@ -407,7 +407,7 @@ void InterviewScreen::draw_header(AppContext& ctx) {
     int due_by_now = 0; // the plan's time for the questions before the current one
     for (int i = 0; i < current_; ++i) due_by_now += iv.questions[static_cast<std::size_t>(i)].planned_minutes * 60;
     const int current_planned = iv.questions.empty() ? 0 : iv.questions[current_].planned_minutes * 60;
-    const int behind = total - due_by_now - std::min(seconds_on(current_), current_planned);
+    const int behind = total - due_by_now - (iv.questions.empty() ? 0 : std::min(seconds_on(current_), current_planned));
     const std::string totals = fmt::format("Total {} / {}", format_duration(total), format_duration(planned));
     std::string pace;
     ImVec4 pace_color = ui::good_color();

@@ -3,6 +3,7 @@
 #include "persistence/formats/bundle.hpp"
 #include "persistence/files/files.hpp"
 #include "ui/context/app_context.hpp"
+#include "ui/context/keys.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <fmt/format.h>
@@ -59,16 +60,42 @@ void SharePanel::merge(AppContext& ctx, const std::string& list) {
         if (!part.empty()) paths.emplace_back(part);
         start = end + 1;
     }
+    merge(ctx, paths, false);
+}
+
+void SharePanel::take_as_one(AppContext& ctx) {
+    merge(ctx, std::exchange(asked_paths_, {}), true);
+}
+
+void SharePanel::cancel_merge() {
+    asked_paths_.clear();
+    log_ = {"Nothing was imported."};
+    error_ = false;
+}
+
+void SharePanel::merge(AppContext& ctx, const std::vector<std::filesystem::path>& paths, bool same_names_are_one) {
+    asked_paths_.clear();
     try {
-        const auto report = import_bundle_files(ctx.db, paths);
+        const auto report = import_bundle_files(ctx.db, paths, same_names_are_one ? SameNames::merge : SameNames::refuse);
         log_.clear();
         for (const auto& m : report.interviews) log_.push_back(m.describe());
         log_.push_back(fmt::format("{} added, {} replaced, {} unchanged, {} skipped", report.count(MergeOutcome::added),
                                    report.count(MergeOutcome::replaced), report.count(MergeOutcome::unchanged),
                                    report.count(MergeOutcome::skipped_older) + report.count(MergeOutcome::skipped_conflict)));
+        if (report.loops_matched + report.candidates_matched > 0)
+            log_.push_back(fmt::format("taken as one with those here: {} loop{}, {} candidate{}", report.loops_matched,
+                                       report.loops_matched == 1 ? "" : "s", report.candidates_matched,
+                                       report.candidates_matched == 1 ? "" : "s"));
         error_ = false;
     } catch (const FileError& e) {
         log_ = {std::string(e.what()), "Nothing was imported."};
+        error_ = true;
+    } catch (const SameNamesFound& e) {
+        log_.clear();
+        for (const auto& m : e.matches()) log_.push_back(m.describe());
+        log_.push_back("Nothing was imported yet. Are they the same? Take them as one (Enter) or leave it (Esc); "
+                       "if they are different, rename one first.");
+        asked_paths_ = paths;
         error_ = true;
     }
 }
@@ -84,6 +111,11 @@ void SharePanel::draw(AppContext& ctx) {
     ImGui::InputTextWithHint("##bundle-in", "import: a.json; b.json (from other interviewers)", &import_paths_);
     if (ImGui::Button("Merge bundles")) merge(ctx, import_paths_);
     for (const auto& line : log_) ui::outcome(line, error_);
+    if (asking()) {
+        if (ImGui::Button("Take them as one") || (!keys::typing() && keys::pressed(keys::enter))) take_as_one(ctx);
+        ImGui::SameLine();
+        if (ImGui::Button("Leave it") || (!keys::typing() && keys::pressed(keys::escape))) cancel_merge();
+    }
 }
 
 } // namespace panelist

@@ -12,6 +12,7 @@ constexpr std::array all_migrations{
     Migration{1, "initial schema", migration_001_initial},
     Migration{2, "meta table", migration_002_meta},
     Migration{3, "where each interview is", migration_003_interview_place},
+    Migration{4, "other laptops' names for loops and candidates", migration_004_identity_alias},
 };
 } // namespace
 

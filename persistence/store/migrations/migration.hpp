@@ -22,5 +22,6 @@ void migrate(SQLite::Database&);
 void migration_001_initial(SQLite::Database&);
 void migration_002_meta(SQLite::Database&);
 void migration_003_interview_place(SQLite::Database&);
+void migration_004_identity_alias(SQLite::Database&);
 
 } // namespace panelist
