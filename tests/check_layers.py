@@ -19,6 +19,8 @@ ALLOWED = {
     "persistence/backups": {"domain", "persistence/files", "persistence/sqlite", "persistence/store"},
     "persistence/formats": {"domain", "persistence/files", "persistence/sqlite", "persistence/store"},
     "persistence/reports": {"domain", "persistence/files", "persistence/sqlite", "persistence/store"},
+    "persistence/team": {"domain", "persistence/files", "persistence/sqlite", "persistence/store",
+                         "persistence/formats", "persistence/backups"},
     "ui/context": {"domain", "persistence"},
     "ui/widgets": set(),
     "ui/screens": {"domain", "persistence", "ui/context", "ui/widgets"},

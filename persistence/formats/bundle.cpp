@@ -740,18 +740,21 @@ SameNamesFound::SameNamesFound(std::vector<SameNameMatch> matches)
       matches_(std::move(matches)) {}
 
 BundleImportReport import_bundle_texts(Database& db, const std::vector<NamedText>& texts, SameNames same_names) {
-    return at_store_edge(db.sql(), [&]() -> BundleImportReport {
-        std::vector<std::pair<std::string, Bundle>> bundles;
-        std::vector<FileProblem> problems;
-        for (const auto& t : texts) {
-            try {
-                bundles.emplace_back(t.name, read_bundle(t.text, t.name));
-            } catch (const FileError& e) {
-                problems.insert(problems.end(), e.problems().begin(), e.problems().end());
-            }
+    std::vector<ReadBundle> bundles;
+    std::vector<FileProblem> problems;
+    for (const auto& t : texts) {
+        try {
+            bundles.push_back({t.name, read_bundle(t.text, t.name)});
+        } catch (const FileError& e) {
+            problems.insert(problems.end(), e.problems().begin(), e.problems().end());
         }
-        if (!problems.empty()) throw FileError(std::move(problems));
+    }
+    if (!problems.empty()) throw FileError(std::move(problems));
+    return import_bundles(db, bundles, same_names);
+}
 
+BundleImportReport import_bundles(Database& db, const std::vector<ReadBundle>& bundles, SameNames same_names) {
+    return at_store_edge(db.sql(), [&]() -> BundleImportReport {
         BundleImportReport report;
         std::vector<SameNameMatch> matches;
         WriteTransaction tx(db.sql());

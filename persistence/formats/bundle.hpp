@@ -100,4 +100,13 @@ BundleImportReport import_bundle_texts(Database&, const std::vector<NamedText>&,
 BundleImportReport import_bundle_files(Database&, const std::vector<std::filesystem::path>&,
                                        SameNames same_names = SameNames::refuse);
 
+// A bundle already read and checked, with the name of its file.
+struct ReadBundle {
+    std::string file;
+    Bundle bundle;
+};
+// The merge of import_bundle_texts, for bundles read elsewhere (the team folder reads each file
+// on its own, so one half-written file does not hold back the others).
+BundleImportReport import_bundles(Database&, const std::vector<ReadBundle>&, SameNames same_names = SameNames::refuse);
+
 } // namespace panelist

@@ -85,6 +85,8 @@ int run_command_line(int argc, char** argv) {
 
     BundleOptions bundle_options;
     auto* bundle = add_bundle_command(app, bundle_options);
+    TeamOptions team_options;
+    auto* team = add_team_command(app, team_options);
 
     auto* demo = app.add_subcommand("demo", "Fill the database with a sample loop, candidates and interviews");
 
@@ -159,6 +161,7 @@ int run_command_line(int argc, char** argv) {
         if (drill->parsed()) return drill_command(db, drill_seed);
         if (erase->parsed()) return erase_command(db, erase_candidate_name, erase_loop, erase_yes);
         if (bundle->parsed()) return bundle_command(db, bundle_options);
+        if (team->parsed()) return team_command(db, team_options);
         if (compare->parsed())
             return compare_command(db, compare_loop_name, compare_format, compare_blind, compare_viewer, compare_out);
         if (report->parsed())

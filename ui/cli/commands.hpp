@@ -51,6 +51,19 @@ struct BundleOptions {
 CLI::App* add_bundle_command(CLI::App&, BundleOptions&);
 int bundle_command(Database&, const BundleOptions&);
 
+// team: the team folder (ui/cli/team_command.cpp).
+struct TeamOptions {
+    std::filesystem::path folder;
+    bool off = false;
+    std::string loop;
+    bool merge_same_names = false;
+    CLI::App* folder_cmd = nullptr;
+    CLI::App* share_cmd = nullptr;
+    CLI::App* sync_cmd = nullptr;
+};
+CLI::App* add_team_command(CLI::App&, TeamOptions&);
+int team_command(Database&, const TeamOptions&);
+
 // backups: a database's rolling backups, newest first. restore: put one back. Neither opens the
 // database, so both work when it is damaged (docs/reliability.md).
 int backups_command(const std::optional<std::filesystem::path>& db_path);

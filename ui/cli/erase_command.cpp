@@ -1,5 +1,6 @@
 // erase: a candidate and every trace of them, for an erasure request; asks for --yes first.
 #include "persistence/backups/erase.hpp"
+#include "persistence/team/team_sync.hpp"
 #include "ui/cli/commands.hpp"
 
 #include <fmt/format.h>
@@ -45,6 +46,7 @@ int erase_command(Database& db, const std::string& candidate, const std::string&
             return exit_usage;
         }
         const Erased erased = erase_candidate(db, found.front().id);
+        erase_in_team_folder(db, found.front().uuid); // every laptop of the team erases too
         fmt::print("Erased {}{}: the candidate and {} with their scores, notes and history.\n",
                    erased.candidate, in_loop(erased.loop),
                    plural(static_cast<std::size_t>(erased.interviews), "interview"));
@@ -53,6 +55,9 @@ int erase_command(Database& db, const std::string& candidate, const std::string&
                    plural(erased.backups_deleted.size(), "backup"));
         if (erased.fresh_backup)
             fmt::print("A new backup without them: {}\n", erased.fresh_backup->string());
+        if (const auto folder = team_folder_of(db))
+            fmt::print("The team folder {} has a tombstone for them, so every laptop of the team erases them "
+                       "too, and their scorecards are out of it.\n", folder->string());
         for (const auto& file : erased.left_behind)
             fmt::print(stderr,
                        "warning: {} is a copy of the database that erase does not delete "

@@ -13,6 +13,7 @@ constexpr std::array all_migrations{
     Migration{2, "meta table", migration_002_meta},
     Migration{3, "where each interview is", migration_003_interview_place},
     Migration{4, "other laptops' names for loops and candidates", migration_004_identity_alias},
+    Migration{5, "the team folder", migration_005_team_folder},
 };
 } // namespace
 

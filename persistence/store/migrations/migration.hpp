@@ -23,5 +23,6 @@ void migration_001_initial(SQLite::Database&);
 void migration_002_meta(SQLite::Database&);
 void migration_003_interview_place(SQLite::Database&);
 void migration_004_identity_alias(SQLite::Database&);
+void migration_005_team_folder(SQLite::Database&);
 
 } // namespace panelist

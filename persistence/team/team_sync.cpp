@@ -1,0 +1,366 @@
+#include "persistence/team/team_sync.hpp"
+
+#include "persistence/backups/erase.hpp"
+#include "persistence/files/file_problem.hpp"
+#include "persistence/sqlite/write_transaction.hpp"
+#include "persistence/store/people_repository.hpp"
+#include "persistence/store/store_edge.hpp"
+#include "persistence/team/team_folder.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace panelist {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string now_utc(SQLite::Database& sql) {
+    return sql.execAndGet("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')").getString();
+}
+
+std::optional<std::string> meta(SQLite::Database& sql, const char* key) {
+    SQLite::Statement s(sql, "SELECT value FROM meta WHERE key = ?");
+    s.bind(1, key);
+    if (!s.executeStep()) return std::nullopt;
+    return s.getColumn(0).getString();
+}
+
+void set_meta(SQLite::Database& sql, const char* key, const std::string& value) {
+    SQLite::Statement s(sql, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+    s.bind(1, key);
+    s.bind(2, value);
+    s.exec();
+}
+
+// 64-bit FNV-1a of a kit's text: enough to tell whether it changed since it was written.
+std::string fingerprint(const std::string& bytes) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (const unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return fmt::format("{:016x}", h);
+}
+
+// Files as the last scan saw them.
+std::map<std::string, TeamFile> seen_files(SQLite::Database& sql) {
+    std::map<std::string, TeamFile> seen;
+    SQLite::Statement s(sql, "SELECT name, size, mtime_ns FROM team_file");
+    while (s.executeStep())
+        seen[s.getColumn(0).getString()] = {s.getColumn(0).getString(), s.getColumn(1).getInt64(), s.getColumn(2).getInt64()};
+    return seen;
+}
+
+void remember_file(SQLite::Database& sql, const TeamFile& f) {
+    SQLite::Statement s(sql, "INSERT OR REPLACE INTO team_file (name, size, mtime_ns) VALUES (?, ?, ?)");
+    s.bind(1, f.name);
+    s.bind(2, f.size);
+    s.bind(3, f.mtime_ns);
+    s.exec();
+}
+
+void remember_copy(SQLite::Database& sql, const std::string& uuid, const std::string& version) {
+    SQLite::Statement s(sql, "INSERT OR REPLACE INTO team_copy (uuid, version) VALUES (?, ?)");
+    s.bind(1, uuid);
+    s.bind(2, version);
+    s.exec();
+}
+
+std::set<std::string> erased_uuids(SQLite::Database& sql) {
+    std::set<std::string> out;
+    SQLite::Statement s(sql, "SELECT uuid FROM erased");
+    while (s.executeStep()) out.insert(s.getColumn(0).getString());
+    return out;
+}
+
+// Why a file that does not read as a bundle may be so, in the user's words.
+std::string unreadable(const std::string& name, const std::string& text, const std::string& why) {
+    if (text.find("<<<<<<<") != std::string::npos)
+        return fmt::format("{}: has git conflict markers; resolve the merge in git, then it is read again", name);
+    return fmt::format("{} (perhaps still being written by the sync engine; read again when it changes)", why);
+}
+
+// Tombstones: a candidate erased on another laptop is erased here too.
+void read_tombstones(Database& db, const TeamFolder& folder, std::map<std::string, TeamFile>& seen,
+                     TeamSyncReport& report) {
+    SQLite::Database& sql = db.sql();
+    for (const auto& file : folder.list(TeamFolder::erased)) {
+        if (auto it = seen.find(file.name); it != seen.end() && it->second == file) {
+            ++report.files_unchanged;
+            continue;
+        }
+        const auto text = folder.read(file);
+        if (!text) continue;
+        ++report.files_read;
+        const auto uuid = read_tombstone(*text);
+        if (!uuid) {
+            report.problems.push_back(fmt::format("{}: is not a Panelist tombstone; left alone", file.name));
+            continue;
+        }
+        {
+            WriteTransaction tx(sql);
+            SQLite::Statement s(sql, "INSERT OR IGNORE INTO erased (uuid, at) VALUES (?, ?)");
+            s.bind(1, *uuid);
+            s.bind(2, now_utc(sql));
+            s.exec();
+            remember_file(sql, file);
+            tx.commit();
+        }
+        seen[file.name] = file;
+        SQLite::Statement find(sql, "SELECT id FROM candidate WHERE uuid = ?1 UNION "
+                                    "SELECT candidate_id FROM candidate_alias WHERE uuid = ?1");
+        find.bind(1, *uuid);
+        std::vector<std::int64_t> ids;
+        while (find.executeStep()) ids.push_back(find.getColumn(0).getInt64());
+        find.reset();
+        for (const auto id : ids) {
+            try {
+                report.erased.push_back(erase_candidate(db, id).candidate);
+            } catch (const EraseError& e) {
+                report.problems.push_back(e.what());
+            }
+        }
+    }
+}
+
+// A bundle without what was erased: nothing of an erased candidate comes back.
+bool drop_erased(Bundle& b, const std::set<std::string>& erased) {
+    if (erased.empty()) return false;
+    const auto before = b.candidates.size() + b.interviews.size();
+    std::erase_if(b.candidates, [&](const Candidate& c) { return erased.count(c.uuid) > 0; });
+    std::erase_if(b.interviews, [&](const BundledInterview& i) { return erased.count(i.candidate_uuid) > 0; });
+    return b.candidates.size() + b.interviews.size() != before;
+}
+
+void read_bundles(Database& db, const TeamFolder& folder, std::map<std::string, TeamFile>& seen,
+                  SameNames same_names, TeamSyncReport& report) {
+    SQLite::Database& sql = db.sql();
+    const auto erased = erased_uuids(sql);
+    std::vector<ReadBundle> bundles;
+    std::map<std::string, TeamFile> files; // by name, for those read
+    for (const char* part : {TeamFolder::kits, TeamFolder::scorecards}) {
+        for (const auto& file : folder.list(part)) {
+            if (auto it = seen.find(file.name); it != seen.end() && it->second == file) {
+                ++report.files_unchanged;
+                continue;
+            }
+            const auto text = folder.read(file);
+            if (!text) continue; // gone or changing: the next scan
+            ++report.files_read;
+            try {
+                Bundle b = read_bundle(*text, file.name);
+                drop_erased(b, erased);
+                bundles.push_back({file.name, std::move(b)});
+                files[file.name] = file;
+            } catch (const FileError& e) {
+                report.problems.push_back(unreadable(file.name, *text, e.what()));
+            }
+        }
+    }
+    // Files whose loop or candidates are named like others here wait for an answer; the rest
+    // go in. Each round takes out the files a refusal named.
+    while (!bundles.empty()) {
+        try {
+            WriteTransaction tx(sql);
+            report.imported = import_bundles(db, bundles, same_names);
+            for (const auto& [name, b] : bundles) {
+                remember_file(sql, files.at(name));
+                for (const auto& iv : b.interviews) remember_copy(sql, iv.interview.uuid, iv.updated_at);
+            }
+            tx.commit();
+            for (const auto& [name, b] : bundles) seen[name] = files.at(name);
+            break;
+        } catch (const SameNamesFound& e) {
+            std::set<std::string> held;
+            for (const auto& m : e.matches()) {
+                held.insert(m.file);
+                report.waiting.push_back(m);
+            }
+            std::erase_if(bundles, [&](const ReadBundle& r) { return held.count(r.file) > 0; });
+        }
+    }
+    for (const auto& m : report.imported.interviews)
+        if (m.outcome == MergeOutcome::skipped_conflict) report.conflicts.push_back(m.file + ": " + m.describe());
+}
+
+// Candidates erased here whose tombstone is not in the folder yet: written, and their
+// scorecards taken out of it (found by the candidate's UUID in the file).
+void write_tombstones(Database& db, const TeamFolder& folder, std::map<std::string, TeamFile>& seen,
+                      TeamSyncReport& report) {
+    SQLite::Database& sql = db.sql();
+    std::vector<std::pair<std::string, std::string>> due;
+    {
+        SQLite::Statement s(sql, "SELECT uuid, at FROM erased WHERE 'erased/' || uuid || '.json' NOT IN "
+                                 "(SELECT name FROM team_file)");
+        while (s.executeStep()) due.emplace_back(s.getColumn(0).getString(), s.getColumn(1).getString());
+    }
+    for (const auto& [uuid, at] : due) {
+        const TeamFile written = folder.write(TeamFolder::erased, uuid + ".json", write_tombstone(uuid, at));
+        remember_file(sql, written);
+        seen[written.name] = written;
+        for (const auto& file : folder.list(TeamFolder::scorecards))
+            if (const auto text = folder.read(file); text && text->find(uuid) != std::string::npos) {
+                folder.remove(TeamFolder::scorecards, file.name.substr(file.name.find('/') + 1));
+                ++report.scorecards_removed;
+            }
+    }
+}
+
+// Submitted interviews not in the folder as they are now, and the kits of shared loops.
+void write_new(Database& db, const TeamFolder& folder, std::map<std::string, TeamFile>& seen, TeamSyncReport& report) {
+    SQLite::Database& sql = db.sql();
+    std::vector<std::pair<std::string, std::string>> due; // uuid, updated_at
+    {
+        SQLite::Statement s(sql, "SELECT i.uuid, i.updated_at FROM interview i LEFT JOIN team_copy t ON t.uuid = i.uuid "
+                                 "WHERE i.status = 'submitted' AND (t.version IS NULL OR t.version <> i.updated_at)");
+        while (s.executeStep()) due.emplace_back(s.getColumn(0).getString(), s.getColumn(1).getString());
+    }
+    for (const auto& [uuid, updated_at] : due) {
+        const auto bundle = bundle_for_interview(db, uuid);
+        if (!bundle) continue;
+        const TeamFile written = folder.write(TeamFolder::scorecards, uuid + ".json", write_bundle(*bundle));
+        WriteTransaction tx(sql);
+        remember_copy(sql, uuid, updated_at);
+        remember_file(sql, written); // our own file: not read back at the next scan
+        tx.commit();
+        seen[written.name] = written;
+        ++report.scorecards_written;
+    }
+    std::vector<std::int64_t> kits;
+    {
+        SQLite::Statement s(sql, "SELECT loop_id FROM team_kit");
+        while (s.executeStep()) kits.push_back(s.getColumn(0).getInt64());
+    }
+    PeopleRepository people(db);
+    for (const auto loop_id : kits) {
+        const auto loop = people.find_loop(loop_id);
+        if (!loop) continue;
+        auto kit = bundle_for_loop(db, loop->name);
+        if (!kit || kit->loop.uuid != loop->uuid) continue;
+        // Who interviews whom, not how it went: scorecards travel on their own once submitted.
+        std::erase_if(kit->interviews, [](const BundledInterview& b) {
+            return b.interview.status != InterviewStatus::planned;
+        });
+        const std::string bytes = write_bundle(*kit);
+        const std::string version = fingerprint(bytes);
+        {
+            SQLite::Statement s(sql, "SELECT version FROM team_copy WHERE uuid = ?");
+            s.bind(1, loop->uuid);
+            if (s.executeStep() && s.getColumn(0).getString() == version) continue;
+        }
+        const TeamFile written = folder.write(TeamFolder::kits, loop->uuid + ".json", bytes);
+        WriteTransaction tx(sql);
+        remember_copy(sql, loop->uuid, version);
+        remember_file(sql, written);
+        tx.commit();
+        seen[written.name] = written;
+        ++report.kits_written;
+    }
+}
+
+} // namespace
+
+std::optional<fs::path> team_folder_of(Database& db) {
+    return at_store_edge(db.sql(), [&]() -> std::optional<fs::path> {
+        if (auto value = meta(db.sql(), "team_folder"); value && !value->empty()) return fs::path(*value);
+        return std::nullopt;
+    });
+}
+
+void set_team_folder(Database& db, const std::optional<fs::path>& folder) {
+    std::optional<fs::path> absolute;
+    if (folder) absolute = fs::absolute(*folder).lexically_normal();
+    if (absolute) TeamFolder check(*absolute); // throws TeamFolderMissing
+    at_store_edge(db.sql(), [&] {
+        WriteTransaction tx(db.sql());
+        const auto before = meta(db.sql(), "team_folder");
+        const std::string value = absolute ? absolute->string() : "";
+        if (before.value_or("") != value) {
+            // Another folder: what this one holds is unknown yet, and everything is written there.
+            db.sql().exec("DELETE FROM team_file; DELETE FROM team_copy;");
+            set_meta(db.sql(), "team_folder", value);
+            set_meta(db.sql(), "team_synced_at", "");
+        }
+        tx.commit();
+    });
+}
+
+std::string team_synced_at(Database& db) {
+    return at_store_edge(db.sql(), [&] { return meta(db.sql(), "team_synced_at").value_or(""); });
+}
+
+void share_loop_kit(Database& db, std::int64_t loop_id) {
+    at_store_edge(db.sql(), [&] {
+        SQLite::Statement s(db.sql(), "INSERT OR IGNORE INTO team_kit (loop_id) VALUES (?)");
+        s.bind(1, loop_id);
+        s.exec();
+    });
+}
+
+bool shares_loop_kit(Database& db, std::int64_t loop_id) {
+    return at_store_edge(db.sql(), [&] {
+        SQLite::Statement s(db.sql(), "SELECT 1 FROM team_kit WHERE loop_id = ?");
+        s.bind(1, loop_id);
+        return s.executeStep();
+    });
+}
+
+TeamSyncReport sync_team_folder(Database& db, const fs::path& root, SameNames same_names) {
+    const TeamFolder folder(root);
+    return at_store_edge(db.sql(), [&]() -> TeamSyncReport {
+        TeamSyncReport report;
+        auto seen = seen_files(db.sql());
+        read_tombstones(db, folder, seen, report);
+        read_bundles(db, folder, seen, same_names, report);
+        try {
+            write_tombstones(db, folder, seen, report);
+            write_new(db, folder, seen, report);
+        } catch (const FileError& e) { // a read-only share, a full disk: written at a later sync
+            report.problems.push_back(fmt::format("{} (written at a later sync)", e.what()));
+        }
+        set_meta(db.sql(), "team_synced_at", now_utc(db.sql()));
+        return report;
+    });
+}
+
+void erase_in_team_folder(Database& db, const std::string& candidate_uuid) {
+    const auto root = team_folder_of(db);
+    if (!root) return; // no team: nothing of the candidate is kept, not even the UUID
+    at_store_edge(db.sql(), [&] {
+        SQLite::Statement s(db.sql(), "INSERT OR IGNORE INTO erased (uuid, at) VALUES (?, ?)");
+        s.bind(1, candidate_uuid);
+        s.bind(2, now_utc(db.sql()));
+        s.exec();
+    });
+    try {
+        const TeamFolder folder(*root);
+        auto seen = seen_files(db.sql());
+        TeamSyncReport ignored;
+        at_store_edge(db.sql(), [&] { write_tombstones(db, folder, seen, ignored); });
+    } catch (const std::exception&) {
+        // The folder is gone or read-only now: the next sync writes the tombstone.
+    }
+}
+
+std::string TeamSyncReport::summary() const {
+    std::string text = fmt::format("{} scorecard{} written", scorecards_written, scorecards_written == 1 ? "" : "s");
+    if (kits_written) text += fmt::format(", {} loop kit{} written", kits_written, kits_written == 1 ? "" : "s");
+    const int added = imported.count(MergeOutcome::added), replaced = imported.count(MergeOutcome::replaced);
+    text += fmt::format("; read {} new or changed file{} ({} unchanged): {} interview{} added, {} updated",
+                        files_read, files_read == 1 ? "" : "s", files_unchanged, added, added == 1 ? "" : "s", replaced);
+    if (!erased.empty()) text += fmt::format("; {} candidate{} erased as another laptop asked", erased.size(), erased.size() == 1 ? "" : "s");
+    if (!conflicts.empty()) text += fmt::format("; {} conflict{}", conflicts.size(), conflicts.size() == 1 ? "" : "s");
+    std::set<std::string> held;
+    for (const auto& m : waiting) held.insert(m.file);
+    if (!held.empty()) text += fmt::format("; {} file{} waiting for your answer", held.size(), held.size() == 1 ? "" : "s");
+    if (!problems.empty()) text += fmt::format("; {} file{} not usable now", problems.size(), problems.size() == 1 ? "" : "s");
+    return text;
+}
+
+} // namespace panelist

@@ -1,0 +1,265 @@
+// Three laptops and a hiring manager's share one team folder, as a sync engine would keep it:
+// `panelist team` run as real processes, each on its own database, the folder the only link.
+#include "persistence/store/interview_repository.hpp"
+#include "persistence/store/people_repository.hpp"
+#include "tests/support/panelist_process.hpp"
+#include "tests/support/temp_dir.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <map>
+#include <mutex>
+#include <thread>
+
+using namespace panelist;
+using panelist::test::has;
+using panelist::test::Run;
+using panelist::test::run_panelist;
+using panelist::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string loop_name = "MLOps Engineer, Berlin, 2026-Q4";
+const std::vector<std::string> panel = {"Ana", "Ben", "Chloe"};
+
+// The hiring manager's loop: two candidates, and who interviews whom (each panelist, Dana).
+void plan_loop(const std::string& db_path) {
+    Database db = Database::open(db_path);
+    PeopleRepository people(db);
+    Loop loop;
+    loop.name = loop_name;
+    people.save(loop);
+    std::int64_t dana = 0;
+    for (const char* name : {"Dana Smith", "Omar Haddad"}) {
+        Candidate c;
+        c.name = name;
+        c.loop_id = loop.id;
+        c.level = Level::senior;
+        const auto id = people.save(c);
+        if (!dana) dana = id;
+    }
+    InterviewRepository interviews(db);
+    for (const auto& who : panel) {
+        Interview iv;
+        iv.candidate_id = dana;
+        iv.interviewer = who;
+        iv.date = "2026-12-01";
+        iv.questions = {{"panel/canary", 10, {}, "deployment", "How would you roll out a new model safely?"},
+                        {"panel/drift", 10, {}, "monitoring", "How do you notice input drift?"}};
+        interviews.create(iv);
+    }
+}
+
+// On `who`'s laptop: their planned interview of Dana, scored and submitted.
+void interview_dana(const std::string& db_path, const std::string& who, int score) {
+    Database db = Database::open(db_path);
+    const auto dana = PeopleRepository(db).find_candidate_by_name("Dana Smith");
+    REQUIRE(dana);
+    InterviewRepository interviews(db);
+    for (const auto& iv : interviews.for_candidate(dana->id)) {
+        if (iv.interviewer != who) continue;
+        interviews.start(iv.id);
+        interviews.set_score(iv.id, "panel/canary", Score::of(score));
+        interviews.set_score(iv.id, "panel/drift", Score::of(3));
+        interviews.set_notes(iv.id, "panel/canary", who + " notes");
+        interviews.submit(iv.id, score >= 3 ? Recommendation::yes : Recommendation::no);
+        return;
+    }
+    FAIL("no interview of Dana planned for ", who);
+}
+
+struct Counts {
+    int loops, candidates, interviews, submitted;
+};
+Counts counts(const std::string& db_path) {
+    Database db = Database::open(db_path);
+    auto one = [&](const char* sql) { return db.sql().execAndGet(sql).getInt(); };
+    return {one("SELECT count(*) FROM loop"), one("SELECT count(*) FROM candidate"),
+            one("SELECT count(*) FROM interview"), one("SELECT count(*) FROM interview WHERE status = 'submitted'")};
+}
+
+std::string report_as(const TempDir& home, const std::string& db, const std::string& who) {
+    const auto out = (home / (who + "-report.md")).string();
+    const auto run = run_panelist(home, {"--db", db, "report", "Dana Smith", "--format", "md", "--out", out, "--as", who});
+    REQUIRE_MESSAGE(run.code == 0, run.err);
+    return test::read_file(out);
+}
+
+struct Team {
+    TempDir home;
+    fs::path folder = home / "team";
+    std::string lead = (home / "lead.db").string();
+    std::map<std::string, std::string> laptops;
+    Team() {
+        fs::create_directories(folder);
+        plan_loop(lead);
+        for (const auto& who : panel) laptops[who] = (home / (who + ".db")).string();
+    }
+    Run team(const std::string& db, std::vector<std::string> args) {
+        args.insert(args.begin(), {"--db", db, "team"});
+        return run_panelist(home, args);
+    }
+};
+
+} // namespace
+
+TEST_CASE("three laptops sharing a team folder run one loop to its debrief: no duplicates, nothing lost, sealed") {
+    Team t;
+    auto set = t.team(t.lead, {"folder", t.folder.string()});
+    REQUIRE_MESSAGE(set.code == 0, set.err);
+    auto shared = t.team(t.lead, {"share", loop_name});
+    REQUIRE_MESSAGE(shared.code == 0, shared.err);
+    CHECK(has(shared.out, "1 loop kit written"));
+
+    // Each interviewer points Panelist at the folder: the kit gives them the same loop, the same
+    // candidates and their own planned interview.
+    for (const auto& who : panel) {
+        auto joined = t.team(t.laptops[who], {"folder", t.folder.string()});
+        REQUIRE_MESSAGE(joined.code == 0, joined.err);
+        const auto c = counts(t.laptops[who]);
+        CHECK(c.loops == 1);
+        CHECK(c.candidates == 2);
+        CHECK(c.interviews == 3);
+    }
+
+    // Ben submits first; Ana's laptop receives his scorecard, sealed while hers is open.
+    interview_dana(t.laptops["Ben"], "Ben", 2);
+    REQUIRE(t.team(t.laptops["Ben"], {"sync"}).code == 0);
+    REQUIRE(t.team(t.laptops["Ana"], {"sync"}).code == 0);
+    CHECK(counts(t.laptops["Ana"]).submitted == 1);
+    const auto sealed = report_as(t.home, t.laptops["Ana"], "Ana");
+    CHECK(has(sealed, "sealed until you submit yours"));
+    CHECK_FALSE(has(sealed, "Ben notes"));
+
+    // Ana and Chloe submit and all three sync at the same moment.
+    interview_dana(t.laptops["Ana"], "Ana", 4);
+    interview_dana(t.laptops["Chloe"], "Chloe", 5);
+    std::vector<std::thread> together;
+    std::map<std::string, Run> runs;
+    std::mutex m;
+    for (const auto& who : panel)
+        together.emplace_back([&, who] {
+            auto r = run_panelist(t.home, {"--db", t.laptops[who], "team", "sync"});
+            std::lock_guard lock(m);
+            runs[who] = r;
+        });
+    for (auto& th : together) th.join();
+    for (const auto& who : panel) CHECK_MESSAGE(runs[who].code == 0, runs[who].err);
+    // A second round picks up whatever the concurrent one wrote after another laptop had read.
+    for (const auto& who : panel) REQUIRE(t.team(t.laptops[who], {"sync"}).code == 0);
+    auto debrief = t.team(t.lead, {"sync"});
+    REQUIRE_MESSAGE(debrief.code == 0, debrief.err);
+
+    for (const auto& db : {t.lead, t.laptops["Ana"], t.laptops["Ben"], t.laptops["Chloe"]}) {
+        INFO(db);
+        const auto c = counts(db);
+        CHECK(c.loops == 1);
+        CHECK(c.candidates == 2);
+        CHECK(c.interviews == 3);
+        CHECK(c.submitted == 3);
+    }
+    const auto open = report_as(t.home, t.laptops["Ana"], "Ana");
+    CHECK_FALSE(has(open, "sealed"));
+    for (const auto& who : panel) CHECK(has(open, who + " notes"));
+    const auto compare_out = (t.home / "debrief.csv").string();
+    CHECK(run_panelist(t.home, {"--db", t.lead, "compare", loop_name, "--format", "csv", "--out", compare_out}).code == 0);
+
+    // Nothing new: a rescan reads no file and writes none.
+    auto quiet = t.team(t.lead, {"sync"});
+    CHECK(has(quiet.out, "0 scorecards written; read 0 new or changed files"));
+}
+
+TEST_CASE("team folder bad cases: a half-written file, a folder gone, hand-edited conflicts; nothing lost") {
+    Team t;
+    REQUIRE(t.team(t.lead, {"folder", t.folder.string()}).code == 0);
+    REQUIRE(t.team(t.lead, {"share", loop_name}).code == 0);
+    REQUIRE(t.team(t.laptops["Ana"], {"folder", t.folder.string()}).code == 0);
+    REQUIRE(t.team(t.laptops["Ben"], {"folder", t.folder.string()}).code == 0);
+    interview_dana(t.laptops["Ben"], "Ben", 2);
+    REQUIRE(t.team(t.laptops["Ben"], {"sync"}).code == 0);
+
+    // The sync engine has delivered half of Ben's scorecard so far.
+    fs::path bens;
+    for (const auto& e : fs::directory_iterator(t.folder / "scorecards")) bens = e.path();
+    const std::string whole = test::read_file(bens);
+    test::write_file(bens, whole.substr(0, whole.size() / 2));
+    auto half = t.team(t.laptops["Ana"], {"sync"});
+    CHECK(half.code == 0);
+    CHECK(has(half.err, "not valid JSON"));
+    CHECK(has(half.err, "read again when it changes"));
+    CHECK(counts(t.laptops["Ana"]).submitted == 0);
+    test::write_file(bens, whole); // the rest arrives
+    auto rest = t.team(t.laptops["Ana"], {"sync"});
+    CHECK(has(rest.out, "replaced older local copy of Ben / Dana Smith")); // the planned copy from the kit
+    CHECK(counts(t.laptops["Ana"]).submitted == 1);
+
+    // The folder is gone (an unmounted drive): said clearly; Ana's scorecard waits and goes out later.
+    const fs::path away = t.home / "unmounted";
+    fs::rename(t.folder, away);
+    interview_dana(t.laptops["Ana"], "Ana", 4);
+    auto gone = t.team(t.laptops["Ana"], {"sync"});
+    CHECK(gone.code == 1);
+    CHECK(has(gone.err, "the team folder is not there"));
+    CHECK(has(gone.err, "Nothing is lost"));
+    fs::rename(away, t.folder);
+    auto back = t.team(t.laptops["Ana"], {"sync"});
+    CHECK(has(back.out, "1 scorecard written"));
+    REQUIRE(t.team(t.lead, {"sync"}).code == 0);
+    CHECK(counts(t.lead).submitted == 2);
+
+    // Git's conflict markers in a file: said as such, the rest still read.
+    test::write_file(t.folder / "scorecards" / "0-conflicted.json", "<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> theirs\n");
+    auto markers = t.team(t.lead, {"sync"});
+    CHECK(has(markers.err, "git conflict markers"));
+
+    // Same time, different content (edited by hand): a conflict, shown, and the local copy kept.
+    std::string edited = whole;
+    const auto at = edited.find("Ben notes");
+    REQUIRE(at != std::string::npos);
+    edited.replace(at, 9, "Ben EDITED");
+    test::write_file(t.folder / "scorecards" / "ben.sync-conflict-20261203-101010-ABCDEFG.json", edited);
+    auto conflict = t.team(t.lead, {"sync"});
+    CHECK(has(conflict.err, "conflict: "));
+    CHECK(has(conflict.err, "different content"));
+    CHECK(has(report_as(t.home, t.lead, "Lead"), "Ben notes"));
+}
+
+TEST_CASE("an erasure reaches every laptop through the team folder, and the candidate does not come back") {
+    Team t;
+    REQUIRE(t.team(t.lead, {"folder", t.folder.string()}).code == 0);
+    REQUIRE(t.team(t.lead, {"share", loop_name}).code == 0);
+    REQUIRE(t.team(t.laptops["Ana"], {"folder", t.folder.string()}).code == 0);
+    interview_dana(t.laptops["Ana"], "Ana", 4);
+    REQUIRE(t.team(t.laptops["Ana"], {"sync"}).code == 0);
+    REQUIRE(t.team(t.lead, {"sync"}).code == 0);
+
+    auto erased = run_panelist(t.home, {"--db", t.lead, "erase", "Dana Smith", "--yes"});
+    REQUIRE_MESSAGE(erased.code == 0, erased.err);
+    CHECK(has(erased.out, "has a tombstone for them"));
+    for (const auto& e : fs::directory_iterator(t.folder / "scorecards"))
+        CHECK_MESSAGE(!has(test::read_file(e.path()), "Dana Smith"), e.path());
+
+    auto synced = t.team(t.laptops["Ana"], {"sync"});
+    CHECK(has(synced.out, "erased Dana Smith"));
+    Database ana = Database::open(t.laptops["Ana"]);
+    CHECK_FALSE(PeopleRepository(ana).find_candidate_by_name("Dana Smith"));
+    CHECK(PeopleRepository(ana).find_candidate_by_name("Omar Haddad"));
+}
+
+TEST_CASE("a laptop that made the loop itself before joining is asked, never doubled") {
+    Team t;
+    REQUIRE(t.team(t.lead, {"folder", t.folder.string()}).code == 0);
+    REQUIRE(t.team(t.lead, {"share", loop_name}).code == 0);
+    plan_loop(t.laptops["Chloe"]); // her own copy of the loop: other UUIDs
+    auto asked = t.team(t.laptops["Chloe"], {"folder", t.folder.string()});
+    CHECK(asked.code == 1);
+    CHECK(has(asked.err, "waiting: "));
+    CHECK(has(asked.err, "--merge-same-names"));
+    CHECK(counts(t.laptops["Chloe"]).loops == 1);
+    auto merged = t.team(t.laptops["Chloe"], {"sync", "--merge-same-names"});
+    CHECK_MESSAGE(merged.code == 0, merged.err);
+    const auto c = counts(t.laptops["Chloe"]);
+    CHECK(c.loops == 1);
+    CHECK(c.candidates == 2);
+}
