@@ -164,26 +164,40 @@ void read_bundles(Database& db, const TeamFolder& folder, std::map<std::string, 
         }
     }
     // Files whose loop or candidates are named like others here wait for an answer; the rest
-    // go in. Each round takes out the files a refusal named.
-    while (!bundles.empty()) {
-        try {
-            WriteTransaction tx(sql);
-            report.imported = import_bundles(db, bundles, same_names);
-            for (const auto& [name, b] : bundles) {
-                remember_file(sql, files.at(name));
-                for (const auto& iv : b.interviews) remember_copy(sql, iv.interview.uuid, iv.updated_at);
+    // go in, a hundred files to a transaction, so a first sync of thousands never holds the
+    // database long enough to make a score typed meanwhile wait. Each round takes out the
+    // files a refusal named.
+    constexpr std::size_t per_transaction = 100;
+    for (std::size_t start = 0; start < bundles.size();) {
+        std::vector<ReadBundle> chunk(bundles.begin() + static_cast<std::ptrdiff_t>(start),
+                                      bundles.begin() + static_cast<std::ptrdiff_t>(std::min(bundles.size(), start + per_transaction)));
+        while (!chunk.empty()) {
+            try {
+                WriteTransaction tx(sql);
+                const auto imported = import_bundles(db, chunk, same_names);
+                for (const auto& [name, b] : chunk) {
+                    remember_file(sql, files.at(name));
+                    for (const auto& iv : b.interviews) remember_copy(sql, iv.interview.uuid, iv.updated_at);
+                }
+                tx.commit();
+                for (const auto& [name, b] : chunk) seen[name] = files.at(name);
+                auto& all = report.imported;
+                all.loops_added += imported.loops_added;
+                all.candidates_added += imported.candidates_added;
+                all.loops_matched += imported.loops_matched;
+                all.candidates_matched += imported.candidates_matched;
+                all.interviews.insert(all.interviews.end(), imported.interviews.begin(), imported.interviews.end());
+                break;
+            } catch (const SameNamesFound& e) {
+                std::set<std::string> held;
+                for (const auto& m : e.matches()) {
+                    held.insert(m.file);
+                    report.waiting.push_back(m);
+                }
+                std::erase_if(chunk, [&](const ReadBundle& r) { return held.count(r.file) > 0; });
             }
-            tx.commit();
-            for (const auto& [name, b] : bundles) seen[name] = files.at(name);
-            break;
-        } catch (const SameNamesFound& e) {
-            std::set<std::string> held;
-            for (const auto& m : e.matches()) {
-                held.insert(m.file);
-                report.waiting.push_back(m);
-            }
-            std::erase_if(bundles, [&](const ReadBundle& r) { return held.count(r.file) > 0; });
         }
+        start += per_transaction;
     }
     for (const auto& m : report.imported.interviews)
         if (m.outcome == MergeOutcome::skipped_conflict) report.conflicts.push_back(m.file + ": " + m.describe());

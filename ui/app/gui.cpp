@@ -1,6 +1,9 @@
 // The window around PanelistApp: settings in, runner callbacks out, presenter alongside.
 #include "ui/app/gui.hpp"
 
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
 #include "persistence/backups/backup.hpp"
 #include "persistence/store/database.hpp"
 #include "ui/app/fonts.hpp"
@@ -160,7 +163,7 @@ int run_gui(const std::function<Database(OpeningProgress&)>& open_database, cons
     callbacks.ready = [&] {
         Database* db = opening.wait();
         if (!db) return false; // rethrown below, once the window is gone
-        app.emplace(*db, clock, settings);
+        app.emplace(*db, clock, settings, [] { glfwPostEmptyEvent(); }); // thread-safe in GLFW
         if (!options.screenshot) backup.start(*db);
         return true;
     };
@@ -216,6 +219,7 @@ int run_gui(const std::function<Database(OpeningProgress&)>& open_database, cons
     callbacks.on_exit = [&] {
         if (!app) return;
         app->flush();
+        app->context().team.stop(); // before GLFW goes: its thread wakes the window
         app->set_window_place(last_window_place());
         UiSettings out = app->settings_to_keep();
         out.text_size = 17.0f * text_scale().font_scale;

@@ -6,6 +6,7 @@
 #include "ui/widgets/widgets.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
@@ -26,8 +27,8 @@ constexpr Shortcut global_keys[] = {
 
 std::span<const Shortcut> PanelistApp::global_shortcuts() { return global_keys; }
 
-PanelistApp::PanelistApp(Database& db, const Clock& clock, UiSettings settings)
-    : ctx_(db, clock), settings_(std::move(settings)) {
+PanelistApp::PanelistApp(Database& db, const Clock& clock, UiSettings settings, std::function<void()> wake)
+    : ctx_(db, clock, std::move(wake)), settings_(std::move(settings)) {
     ctx_.me = settings_.interviewer;
     plan_.set_interviewer(settings_.interviewer);
     for (std::size_t i = 0; i < screens_.size(); ++i)
@@ -162,9 +163,35 @@ void PanelistApp::frame() {
     }
 }
 
+void PanelistApp::tell_team_news() {
+    const auto generation = ctx_.team.generation();
+    if (generation == team_seen_) return;
+    team_seen_ = generation;
+    const TeamState team = ctx_.team.state();
+    if (!team.problem.empty()) {
+        ctx_.warn("Team folder: " + team.problem + ".");
+        return;
+    }
+    if (!team.last) return;
+    const auto& r = *team.last;
+    const int arrived = r.imported.count(MergeOutcome::added) + r.imported.count(MergeOutcome::replaced);
+    if (!r.waiting.empty())
+        ctx_.warn("Team folder: a loop or candidate named like one here waits for your answer (Candidates, Ctrl+2).");
+    else if (!r.conflicts.empty() || !r.problems.empty())
+        ctx_.warn(fmt::format("Team folder: {}. Details on the Candidates screen (Ctrl+2).", r.summary()));
+    else if (arrived > 0 || !r.erased.empty()) {
+        std::string news = "Team folder:";
+        if (arrived > 0) news += fmt::format(" {} scorecard{} arrived.", arrived, arrived == 1 ? "" : "s");
+        if (!r.erased.empty())
+            news += fmt::format(" {} erased, as another laptop asked.", fmt::join(r.erased, ", "));
+        ctx_.tell(news);
+    }
+}
+
 void PanelistApp::draw_frame() {
     ctx_.drafts.poll();
     for (auto& problem : ctx_.drafts.take_problems()) ctx_.warn(std::move(problem));
+    tell_team_news();
     handle_global_keys();
     if (const auto& status = ctx_.status();
         !status.text.empty() && ctx_.clock.now() - status.shown_at >= (status.error ? warning_lasts : status_lasts))

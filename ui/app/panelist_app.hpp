@@ -1,6 +1,7 @@
 // The whole window's content: the screens in one list, the bar that switches between them,
 // the status line and the shortcut overlay. Knows nothing of GLFW: tests drive it headless.
 #pragma once
+#include <functional>
 #include "ui/context/app_context.hpp"
 #include "ui/app/ui_settings.hpp"
 #include "ui/screens/candidates_screen.hpp"
@@ -16,7 +17,8 @@ namespace panelist {
 
 class PanelistApp {
 public:
-    PanelistApp(Database&, const Clock&, UiSettings);
+    // `wake`: makes the window draw a frame (from another thread: the team folder's).
+    PanelistApp(Database&, const Clock&, UiSettings, std::function<void()> wake = {});
 
     // One frame of the main window, between ImGui::NewFrame and ImGui::Render.
     void frame();
@@ -64,8 +66,11 @@ private:
     void draw_bar_menu();
     void draw_status();
     void handle_global_keys();
+    // What the team folder's last sync brought, said once in the status bar.
+    void tell_team_news();
 
     AppContext ctx_;
+    std::uint64_t team_seen_ = 0; // the team sync last told
     UiSettings settings_;
     LibraryScreen library_;
     CandidatesScreen candidates_;

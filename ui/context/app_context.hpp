@@ -7,9 +7,11 @@
 #include "persistence/store/people_repository.hpp"
 #include "persistence/store/question_repository.hpp"
 #include "persistence/store/question_set_repository.hpp"
+#include "persistence/team/team_watcher.hpp"
 #include "ui/context/clock.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -35,9 +37,10 @@ struct StatusMessage {
 
 class AppContext {
 public:
-    AppContext(Database& database, const Clock& time)
+    // `wake`: makes the window draw a frame; called from the team folder's thread.
+    AppContext(Database& database, const Clock& time, std::function<void()> wake = {})
         : db(database), questions(database), sets(database), people(database), interviews(database),
-          drafts(database), clock(time) {}
+          drafts(database), team(database, std::move(wake)), clock(time) {}
 
     Database& db;
     QuestionRepository questions;
@@ -46,6 +49,8 @@ public:
     InterviewRepository interviews;
     // Notes go to the disk through here, off the window's thread (draft_writer.hpp).
     DraftWriter drafts;
+    // The team folder, synced on a thread of its own (team_watcher.hpp).
+    TeamWatcher team;
     const Clock& clock;
 
     std::int64_t loop_id = 0;

@@ -1,6 +1,7 @@
 #include "ui/screens/candidates_screen.hpp"
 
 #include "persistence/backups/erase.hpp"
+#include "persistence/team/team_sync.hpp"
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -34,6 +35,8 @@ bool CandidatesScreen::erase_selected(AppContext& ctx, const std::string& typed_
     for (const auto& iv : ctx.interviews.for_candidate(candidate->id)) had_open_interview |= iv.id == ctx.interview_id;
     try {
         const Erased erased = erase_candidate(ctx.db, candidate->id);
+        erase_in_team_folder(ctx.db, candidate->uuid); // a tombstone: every laptop of the team erases too
+        ctx.team.request();
         ctx.candidate_id = 0;
         if (had_open_interview) ctx.interview_id = 0;
         editing_ = {};
@@ -114,6 +117,8 @@ void CandidatesScreen::draw_loops(AppContext& ctx) {
     }
     ImGui::Spacing();
     share_.draw(ctx);
+    ImGui::Spacing();
+    team_.draw(ctx);
 }
 
 void CandidatesScreen::draw_candidates(AppContext& ctx) {

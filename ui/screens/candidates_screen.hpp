@@ -5,6 +5,7 @@
 #include "ui/context/store_cache.hpp"
 #include "ui/screens/screen.hpp"
 #include "ui/screens/share_panel.hpp"
+#include "ui/screens/team_panel.hpp"
 
 #include <optional>
 #include <string>
@@ -18,6 +19,7 @@ public:
     void draw(AppContext&) override;
     std::span<const Shortcut> shortcuts() const override;
     SharePanel& share() { return share_; }
+    TeamPanel& team() { return team_; }
     // Erases the selected candidate for good (persistence/erase.hpp) when `typed_name` is their
     // name exactly, as the confirmation asks; says what happened in the status line.
     bool erase_selected(AppContext&, const std::string& typed_name);
@@ -37,6 +39,7 @@ private:
     std::string erase_typed_; // the name typed to confirm an erase
     std::string error_;
     SharePanel share_;
+    TeamPanel team_;
 
     // What the three columns show, read once per change of the store, not once per frame.
     struct LoopRow {

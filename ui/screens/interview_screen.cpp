@@ -749,6 +749,7 @@ void InterviewScreen::draw_submit(AppContext& ctx) {
             return; // the panel stays open: Enter tries again
         }
         backup_after_submit(ctx.db); // never throws: the submission is already on disk
+        ctx.team.request();          // the scorecard goes to the team folder, if there is one
         submit(*interview_, r);
         running_ = false;
         submitting_ = false;

@@ -1,0 +1,184 @@
+#include "persistence/team/team_watcher.hpp"
+
+#include "persistence/team/team_folder.hpp"
+
+#include <array>
+#include <cerrno>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+#include <utility>
+
+namespace panelist {
+
+namespace fs = std::filesystem;
+
+TeamWatcher::TeamWatcher(Database& db, std::function<void()> wake) : main_db_(&db), wake_(std::move(wake)) {
+    if (db.path() == ":memory:") {
+        inline_db_ = &db;
+        if (auto folder = team_folder_of(db)) state_.folder = *folder;
+        return;
+    }
+    own_ = std::make_unique<Database>(db.another_writer());
+    if (auto folder = team_folder_of(*own_)) state_.folder = *folder;
+    if (::pipe2(stop_pipe_, O_CLOEXEC | O_NONBLOCK) != 0) stop_pipe_[0] = stop_pipe_[1] = -1;
+    inotify_ = ::inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+    wanted_ = true; // the first sync, at start
+    ++asked_;
+    thread_ = std::thread([this] { run(); });
+}
+
+TeamWatcher::~TeamWatcher() {
+    stop();
+    for (int fd : {inotify_, stop_pipe_[0], stop_pipe_[1]})
+        if (fd >= 0) ::close(fd);
+}
+
+void TeamWatcher::stop() {
+    if (!thread_.joinable()) return;
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = true;
+    }
+    done_.notify_all();
+    if (stop_pipe_[1] >= 0) [[maybe_unused]] auto n = ::write(stop_pipe_[1], "x", 1);
+    thread_.join();
+}
+
+std::uint64_t TeamWatcher::generation() const {
+    std::lock_guard lock(mutex_);
+    return state_.generation;
+}
+
+void TeamWatcher::set_folder(const std::optional<fs::path>& folder) {
+    // On the window's connection: the thread's may be in the middle of a sync. The thread reads
+    // the new folder from the database at the sync asked for below.
+    set_team_folder(*main_db_, folder);
+    {
+        std::lock_guard lock(mutex_);
+        state_.folder = folder ? *team_folder_of(*main_db_) : fs::path();
+        state_.last.reset();
+        state_.problem.clear();
+        state_.synced_at.clear();
+        ++state_.generation;
+    }
+    request();
+}
+
+void TeamWatcher::request(SameNames same_names) {
+    if (!inline_db_ && !thread_.joinable()) return; // stopped
+    if (inline_db_) {
+        sync_now(*inline_db_, same_names);
+        return;
+    }
+    {
+        std::lock_guard lock(mutex_);
+        wanted_ = true;
+        wanted_names_ = same_names;
+        ++asked_;
+    }
+    if (stop_pipe_[1] >= 0) [[maybe_unused]] auto n = ::write(stop_pipe_[1], "x", 1);
+}
+
+void TeamWatcher::settle() {
+    std::unique_lock lock(mutex_);
+    const auto target = asked_;
+    done_.wait(lock, [&] { return finished_ >= target || stop_; });
+}
+
+TeamState TeamWatcher::state() const {
+    std::lock_guard lock(mutex_);
+    return state_;
+}
+
+void TeamWatcher::sync_now(Database& db, SameNames same_names) {
+    TeamState next;
+    try {
+        const auto folder = team_folder_of(db);
+        next.folder = folder.value_or(fs::path());
+        if (folder) {
+            if (!inline_db_) watch(*folder);
+            next.last = sync_team_folder(db, *folder, same_names);
+            next.synced_at = team_synced_at(db);
+        }
+    } catch (const std::exception& e) { // the folder is gone, the database busy: said, tried again later
+        next.problem = e.what();
+        next.folder = team_folder_of(db).value_or(fs::path());
+    }
+    {
+        std::lock_guard lock(mutex_);
+        if (!next.last && !next.problem.empty()) next.synced_at = state_.synced_at; // the last good one
+        next.generation = state_.generation + 1;
+        state_ = std::move(next);
+    }
+    if (wake_) wake_();
+}
+
+void TeamWatcher::watch(const fs::path& folder) {
+    if (inotify_ < 0) return;
+    // Watches are cheap to renew: drop them all and watch the folder and its parts again, so a
+    // part created since (by the first file written there) is watched too.
+    ::close(inotify_);
+    inotify_ = ::inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+    if (inotify_ < 0) return;
+    constexpr std::uint32_t changes = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE |
+                                      IN_DELETE_SELF | IN_MOVE_SELF;
+    ::inotify_add_watch(inotify_, folder.c_str(), changes);
+    for (const char* part : {TeamFolder::kits, TeamFolder::scorecards, TeamFolder::erased})
+        ::inotify_add_watch(inotify_, (folder / part).c_str(), changes);
+}
+
+void TeamWatcher::run() {
+    Database& db = *own_;
+    auto next_rescan = Clock::now() + rescan_every;
+    std::optional<Clock::time_point> quiet_until; // the folder changed: sync once it is quiet
+    for (;;) {
+        SameNames names = SameNames::refuse;
+        std::uint64_t target = 0;
+        bool now = false;
+        {
+            std::lock_guard lock(mutex_);
+            if (stop_) return;
+            if (wanted_) {
+                wanted_ = false;
+                names = std::exchange(wanted_names_, SameNames::refuse);
+                target = asked_;
+                now = true;
+            }
+        }
+        const auto t = Clock::now();
+        if (now || (quiet_until && t >= *quiet_until) || t >= next_rescan) {
+            sync_now(db, names);
+            quiet_until.reset();
+            next_rescan = Clock::now() + rescan_every;
+            if (now) {
+                std::lock_guard lock(mutex_);
+                finished_ = std::max(finished_, target);
+                done_.notify_all();
+            }
+            continue;
+        }
+        bool watching = false;
+        {
+            std::lock_guard lock(mutex_);
+            watching = !state_.folder.empty();
+        }
+        if (!watching) next_rescan = t + std::chrono::hours(24 * 365); // no folder: sleep until asked
+        const auto until = quiet_until ? std::min(*quiet_until, next_rescan) : next_rescan;
+        const auto wait_ms = std::min<std::int64_t>(
+            std::chrono::duration_cast<std::chrono::milliseconds>(until - t).count() + 1, 3'600'000);
+        std::array<pollfd, 2> fds{{{stop_pipe_[0], POLLIN, 0}, {inotify_, POLLIN, 0}}};
+        ::poll(fds.data(), inotify_ >= 0 ? 2 : 1, static_cast<int>(wait_ms));
+        char buffer[4096];
+        if (fds[0].revents & POLLIN)
+            while (::read(stop_pipe_[0], buffer, sizeof buffer) > 0) {}
+        if (inotify_ >= 0 && (fds[1].revents & POLLIN)) {
+            bool any = false;
+            while (::read(inotify_, buffer, sizeof buffer) > 0) any = true;
+            if (any) quiet_until = Clock::now() + quiet; // a burst of files: wait for its end
+        }
+    }
+}
+
+} // namespace panelist
