@@ -1,6 +1,7 @@
 // In-process figures of docs/performance.md, each printed beside its baseline where it has one.
 // Sizes come from PANELIST_BENCH_QUESTIONS (default 100000) and PANELIST_BENCH_INTERVIEWS
 // (default 1000), so CI can run every benchmark once on a small size.
+#include "benchmarks/bench_support.hpp"
 #include "benchmarks/synthetic_bank.hpp"
 #include "persistence/formats/bundle.hpp"
 #include "persistence/store/draft_writer.hpp"
@@ -30,20 +31,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-int env_size(const char* name, int fallback) {
-    const char* v = std::getenv(name);
-    return v ? std::max(1, std::atoi(v)) : fallback;
-}
+using bench::env_size;
+using bench::percentile;
+using bench::work_dir;
+using bench::Clock;
+using bench::ms_since;
+
 int questions_size() { return env_size("PANELIST_BENCH_QUESTIONS", 100000); }
 int interviews_size() { return env_size("PANELIST_BENCH_INTERVIEWS", 1000); }
-
-fs::path work_dir() {
-    static const fs::path dir = [] {
-        std::string pattern = (fs::temp_directory_path() / "panelist-bench-XXXXXX").string();
-        return fs::path(::mkdtemp(pattern.data()));
-    }();
-    return dir;
-}
 
 // The large bank, built once per run into a real file (WAL, synchronous FULL, as users have it).
 Database& bank() {
@@ -54,15 +49,6 @@ Database& bank() {
     }();
     return *db;
 }
-
-double percentile(std::vector<double> v, double p) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
-}
-
-using Clock = std::chrono::steady_clock;
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
 // What a user types, keystroke by keystroke, in the Library's search box. "drift" is in every
 // synthetic question; "phadogel" (a made-up word of Zipf rank ~6,000) in about 480 of 100k, so

@@ -21,7 +21,7 @@ std::optional<Recommendation> median(std::vector<Recommendation> all) {
 
 CandidateReport build_candidate_report(const Candidate& candidate, const Loop& loop,
                                        const std::vector<Interview>& interviews,
-                                       const std::map<std::string, Question>& bank, const std::string& viewer) {
+                                       const std::map<std::int64_t, Question>& asked, const std::string& viewer) {
     CandidateReport r;
     r.candidate = candidate.name;
     r.role = candidate.role;
@@ -53,7 +53,7 @@ CandidateReport build_candidate_report(const Candidate& candidate, const Loop& l
             a.seconds = q.response.seconds_spent;
             a.planned_minutes = q.planned_minutes;
             if (a.score) {
-                if (auto b = bank.find(q.question_id); b != bank.end()) a.rubric_words = b->second.rubric.words_for(*a.score);
+                if (auto b = asked.find(q.version); b != asked.end()) a.rubric_words = b->second.rubric.words_for(*a.score);
                 by_topic[q.topic].push_back(*a.score);
                 const double w = std::max(q.planned_minutes, 1);
                 weighted += w * *a.score;

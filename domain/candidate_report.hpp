@@ -62,11 +62,12 @@ struct CandidateReport {
     int sealed = 0;
 };
 
-// `bank` supplies rubric words (questions deleted since keep their copied prompt). With a
+// `asked` supplies rubric words: the questions as these interviews asked them, by version
+// (InterviewQuestion::version), so a rubric edited since never changes a report. With a
 // `viewer` who has an unsubmitted interview of this candidate, other interviewers' interviews
 // are left out (sealed) so the viewer scores independently.
 CandidateReport build_candidate_report(const Candidate&, const Loop&, const std::vector<Interview>&,
-                                       const std::map<std::string, Question>& bank,
+                                       const std::map<std::int64_t, Question>& asked,
                                        const std::string& viewer = "");
 
 } // namespace panelist

@@ -41,6 +41,9 @@ struct InterviewQuestion {
     // What was asked, copied from the bank when planned: reports stay true after edits.
     std::string topic;
     std::string prompt;
+    // The stored version of the question as planned (its model answer, rubric and follow-ups
+    // too; persistence/store/question_versions.hpp); 0 until stored.
+    std::int64_t version = 0;
     bool operator==(const InterviewQuestion&) const = default;
 };
 

@@ -73,7 +73,7 @@ void sort_comparison(LoopComparison& c, int column, bool ascending) {
 }
 
 LoopComparison compare_loop(const Loop& loop, const std::vector<CandidateInterviews>& candidates,
-                            const std::map<std::string, Question>& bank, const std::string& viewer, bool blind,
+                            const std::map<std::int64_t, Question>& as_asked, const std::string& viewer, bool blind,
                             std::uint64_t blind_seed) {
     LoopComparison c;
     c.loop = loop.name;
@@ -83,7 +83,7 @@ LoopComparison compare_loop(const Loop& loop, const std::vector<CandidateIntervi
     std::vector<CandidateInterviews> visible; // what this viewer may see, for the panel's figures
     std::vector<std::optional<double>> ranking;
     for (const auto& ci : candidates) {
-        const auto report = build_candidate_report(ci.candidate, loop, ci.interviews, bank, viewer);
+        const auto report = build_candidate_report(ci.candidate, loop, ci.interviews, as_asked, viewer);
         ComparisonRow row;
         row.label = ci.candidate.name;
         row.level = ci.candidate.level;

@@ -59,7 +59,7 @@ void sort_comparison(LoopComparison&, int column, bool ascending);
 // Blind mode replaces names by letters and shuffles the order with `blind_seed` (keep it fixed
 // for a session so the order does not jump around).
 LoopComparison compare_loop(const Loop&, const std::vector<CandidateInterviews>&,
-                            const std::map<std::string, Question>& bank, const std::string& viewer = "",
+                            const std::map<std::int64_t, Question>& asked, const std::string& viewer = "",
                             bool blind = false, std::uint64_t blind_seed = 1);
 
 } // namespace panelist

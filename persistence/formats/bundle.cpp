@@ -71,7 +71,17 @@ ordered_json to_json(const InterviewQuestion& q) {
     j["notes"] = q.response.notes;
     j["seconds_spent"] = q.response.seconds_spent;
     j["follow_ups_asked"] = q.response.follow_ups_asked;
+    if (q.version > 0) j["asked"] = q.version - 1;
     return j;
+}
+
+ordered_json to_json(const Question& q) {
+    return ordered_json{{"question_id", q.id},
+                        {"topic", q.topic},
+                        {"prompt", q.prompt},
+                        {"answer", q.answer},
+                        {"follow_ups", q.follow_ups},
+                        {"rubric", ordered_json{{"1", q.rubric.one}, {"3", q.rubric.three}, {"5", q.rubric.five}}}};
 }
 
 ordered_json to_json(const BundledInterview& b) {
@@ -223,6 +233,13 @@ class Fields {
         }
     }
 
+    // The field's value, or nullptr without a word: for fields a newer format added.
+    const json* optional(std::string_view key) const {
+        if (!is_object_) return nullptr;
+        auto it = value_.find(key);
+        return it == value_.end() ? nullptr : &*it;
+    }
+
     // The field's value; a problem and nullptr when it is missing.
     const json* get(std::string_view key) {
         if (!is_object_) return nullptr;
@@ -271,7 +288,7 @@ Candidate read_candidate(JsonReader& r, const json& value, const std::string& pa
 InterviewQuestion read_question(JsonReader& r, const json& value, const std::string& path) {
     Fields f(r, value, path,
              {"question_id", "topic", "prompt", "planned_minutes", "score", "notes",
-              "seconds_spent", "follow_ups_asked"});
+              "seconds_spent", "follow_ups_asked", "asked"});
     InterviewQuestion q;
     const json* id = f.get("question_id");
     q.question_id = r.text(id, f.at("question_id"));
@@ -292,6 +309,29 @@ InterviewQuestion read_question(JsonReader& r, const json& value, const std::str
         for (std::size_t i = 0; i < asked->size(); ++i)
             if (auto index = r.integer(&(*asked)[i], item_of(f.at("follow_ups_asked"), i), 0, 999))
                 q.response.follow_ups_asked.push_back(*index);
+    }
+    if (const json* asked = f.optional("asked")) // format 2
+        if (auto index = r.integer(asked, f.at("asked"), 0, 1000000)) q.version = *index + 1;
+    return q;
+}
+
+// A question as asked: what an interview showed of it when it was planned.
+Question read_asked(JsonReader& r, const json& value, const std::string& path) {
+    Fields f(r, value, path, {"question_id", "topic", "prompt", "answer", "follow_ups", "rubric"});
+    Question q;
+    const json* id = f.get("question_id");
+    q.id = r.text(id, f.at("question_id"));
+    if (id && id->is_string() && !is_slug(q.id))
+        r.problem(f.at("question_id"), fmt::format("{} is not a question id like \"monitoring/psi\"", shown(*id)));
+    q.topic = r.text(f.get("topic"), f.at("topic"));
+    q.prompt = r.text(f.get("prompt"), f.at("prompt"));
+    q.answer = r.text(f.get("answer"), f.at("answer"));
+    if (auto list = r.list(f.get("follow_ups"), f.at("follow_ups")))
+        for (std::size_t i = 0; i < list->size(); ++i) q.follow_ups.push_back(r.text(&(*list)[i], item_of(f.at("follow_ups"), i)));
+    if (const json* rubric = f.get("rubric")) {
+        Fields levels(r, *rubric, f.at("rubric"), {"1", "3", "5"});
+        q.rubric = {r.text(levels.get("1"), levels.at("1")), r.text(levels.get("3"), levels.at("3")),
+                    r.text(levels.get("5"), levels.at("5"))};
     }
     return q;
 }
@@ -369,6 +409,17 @@ void check_references(JsonReader& r, const Bundle& b) {
             r.problem(
                 at + ".candidate",
                 fmt::format("\"{}\" is not one of this bundle's candidates", iv.candidate_uuid));
+        for (std::size_t k = 0; k < iv.interview.questions.size(); ++k) {
+            const auto& q = iv.interview.questions[k];
+            if (q.version > static_cast<std::int64_t>(b.asked.size()))
+                r.problem(item_of(at + ".questions", k) + ".asked",
+                          fmt::format("{} is not an index of this bundle's \"asked\" list ({} entries)",
+                                      q.version - 1, b.asked.size()));
+            else if (q.version > 0 && b.asked[static_cast<std::size_t>(q.version - 1)].id != q.question_id)
+                r.problem(item_of(at + ".questions", k) + ".asked",
+                          fmt::format("asked[{}] is question \"{}\", not \"{}\"", q.version - 1,
+                                      b.asked[static_cast<std::size_t>(q.version - 1)].id, q.question_id));
+        }
     }
 }
 
@@ -420,6 +471,26 @@ BundledInterview bundled(Database& db, const Interview& iv, const std::string& c
     b.updated_at = updated_at_of(db.sql(), iv.id);
     b.events = InterviewRepository(db).events(iv.id);
     return b;
+}
+
+// Each question's version as an index into the bundle's `asked` list, in the order the
+// interviews first use them, so the same data always gives the same bytes.
+void index_asked(Database& db, Bundle& b) {
+    std::vector<Interview> all;
+    for (const auto& bi : b.interviews) all.push_back(bi.interview);
+    const auto versions = InterviewRepository(db).asked(all);
+    std::map<std::int64_t, std::int64_t> index;
+    for (auto& bi : b.interviews)
+        for (auto& q : bi.interview.questions) {
+            const auto v = versions.find(q.version);
+            if (v == versions.end()) {
+                q.version = 0;
+                continue;
+            }
+            const auto [it, added] = index.try_emplace(q.version, static_cast<std::int64_t>(b.asked.size()));
+            if (added) b.asked.push_back(v->second);
+            q.version = it->second + 1;
+        }
 }
 
 // By name, then date and interviewer; UUIDs break ties, so two databases holding the
@@ -540,7 +611,12 @@ void merge(Database& db, const std::string& file, const Bundle& bundle, SameName
         }
     }
 
-    for (const auto& b : bundle.interviews) {
+    for (const auto& as_read : bundle.interviews) {
+        // The file's questions as asked, as this database's versions (the same content is one).
+        BundledInterview b = as_read;
+        for (auto& q : b.interview.questions)
+            q.version = q.version > 0 ? interviews.version_for(bundle.asked[static_cast<std::size_t>(q.version - 1)])
+                                      : interviews.planned_version(q);
         const Candidate& candidate = candidates.at(b.candidate_uuid);
         InterviewMerge m;
         m.file = file;
@@ -589,6 +665,8 @@ std::string write_bundle(const Bundle& b) {
     root["interviews"] = ordered_json::array();
     for (const auto& iv : b.interviews)
         root["interviews"].push_back(to_json(iv));
+    root["asked"] = ordered_json::array();
+    for (const auto& q : b.asked) root["asked"].push_back(to_json(q));
     // Text from the database is UTF-8; should a byte not be, it is replaced rather than lost whole.
     return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
@@ -644,7 +722,7 @@ Bundle read_bundle(std::string_view text, const std::string& file_name) {
     }
     if (!r.integer(&*format, "format", 1, bundle_format)) throw FileError(std::move(problems));
 
-    Fields f(r, root, "", {"format", "loop", "candidates", "interviews"});
+    Fields f(r, root, "", {"format", "loop", "candidates", "interviews", "asked"});
     Bundle bundle;
     if (const json* loop = f.get("loop")) bundle.loop = read_loop(r, *loop);
     if (auto list = r.list(f.get("candidates"), "candidates"))
@@ -653,6 +731,9 @@ Bundle read_bundle(std::string_view text, const std::string& file_name) {
     if (auto list = r.list(f.get("interviews"), "interviews"))
         for (std::size_t i = 0; i < list->size(); ++i)
             bundle.interviews.push_back(read_interview(r, (*list)[i], item_of("interviews", i)));
+    if (const json* asked = f.optional("asked")) // format 2
+        if (auto list = r.list(asked, "asked"))
+            for (std::size_t i = 0; i < list->size(); ++i) bundle.asked.push_back(read_asked(r, (*list)[i], item_of("asked", i)));
     check_references(r, bundle);
     if (!problems.empty()) throw FileError(std::move(problems));
     return bundle;
@@ -673,6 +754,7 @@ std::optional<Bundle> bundle_for_interview(Database& db, const std::string& inte
         b.loop = *loop;
         b.candidates = {*candidate};
         b.interviews = {bundled(db, *iv, candidate->uuid)};
+        index_asked(db, b);
         return b;
     });
 }
@@ -690,6 +772,7 @@ std::optional<Bundle> bundle_for_loop(Database& db, const std::string& loop_name
             for (const auto& iv : interviews.for_candidate(c.id))
                 b.interviews.push_back(bundled(db, iv, c.uuid));
         sort_for_export(b);
+        index_asked(db, b);
         return b;
     });
 }

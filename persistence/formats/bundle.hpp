@@ -14,7 +14,8 @@
 
 namespace panelist {
 
-constexpr int bundle_format = 1;
+// 2 added the questions as asked (`asked`); format 1 files are still read.
+constexpr int bundle_format = 2;
 
 // One interview as a bundle carries it: ids are stable UUIDs, never local row numbers.
 struct BundledInterview {
@@ -30,6 +31,10 @@ struct Bundle {
     Loop loop; // id 0 when read from a file
     std::vector<Candidate> candidates;
     std::vector<BundledInterview> interviews;
+    // The questions as those interviews asked them (prompt, model answer, rubric, follow-ups),
+    // each once. In a Bundle, an interview question's `version` is 1 + its index here, or 0
+    // when the file does not say (format 1: the bank's answer and rubric are used on import).
+    std::vector<Question> asked;
 };
 
 // The bundle's JSON text, in a stable order: exporting the same data twice gives the same bytes.

@@ -141,17 +141,13 @@ std::optional<LoopComparison> load_loop_comparison(Database& db, const std::stri
         const auto loop = people.find_loop_by_name(loop_name);
         if (!loop) return std::nullopt;
         InterviewRepository interviews(db);
-        QuestionRepository questions(db);
         std::vector<CandidateInterviews> all;
-        std::map<std::string, Question> bank;
+        std::vector<Interview> every;
         for (const auto& c : people.candidates(loop->id)) {
             all.push_back({c, interviews.for_candidate(c.id)});
-            for (const auto& iv : all.back().interviews)
-                for (const auto& q : iv.questions)
-                    if (!bank.count(q.question_id))
-                        if (auto found = questions.find(q.question_id)) bank.emplace(q.question_id, std::move(*found));
+            every.insert(every.end(), all.back().interviews.begin(), all.back().interviews.end());
         }
-        return compare_loop(*loop, all, bank, viewer, blind, blind_seed);
+        return compare_loop(*loop, all, interviews.asked(every), viewer, blind, blind_seed);
     });
 }
 

@@ -3,7 +3,6 @@
 
 #include "persistence/store/interview_repository.hpp"
 #include "persistence/store/people_repository.hpp"
-#include "persistence/store/question_repository.hpp"
 
 namespace panelist {
 
@@ -13,14 +12,9 @@ std::optional<CandidateReport> load_candidate_report(Database& db, std::int64_t 
         const auto candidate = people.find_candidate(candidate_id);
         if (!candidate) return std::nullopt;
         const auto loop = people.find_loop(candidate->loop_id).value_or(Loop{});
-        const auto interviews = InterviewRepository(db).for_candidate(candidate_id);
-        QuestionRepository questions(db);
-        std::map<std::string, Question> bank;
-        for (const auto& iv : interviews)
-            for (const auto& q : iv.questions)
-                if (!bank.count(q.question_id))
-                    if (auto found = questions.find(q.question_id)) bank.emplace(q.question_id, std::move(*found));
-        return build_candidate_report(*candidate, loop, interviews, bank, viewer);
+        InterviewRepository repo(db);
+        const auto interviews = repo.for_candidate(candidate_id);
+        return build_candidate_report(*candidate, loop, interviews, repo.asked(interviews), viewer);
     });
 }
 

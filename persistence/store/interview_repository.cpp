@@ -1,4 +1,5 @@
 #include "persistence/store/interview_repository.hpp"
+#include "persistence/store/question_versions.hpp"
 #include "persistence/store/store_edge.hpp"
 
 #include "persistence/store/uuid.hpp"
@@ -7,6 +8,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <algorithm>
 #include <fmt/format.h>
+#include <set>
 #include <fmt/ranges.h>
 
 namespace panelist {
@@ -44,6 +46,7 @@ Interview read_interview(SQLite::Database& db, SQLite::Statement& row) {
         item.planned_minutes = q.getColumn("planned_minutes").getInt();
         item.topic = q.getColumn("topic").getString();
         item.prompt = q.getColumn("prompt").getString();
+        if (!q.getColumn("version_id").isNull()) item.version = q.getColumn("version_id").getInt64();
         if (!q.getColumn("score").isNull()) item.response.score = Score::of(q.getColumn("score").getInt());
         item.response.notes = q.getColumn("notes").getString();
         item.response.seconds_spent = q.getColumn("seconds_spent").getInt();
@@ -122,7 +125,9 @@ void InterviewRepository::replace_plan(std::int64_t id, const std::vector<Interv
                 row.response = kept->response;
                 row.topic = kept->topic;
                 row.prompt = kept->prompt;
+                row.version = kept->version; // as it was planned, not as the bank has it now
             } else {
+                row.version = 0; // planned now: the bank's question as it is (write_questions)
                 bank.bind(1, wanted.question_id);
                 if (bank.executeStep()) {
                     row.topic = bank.getColumn(0).getString();
@@ -145,6 +150,16 @@ void InterviewRepository::replace_plan(std::int64_t id, const std::vector<Interv
     });
 }
 
+std::int64_t InterviewRepository::planned_version(const InterviewQuestion& row) {
+    Question content;
+    if (const auto id = current_version(db_, row.question_id))
+        content = load_versions(db_, {*id}).at(*id);
+    content.id = row.question_id;
+    content.topic = row.topic;
+    content.prompt = row.prompt;
+    return version_with(db_, content);
+}
+
 // The plan with its responses, replacing what the interview had.
 void InterviewRepository::write_questions(std::int64_t id, const std::vector<InterviewQuestion>& rows,
                                           bool replacing) {
@@ -154,8 +169,8 @@ void InterviewRepository::write_questions(std::int64_t id, const std::vector<Int
         clear->exec();
     }
     auto add = statements_.use("INSERT INTO interview_question (interview_id, position, question_id, topic, "
-                               "prompt, planned_minutes, score, notes, seconds_spent, follow_ups_asked) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                               "prompt, planned_minutes, score, notes, seconds_spent, follow_ups_asked, version_id) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& r = rows[i];
         add->bind(1, id);
@@ -169,9 +184,28 @@ void InterviewRepository::write_questions(std::int64_t id, const std::vector<Int
         add->bind(8, r.response.notes);
         add->bind(9, r.response.seconds_spent);
         add->bind(10, fmt::format("{}", fmt::join(r.response.follow_ups_asked, ",")));
+        add->bind(11, r.version ? r.version : planned_version(r));
         add->exec();
         add->reset();
     }
+}
+
+std::map<std::int64_t, Question> InterviewRepository::asked(const std::vector<Interview>& interviews) {
+    return at_store_edge(db_, [&] {
+        std::set<std::int64_t> ids;
+        for (const auto& iv : interviews)
+            for (const auto& q : iv.questions)
+                if (q.version) ids.insert(q.version);
+        return load_versions(db_, ids);
+    });
+}
+
+std::vector<QuestionVersionUse> InterviewRepository::versions_of(const std::string& question_id) {
+    return at_store_edge(db_, [&] { return panelist::versions_of(db_, question_id); });
+}
+
+std::int64_t InterviewRepository::version_for(const Question& content) {
+    return at_store_edge(db_, [&] { return version_with(db_, content); });
 }
 
 std::optional<Interview> InterviewRepository::find(std::int64_t id) {

@@ -5,10 +5,13 @@
 #pragma once
 #include "domain/interview.hpp"
 #include "domain/interview_lifecycle.hpp"
+#include "domain/question.hpp"
 #include "persistence/sqlite/statement_cache.hpp"
 #include "persistence/store/database.hpp"
+#include "persistence/store/question_versions.hpp"
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -70,6 +73,17 @@ public:
     std::int64_t write_copy(std::int64_t local_id, const Interview&, const std::vector<InterviewEvent>&,
                             const std::string& updated_at);
     std::vector<InterviewEvent> events(std::int64_t id);
+    // The questions as these interviews asked them, by version (InterviewQuestion::version):
+    // the model answers, rubrics and follow-ups of then, whatever the bank says now.
+    std::map<std::int64_t, Question> asked(const std::vector<Interview>&);
+    // The version with this content, added if new (a bundle's question as its laptop asked it).
+    std::int64_t version_for(const Question& content);
+    // The version of a question planned now, or brought by a bundle that does not carry its
+    // version: the prompt and topic it copied, with the bank's model answer, rubric and
+    // follow-ups as they are now (added if new).
+    std::int64_t planned_version(const InterviewQuestion&);
+    // Every version of a question some interview asked, with those interviews (the Library).
+    std::vector<QuestionVersionUse> versions_of(const std::string& question_id);
 
     // No place is stored until a window showed the interview.
     std::optional<InterviewPlace> place(std::int64_t id);

@@ -306,10 +306,10 @@ TEST_CASE(
         std::string expected;
     };
     const std::vector<Case> cases = {
-        {"a newer format", [](json& j) { j["format"] = 2; },
-         "bad.json: format: this bundle is format 2, newer than this Panelist reads (1)"},
+        {"a newer format", [](json& j) { j["format"] = 3; },
+         "bad.json: format: this bundle is format 3, newer than this Panelist reads (2)"},
         {"format 0", [](json& j) { j["format"] = 0; },
-         "bad.json: format: 0 is not between 1 and 1"},
+         "bad.json: format: 0 is not between 1 and 2"},
         {"no format", [](json& j) { j.erase("format"); }, "bad.json: format: missing"},
         {"not an object",
          [](json& j) {

@@ -82,6 +82,20 @@ TEST_CASE("schema step 1 (Panelist 0.1) migrates with every field intact") {
     REQUIRE(events.size() == 3);
     CHECK(events[1].detail == "Forgot a note");
 
+    // Step 6: each question as asked keeps the prompt the interview copied, with the bank's
+    // answer, rubric and follow-ups of the day of the migration.
+    const auto asked = interviews.asked(iv);
+    REQUIRE(asked.size() == 2);
+    for (const auto& q : iv[0].questions) {
+        REQUIRE(asked.count(q.version));
+        CHECK(asked.at(q.version).prompt == q.prompt);
+        CHECK(asked.at(q.version).id == q.question_id);
+    }
+    const auto& canary_asked = asked.at(iv[0].questions[1].question_id == "deployment/canary" ? iv[0].questions[1].version
+                                                                                              : iv[0].questions[0].version);
+    CHECK(canary_asked.rubric.five == "Adds automatic rollback and guardrails.");
+    CHECK(canary_asked.follow_ups == std::vector<std::string>{"Which metrics gate it?", "How long does it run?"});
+
     // Step 2: a database that had questions counts its bank as loaded.
     CHECK(db.sql().execAndGet("SELECT count(*) FROM meta WHERE key = 'bank_seeded'").getInt() == 1);
 }

@@ -18,6 +18,7 @@ InterviewQuestion asked(const std::string& id, const std::string& topic, std::op
     q.planned_minutes = minutes;
     if (score) q.response.score = Score::of(*score);
     q.response.notes = notes;
+    q.version = id == "m/a" ? 1 : 0; // only m/a's version is known (its rubric, below)
     return q;
 }
 
@@ -41,11 +42,11 @@ CandidateReport sample(const std::string& viewer = "") {
     c.level = Level::senior;
     Loop loop;
     loop.name = "Berlin | Q4";
-    std::map<std::string, Question> bank;
+    std::map<std::int64_t, Question> bank; // versions as asked
     Question q;
     q.id = "m/a";
     q.rubric = {"weak", "ok", "strong"};
-    bank["m/a"] = q;
+    bank[1] = q;
     return build_candidate_report(
         c, loop,
         {interview("Ana", InterviewStatus::submitted, Recommendation::yes,

@@ -229,3 +229,24 @@ TEST_CASE("while only the clock runs, a frame differs from the last in a few sma
     const FrameChange moved = next(0ms);
     CHECK((moved.everything || moved.area() > 20 * tick.area()));
 }
+
+TEST_CASE("the interview shows the question as it was planned, not as the bank was edited since") {
+    AppFixture f;
+    const auto id = f.open_interview();
+    auto q = *f.ctx().questions.find("t/q1");
+    q.answer = "EDITED-ANSWER written after the plan.";
+    q.rubric.five = "EDITED-RUBRIC";
+    q.follow_ups = {"EDITED-FOLLOWUP?"};
+    f.ctx().questions.upsert(q);
+    f.ctx().interview_id = 0; // away, and back: the screen reads the interview again
+    f.frame();
+    f.ctx().interview_id = id;
+    f.frame();
+    f.press(keys::home);
+    f.press(keys::space); // reveal
+    const auto text = f.frame();
+    CHECK(contains(text, "ANSWER-1 is the private model answer."));
+    CHECK(contains(text, "RUBRIC-1-FIVE"));
+    CHECK(contains(text, "FOLLOWUP-1-A?"));
+    CHECK_FALSE(contains(text, "EDITED"));
+}

@@ -83,3 +83,19 @@ TEST_CASE("a search matching more than the list holds says how many and in what 
     f.app->library().set_query("topic:topic3");
     CHECK(contains(f.frame(), "1 question"));
 }
+
+TEST_CASE("the Library shows the versions of a question that interviews asked, and how many asked each") {
+    AppFixture f;
+    f.open_interview("Dana Candidate"); // asks t/q1 as it is now
+    auto q = *f.ctx().questions.find("t/q1");
+    q.answer = "NEW-ANSWER after an edit.";
+    f.ctx().questions.upsert(q);
+    f.open_interview("Eli Candidate"); // asks the edited t/q1
+    f.app->show(ScreenId::library);
+    f.frame();
+    REQUIRE(f.app->library().selected()->id == "t/q1");
+    auto text = f.frame();
+    CHECK(contains(text, "As asked: 2 versions"));
+    CHECK(contains(text, "differs from the bank now: 1 interview"));
+    CHECK(contains(text, "as the bank has it now: 1 interview"));
+}

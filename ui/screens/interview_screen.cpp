@@ -115,6 +115,18 @@ void InterviewScreen::load(AppContext& ctx) {
     if (!interview_) return;
     for (const auto& q : interview_->questions)
         if (auto found = ctx.questions.find(q.question_id)) bank_[q.question_id] = std::move(*found);
+    // What was asked is the version planned, not the bank as it is now (schema step 6): the
+    // bank gives only what a version does not keep (tags, level, difficulty).
+    for (const auto& [version, content] : ctx.interviews.asked({*interview_})) {
+        if (content.answer.empty() && content.follow_ups.empty() && content.rubric.empty()) continue; // prompt only
+        Question& shown = bank_[content.id];
+        shown.id = content.id;
+        shown.topic = content.topic;
+        shown.prompt = content.prompt;
+        shown.answer = content.answer;
+        shown.follow_ups = content.follow_ups;
+        shown.rubric = content.rubric;
+    }
     const auto candidate = ctx.people.find_candidate(interview_->candidate_id);
     candidate_name_ = candidate ? candidate->name : "";
     recovered_.clear();

@@ -212,7 +212,38 @@ void LibraryScreen::draw_detail(AppContext& ctx) {
         ImGui::SameLine(ui::em(1.5f));
         ui::wrapped(q.rubric.words_for(score));
     }
+    draw_versions(ctx, q);
     ImGui::EndChild();
+}
+
+// Which interviews asked this question, and what they were shown when it differs from now:
+// an interview keeps the version it was planned with (schema step 6).
+void LibraryScreen::draw_versions(AppContext& ctx, const Question& q) {
+    const auto& versions = versions_.get(ctx.db, q.id, [&] { return ctx.interviews.versions_of(q.id); });
+    if (versions.empty()) return;
+    ui::heading(fmt::format("As asked: {} version{}", versions.size(), versions.size() == 1 ? "" : "s"));
+    for (std::size_t i = 0; i < versions.size(); ++i) {
+        const auto& v = versions[i];
+        const std::string label = fmt::format(
+            "Version {} ({}){}: {} interview{}###version{}", i + 1, v.created_at.substr(0, 10),
+            v.current ? ", as the bank has it now" : ", differs from the bank now", v.interviews.size(),
+            v.interviews.size() == 1 ? "" : "s", v.version);
+        if (!ImGui::TreeNode(label.c_str())) continue;
+        for (const auto& used : v.interviews) {
+            ImGui::Bullet();
+            ui::wrapped(used);
+        }
+        if (!v.current) {
+            if (v.content.prompt != q.prompt) ui::wrapped("Prompt then: " + v.content.prompt);
+            if (v.content.answer != q.answer) ui::wrapped("Model answer then: " + v.content.answer);
+            for (int score : {1, 3, 5})
+                if (v.content.rubric.words_for(score) != q.rubric.words_for(score))
+                    ui::wrapped(fmt::format("Rubric {} then: {}", score, v.content.rubric.words_for(score)));
+            if (v.content.follow_ups != q.follow_ups)
+                for (const auto& f : v.content.follow_ups) ui::wrapped("Follow-up then: " + f);
+        }
+        ImGui::TreePop();
+    }
 }
 
 void LibraryScreen::draw_delete_confirmation(AppContext& ctx) {

@@ -1,6 +1,7 @@
 // Library: search the bank as you type, read a question in full, edit it, build sets, and
 // import or export question files.
 #pragma once
+#include "persistence/store/question_versions.hpp"
 #include "persistence/store/question_repository.hpp"
 #include "ui/context/store_cache.hpp"
 #include "ui/screens/question_editor.hpp"
@@ -35,6 +36,7 @@ private:
     void draw_search(AppContext&);
     void draw_results(AppContext&);
     void draw_detail(AppContext&);
+    void draw_versions(AppContext&, const Question&);
     void draw_delete_confirmation(AppContext&);
     void draw_files(AppContext&);
 
@@ -46,6 +48,7 @@ private:
     std::vector<QuestionSummary> results_;
     SearchResult found_; // counts and order of the last search (its rows moved to results_)
     StoreCache<bool, std::map<std::string, int>> times_asked_;
+    StoreCache<std::string, std::vector<QuestionVersionUse>> versions_; // of the selected question
     int cursor_ = -1;
     std::optional<Question> selected_;
     bool scroll_to_cursor_ = false;

@@ -14,6 +14,7 @@ constexpr std::array all_migrations{
     Migration{3, "where each interview is", migration_003_interview_place},
     Migration{4, "other laptops' names for loops and candidates", migration_004_identity_alias},
     Migration{5, "the team folder", migration_005_team_folder},
+    Migration{6, "questions as asked", migration_006_question_version},
 };
 } // namespace
 

@@ -24,5 +24,6 @@ void migration_002_meta(SQLite::Database&);
 void migration_003_interview_place(SQLite::Database&);
 void migration_004_identity_alias(SQLite::Database&);
 void migration_005_team_folder(SQLite::Database&);
+void migration_006_question_version(SQLite::Database&);
 
 } // namespace panelist
