@@ -518,6 +518,14 @@ std::optional<std::int64_t> id_by_uuid(SQLite::Database& sql, const char* table,
     return s.getColumn(0).getInt64();
 }
 
+// How far along an interview is: reopened more often, then planned < started < submitted. A
+// copy never replaces one further along, however new it is.
+std::pair<int, int> progress(const Interview& iv) {
+    const auto stage = stage_of(iv);
+    const int rank = stage == InterviewStage::planned ? 0 : stage == InterviewStage::submitted ? 2 : 1;
+    return {iv.reopen_count, rank};
+}
+
 bool same_events(const std::vector<InterviewEvent>& a, const std::vector<InterviewEvent>& b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(),
                       [](const InterviewEvent& x, const InterviewEvent& y) {
@@ -620,6 +628,7 @@ void merge(Database& db, const std::string& file, const Bundle& bundle, SameName
         const Candidate& candidate = candidates.at(b.candidate_uuid);
         InterviewMerge m;
         m.file = file;
+        m.uuid = b.interview.uuid;
         m.interviewer = b.interview.interviewer;
         m.candidate = candidate.name;
         m.date = b.interview.date;
@@ -630,7 +639,12 @@ void merge(Database& db, const std::string& file, const Bundle& bundle, SameName
             m.outcome = MergeOutcome::added;
         } else {
             m.local_updated_at = updated_at_of(sql, *local_id);
-            if (m.local_updated_at < b.updated_at) {
+            const auto here = interviews.find(*local_id);
+            if (m.local_updated_at < b.updated_at && here && progress(b.interview) < progress(*here)) {
+                m.outcome = MergeOutcome::skipped_behind;
+                m.bundle_stage = std::string(label(stage_of(b.interview)));
+                m.local_stage = std::string(label(stage_of(*here)));
+            } else if (m.local_updated_at < b.updated_at) {
                 write_interview(interviews, *local_id, candidate.id, b);
                 m.outcome = MergeOutcome::replaced;
             } else if (m.local_updated_at > b.updated_at) {
@@ -790,6 +804,10 @@ std::string InterviewMerge::describe() const {
         return fmt::format(
             "skipped older copy of {} (this database's copy is newer: {}, the bundle's {})", which,
             local_updated_at, bundle_updated_at);
+    case MergeOutcome::skipped_behind:
+        return fmt::format("skipped the newer {} copy of {}: this database's copy is further along ({}), so "
+                           "its scores and notes stay",
+                           bundle_stage, which, local_stage);
     case MergeOutcome::skipped_conflict:
         return fmt::format(
             "skipped {}: same update time ({}) as this database's copy but different "

@@ -48,17 +48,22 @@ std::optional<Bundle> bundle_for_interview(Database&, const std::string& intervi
 // Every candidate and interview of the loop of that name; nullopt if there is no such loop.
 std::optional<Bundle> bundle_for_loop(Database&, const std::string& loop_name);
 
-enum class MergeOutcome { added, replaced, unchanged, skipped_older, skipped_conflict };
+// skipped_behind: the file's copy is newer but not as far along as the one here (a planned copy
+// from a loop kit, edited by the hiring manager, against an interview started or submitted
+// here): the interviewer's scores and notes are kept, and it is said.
+enum class MergeOutcome { added, replaced, unchanged, skipped_older, skipped_conflict, skipped_behind };
 
 // What importing did with one interview of one file.
 struct InterviewMerge {
     std::string file;
+    std::string uuid; // the interview's
     MergeOutcome outcome = MergeOutcome::added;
     std::string interviewer;
     std::string candidate; // name
     std::string date;
     std::string local_updated_at; // empty when the interview was new here
     std::string bundle_updated_at;
+    std::string local_stage, bundle_stage; // for skipped_behind: "in progress", "planned"
     // "replaced older local copy of Ana / Dana Smith / 2026-11-23", ...
     std::string describe() const;
 };

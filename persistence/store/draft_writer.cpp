@@ -79,11 +79,13 @@ void DraftWriter::wait() {
         write_waiting(lock);
         return;
     }
-    // Two rounds at most: one may have begun before the latest texts were handed over.
+    // Two rounds at most: one may have begun before the latest texts were handed over. And two
+    // seconds at most: a database another process holds (busy) must not freeze the window; the
+    // texts stay with the writer and waiting() says so.
     const std::uint64_t enough = rounds_ + 2;
     hurry_ = true;
     work_.notify_one();
-    done_.wait(lock, [&] { return (waiting_.empty() && !writing_) || rounds_ >= enough; });
+    done_.wait_for(lock, std::chrono::seconds(2), [&] { return (waiting_.empty() && !writing_) || rounds_ >= enough; });
     hurry_ = false;
 }
 

@@ -44,9 +44,10 @@ public:
     // Hands over the latest text of a field; a text still waiting for the same field is
     // replaced, since only the latest matters.
     void post(DraftField field, std::string text);
-    // Blocks until every text handed over is written, or has been tried once more and failed
-    // (so closing the window on a full disk does not hang). For the moments the store must
-    // hold the notes: leaving the interview, submitting, closing.
+    // Blocks until every text handed over is written, or has been tried once more and failed,
+    // or 2 s have passed (so closing the window on a full disk or a busy database does not
+    // hang). For the moments the store must hold the notes: leaving the interview, submitting,
+    // closing.
     void wait();
     // Retries what failed once its time has come; only needed without a thread (":memory:").
     void poll();

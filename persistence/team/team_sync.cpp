@@ -79,6 +79,39 @@ std::set<std::string> erased_uuids(SQLite::Database& sql) {
     return out;
 }
 
+void keep_loop_in_step(SQLite::Database& sql, std::int64_t loop_id) {
+    SQLite::Statement s(sql, "INSERT OR IGNORE INTO team_loop (loop_id) VALUES (?)");
+    s.bind(1, loop_id);
+    s.exec();
+}
+
+// The local loop a file's loop is, by its UUID or one taken as its UUID.
+std::optional<std::int64_t> local_loop(SQLite::Database& sql, const std::string& uuid) {
+    SQLite::Statement s(sql, "SELECT id FROM loop WHERE uuid = ?1 UNION SELECT loop_id FROM loop_alias WHERE uuid = ?1");
+    s.bind(1, uuid);
+    if (!s.executeStep()) return std::nullopt;
+    return s.getColumn(0).getInt64();
+}
+
+// Every UUID a candidate goes by: their own and those other laptops gave them.
+std::vector<std::string> identities(SQLite::Database& sql, std::int64_t candidate_id) {
+    std::vector<std::string> out;
+    SQLite::Statement s(sql, "SELECT uuid FROM candidate WHERE id = ?1 UNION SELECT uuid FROM candidate_alias "
+                             "WHERE candidate_id = ?1");
+    s.bind(1, candidate_id);
+    while (s.executeStep()) out.push_back(s.getColumn(0).getString());
+    return out;
+}
+
+void mark_erased(SQLite::Database& sql, const std::vector<std::string>& uuids) {
+    SQLite::Statement s(sql, "INSERT OR IGNORE INTO erased (uuid, at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))");
+    for (const auto& uuid : uuids) {
+        s.bind(1, uuid);
+        s.exec();
+        s.reset();
+    }
+}
+
 // Why a file that does not read as a bundle may be so, in the user's words.
 std::string unreadable(const std::string& name, const std::string& text, const std::string& why) {
     if (text.find("<<<<<<<") != std::string::npos)
@@ -103,29 +136,25 @@ void read_tombstones(Database& db, const TeamFolder& folder, std::map<std::strin
             report.problems.push_back(fmt::format("{}: is not a Panelist tombstone; left alone", file.name));
             continue;
         }
-        {
-            WriteTransaction tx(sql);
-            SQLite::Statement s(sql, "INSERT OR IGNORE INTO erased (uuid, at) VALUES (?, ?)");
-            s.bind(1, *uuid);
-            s.bind(2, now_utc(sql));
-            s.exec();
-            remember_file(sql, file);
-            tx.commit();
-        }
-        seen[file.name] = file;
         SQLite::Statement find(sql, "SELECT id FROM candidate WHERE uuid = ?1 UNION "
                                     "SELECT candidate_id FROM candidate_alias WHERE uuid = ?1");
         find.bind(1, *uuid);
         std::vector<std::int64_t> ids;
         while (find.executeStep()) ids.push_back(find.getColumn(0).getInt64());
-        find.reset();
+        std::vector<std::string> all = {*uuid};
+        for (const auto id : ids)
+            for (auto& other : identities(sql, id)) all.push_back(std::move(other));
+        mark_erased(sql, all); // first: nothing of them is imported from here on
         for (const auto id : ids) {
             try {
                 report.erased.push_back(erase_candidate(db, id).candidate);
-            } catch (const EraseError& e) {
+            } catch (const EraseError& e) { // deleted, but a trace is left: said, not retried
                 report.problems.push_back(e.what());
             }
         }
+        // Only once erased: a sync that stopped before (database busy) reads the tombstone again.
+        remember_file(sql, file);
+        seen[file.name] = file;
     }
 }
 
@@ -141,7 +170,6 @@ bool drop_erased(Bundle& b, const std::set<std::string>& erased) {
 void read_bundles(Database& db, const TeamFolder& folder, std::map<std::string, TeamFile>& seen,
                   SameNames same_names, TeamSyncReport& report) {
     SQLite::Database& sql = db.sql();
-    const auto erased = erased_uuids(sql);
     std::vector<ReadBundle> bundles;
     std::map<std::string, TeamFile> files; // by name, for those read
     for (const char* part : {TeamFolder::kits, TeamFolder::scorecards}) {
@@ -154,9 +182,7 @@ void read_bundles(Database& db, const TeamFolder& folder, std::map<std::string, 
             if (!text) continue; // gone or changing: the next scan
             ++report.files_read;
             try {
-                Bundle b = read_bundle(*text, file.name);
-                drop_erased(b, erased);
-                bundles.push_back({file.name, std::move(b)});
+                bundles.push_back({file.name, read_bundle(*text, file.name)});
                 files[file.name] = file;
             } catch (const FileError& e) {
                 report.problems.push_back(unreadable(file.name, *text, e.what()));
@@ -174,13 +200,26 @@ void read_bundles(Database& db, const TeamFolder& folder, std::map<std::string, 
         while (!chunk.empty()) {
             try {
                 WriteTransaction tx(sql);
-                const auto imported = import_bundles(db, chunk, same_names);
-                for (const auto& [name, b] : chunk) {
-                    remember_file(sql, files.at(name));
+                // Read again in the transaction: an erase made meanwhile (the window's, while
+                // this thread syncs) is seen, and nothing of that candidate comes back.
+                const auto erased = erased_uuids(sql);
+                auto kept = chunk;
+                for (auto& r : kept) drop_erased(r.bundle, erased);
+                const auto imported = import_bundles(db, kept, same_names);
+                // A file with a conflict stays unread, so the next sync shows it again until
+                // someone resolves it: conflicts are never dropped silently.
+                std::set<std::string> unsettled;
+                for (const auto& m : imported.interviews)
+                    if (m.outcome == MergeOutcome::skipped_conflict || m.outcome == MergeOutcome::skipped_behind)
+                        unsettled.insert(m.file);
+                for (const auto& [name, b] : kept) {
+                    if (const auto loop = local_loop(sql, b.loop.uuid)) keep_loop_in_step(sql, *loop);
                     for (const auto& iv : b.interviews) remember_copy(sql, iv.interview.uuid, iv.updated_at);
+                    if (!unsettled.count(name)) remember_file(sql, files.at(name));
                 }
                 tx.commit();
-                for (const auto& [name, b] : chunk) seen[name] = files.at(name);
+                for (const auto& [name, b] : kept)
+                    if (!unsettled.count(name)) seen[name] = files.at(name);
                 auto& all = report.imported;
                 all.loops_added += imported.loops_added;
                 all.candidates_added += imported.candidates_added;
@@ -200,7 +239,8 @@ void read_bundles(Database& db, const TeamFolder& folder, std::map<std::string, 
         start += per_transaction;
     }
     for (const auto& m : report.imported.interviews)
-        if (m.outcome == MergeOutcome::skipped_conflict) report.conflicts.push_back(m.file + ": " + m.describe());
+        if (m.outcome == MergeOutcome::skipped_conflict || m.outcome == MergeOutcome::skipped_behind)
+            report.conflicts.push_back(m.file + ": " + m.describe());
 }
 
 // Candidates erased here whose tombstone is not in the folder yet: written, and their
@@ -231,7 +271,8 @@ void write_new(Database& db, const TeamFolder& folder, std::map<std::string, Tea
     SQLite::Database& sql = db.sql();
     std::vector<std::pair<std::string, std::string>> due; // uuid, updated_at
     {
-        SQLite::Statement s(sql, "SELECT i.uuid, i.updated_at FROM interview i LEFT JOIN team_copy t ON t.uuid = i.uuid "
+        SQLite::Statement s(sql, "SELECT i.uuid, i.updated_at FROM interview i JOIN candidate c ON c.id = i.candidate_id "
+                                 "JOIN team_loop l ON l.loop_id = c.loop_id LEFT JOIN team_copy t ON t.uuid = i.uuid "
                                  "WHERE i.status = 'submitted' AND (t.version IS NULL OR t.version <> i.updated_at)");
         while (s.executeStep()) due.emplace_back(s.getColumn(0).getString(), s.getColumn(1).getString());
     }
@@ -289,8 +330,15 @@ std::optional<fs::path> team_folder_of(Database& db) {
 
 void set_team_folder(Database& db, const std::optional<fs::path>& folder) {
     std::optional<fs::path> absolute;
-    if (folder) absolute = fs::absolute(*folder).lexically_normal();
-    if (absolute) TeamFolder check(*absolute); // throws TeamFolderMissing
+    if (folder) {
+        absolute = fs::absolute(*folder).lexically_normal();
+        if (!absolute->has_filename()) absolute = absolute->parent_path(); // "team/" is "team"
+        std::error_code ec;
+        if (!fs::is_directory(*absolute, ec))
+            throw TeamFolderMissing(fmt::format("{}: is not a folder{}; the team folder was not changed",
+                                                absolute->string(),
+                                                fs::exists(*absolute, ec) ? " (it is a file)" : " that exists"));
+    }
     at_store_edge(db.sql(), [&] {
         WriteTransaction tx(db.sql());
         const auto before = meta(db.sql(), "team_folder");
@@ -311,9 +359,12 @@ std::string team_synced_at(Database& db) {
 
 void share_loop_kit(Database& db, std::int64_t loop_id) {
     at_store_edge(db.sql(), [&] {
+        WriteTransaction tx(db.sql());
         SQLite::Statement s(db.sql(), "INSERT OR IGNORE INTO team_kit (loop_id) VALUES (?)");
         s.bind(1, loop_id);
         s.exec();
+        keep_loop_in_step(db.sql(), loop_id);
+        tx.commit();
     });
 }
 
@@ -343,23 +394,21 @@ TeamSyncReport sync_team_folder(Database& db, const fs::path& root, SameNames sa
     });
 }
 
-void erase_in_team_folder(Database& db, const std::string& candidate_uuid) {
+Erased erase_candidate_for_team(Database& db, std::int64_t candidate_id) {
     const auto root = team_folder_of(db);
-    if (!root) return; // no team: nothing of the candidate is kept, not even the UUID
-    at_store_edge(db.sql(), [&] {
-        SQLite::Statement s(db.sql(), "INSERT OR IGNORE INTO erased (uuid, at) VALUES (?, ?)");
-        s.bind(1, candidate_uuid);
-        s.bind(2, now_utc(db.sql()));
-        s.exec();
-    });
+    if (root) // first, so a sync running meanwhile imports nothing of them again
+        at_store_edge(db.sql(), [&] { mark_erased(db.sql(), identities(db.sql(), candidate_id)); });
+    Erased erased = erase_candidate(db, candidate_id);
+    if (!root) return erased; // no team: nothing of the candidate is kept, not even the UUID
     try {
         const TeamFolder folder(*root);
         auto seen = seen_files(db.sql());
         TeamSyncReport ignored;
         at_store_edge(db.sql(), [&] { write_tombstones(db, folder, seen, ignored); });
     } catch (const std::exception&) {
-        // The folder is gone or read-only now: the next sync writes the tombstone.
+        // The folder is gone or read-only now: the next sync writes the tombstones.
     }
+    return erased;
 }
 
 std::string TeamSyncReport::summary() const {

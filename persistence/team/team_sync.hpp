@@ -5,6 +5,7 @@
 // Everything read is merged like a bundle: matching by UUID, the newer copy winning, a
 // conflict shown and never resolved silently (docs/team-folder.md).
 #pragma once
+#include "persistence/backups/erase.hpp"
 #include "persistence/formats/bundle.hpp"
 #include "persistence/store/database.hpp"
 
@@ -51,9 +52,10 @@ struct TeamSyncReport {
 TeamSyncReport sync_team_folder(Database&, const std::filesystem::path& folder,
                                 SameNames same_names = SameNames::refuse);
 
-// After a candidate was erased here, with a team folder: their UUID is kept (only that), and a
-// tombstone goes to the folder so every laptop erases too; their scorecards are taken out of it.
-// When the folder cannot be written now, the next sync does it. Without a team folder, nothing.
-void erase_in_team_folder(Database&, const std::string& candidate_uuid);
+// erase_candidate (persistence/backups/erase.hpp), and with a team folder: every UUID the
+// candidate goes by (their own and those other laptops gave them) is kept, only that, and a
+// tombstone for each goes to the folder so every laptop erases them too; their scorecards are
+// taken out of it. When the folder cannot be written now, the next sync does it.
+Erased erase_candidate_for_team(Database&, std::int64_t candidate_id);
 
 } // namespace panelist

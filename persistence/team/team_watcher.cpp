@@ -10,6 +10,8 @@
 #include <unistd.h>
 #include <utility>
 
+#include <fmt/format.h>
+
 namespace panelist {
 
 namespace fs = std::filesystem;
@@ -18,10 +20,12 @@ TeamWatcher::TeamWatcher(Database& db, std::function<void()> wake) : main_db_(&d
     if (db.path() == ":memory:") {
         inline_db_ = &db;
         if (auto folder = team_folder_of(db)) state_.folder = *folder;
+        state_.synced_at = team_synced_at(db);
         return;
     }
     own_ = std::make_unique<Database>(db.another_writer());
     if (auto folder = team_folder_of(*own_)) state_.folder = *folder;
+    state_.synced_at = team_synced_at(*own_); // shown until the first sync says more
     if (::pipe2(stop_pipe_, O_CLOEXEC | O_NONBLOCK) != 0) stop_pipe_[0] = stop_pipe_[1] = -1;
     inotify_ = ::inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
     wanted_ = true; // the first sync, at start
@@ -52,12 +56,19 @@ std::uint64_t TeamWatcher::generation() const {
 }
 
 void TeamWatcher::set_folder(const std::optional<fs::path>& folder) {
-    // On the window's connection: the thread's may be in the middle of a sync. The thread reads
-    // the new folder from the database at the sync asked for below.
-    set_team_folder(*main_db_, folder);
+    if (inline_db_) {
+        set_team_folder(*inline_db_, folder);
+    } else if (folder) {
+        // Checked here, so the window says at once when it is not a folder; written by the thread.
+        std::error_code ec;
+        if (!fs::is_directory(*folder, ec))
+            throw TeamFolderMissing(fmt::format("{}: is not a folder{}; the team folder was not changed",
+                                                folder->string(), fs::exists(*folder, ec) ? " (it is a file)" : " that exists"));
+    }
     {
         std::lock_guard lock(mutex_);
-        state_.folder = folder ? *team_folder_of(*main_db_) : fs::path();
+        if (!inline_db_) new_folder_ = folder;
+        state_.folder = folder ? fs::absolute(*folder).lexically_normal() : fs::path();
         state_.last.reset();
         state_.problem.clear();
         state_.synced_at.clear();
@@ -75,7 +86,7 @@ void TeamWatcher::request(SameNames same_names) {
     {
         std::lock_guard lock(mutex_);
         wanted_ = true;
-        wanted_names_ = same_names;
+        if (same_names == SameNames::merge) wanted_names_ = SameNames::merge; // an answer is not lost
         ++asked_;
     }
     if (stop_pipe_[1] >= 0) [[maybe_unused]] auto n = ::write(stop_pipe_[1], "x", 1);
@@ -94,7 +105,13 @@ TeamState TeamWatcher::state() const {
 
 void TeamWatcher::sync_now(Database& db, SameNames same_names) {
     TeamState next;
+    std::optional<std::optional<fs::path>> change;
+    {
+        std::lock_guard lock(mutex_);
+        change = std::exchange(new_folder_, std::nullopt);
+    }
     try {
+        if (change) set_team_folder(db, *change);
         const auto folder = team_folder_of(db);
         next.folder = folder.value_or(fs::path());
         if (folder) {
@@ -104,7 +121,12 @@ void TeamWatcher::sync_now(Database& db, SameNames same_names) {
         }
     } catch (const std::exception& e) { // the folder is gone, the database busy: said, tried again later
         next.problem = e.what();
-        next.folder = team_folder_of(db).value_or(fs::path());
+        try {
+            next.folder = team_folder_of(db).value_or(fs::path());
+        } catch (const std::exception&) { // the database itself: the folder shown stays as it was
+            std::lock_guard lock(mutex_);
+            next.folder = state_.folder;
+        }
     }
     {
         std::lock_guard lock(mutex_);

@@ -70,7 +70,10 @@ private:
     std::condition_variable done_;
     TeamState state_;
     bool wanted_ = false;                 // a sync was asked for
-    SameNames wanted_names_ = SameNames::refuse;
+    SameNames wanted_names_ = SameNames::refuse; // merge, once asked, until that sync runs
+    // A folder chosen in the window, applied by the thread between syncs on its own connection,
+    // so a sync under way never records the old folder's files under the new one.
+    std::optional<std::optional<std::filesystem::path>> new_folder_;
     std::uint64_t asked_ = 0, finished_ = 0;
     bool stop_ = false;
     int inotify_ = -1;

@@ -222,6 +222,7 @@ TEST_CASE("team folder bad cases: a half-written file, a folder gone, hand-edite
     auto conflict = t.team(t.lead, {"sync"});
     CHECK(has(conflict.err, "conflict: "));
     CHECK(has(conflict.err, "different content"));
+    CHECK(has(t.team(t.lead, {"sync"}).err, "different content")); // shown until resolved
     CHECK(has(report_as(t.home, t.lead, "Lead"), "Ben notes"));
 }
 
@@ -262,4 +263,119 @@ TEST_CASE("a laptop that made the loop itself before joining is asked, never dou
     const auto c = counts(t.laptops["Chloe"]);
     CHECK(c.loops == 1);
     CHECK(c.candidates == 2);
+}
+
+TEST_CASE("a plan edited by the hiring manager never wipes an interview already started on a laptop") {
+    Team t;
+    REQUIRE(t.team(t.lead, {"folder", t.folder.string()}).code == 0);
+    REQUIRE(t.team(t.lead, {"share", loop_name}).code == 0);
+    REQUIRE(t.team(t.laptops["Ben"], {"folder", t.folder.string()}).code == 0);
+    std::int64_t bens = 0;
+    {
+        Database db = Database::open(t.laptops["Ben"]);
+        InterviewRepository interviews(db);
+        const auto dana = PeopleRepository(db).find_candidate_by_name("Dana Smith");
+        for (const auto& iv : interviews.for_candidate(dana->id))
+            if (iv.interviewer == "Ben") bens = iv.id;
+        interviews.start(bens);
+        interviews.set_score(bens, "panel/canary", Score::of(4));
+        interviews.set_notes(bens, "panel/canary", "Ben typed this during the call");
+    }
+    {
+        // Meanwhile the hiring manager gives Ben's interview more time: a newer planned copy.
+        Database db = Database::open(t.lead);
+        InterviewRepository interviews(db);
+        const auto dana = PeopleRepository(db).find_candidate_by_name("Dana Smith");
+        for (auto iv : interviews.for_candidate(dana->id))
+            if (iv.interviewer == "Ben") {
+                iv.questions[0].planned_minutes = 15;
+                interviews.replace_plan(iv.id, iv.questions);
+            }
+    }
+    REQUIRE(t.team(t.lead, {"sync"}).code == 0);
+    auto synced = t.team(t.laptops["Ben"], {"sync"});
+    CHECK(has(synced.err, "further along (in progress), so its scores and notes stay"));
+    Database db = Database::open(t.laptops["Ben"]);
+    const auto kept = *InterviewRepository(db).find(bens);
+    CHECK(kept.questions[0].response.score == Score::of(4));
+    CHECK(kept.questions[0].response.notes == "Ben typed this during the call");
+    // Shown again at the next sync: never dropped silently.
+    CHECK(has(t.team(t.laptops["Ben"], {"sync"}).err, "further along"));
+}
+
+TEST_CASE("only the team's loops go to the folder, and nothing before a same-named loop is answered") {
+    Team t;
+    REQUIRE(t.team(t.lead, {"folder", t.folder.string()}).code == 0);
+    REQUIRE(t.team(t.lead, {"share", loop_name}).code == 0);
+    // Chloe's laptop: her own loop of the same name (with a submitted interview) and another loop.
+    plan_loop(t.laptops["Chloe"]);
+    interview_dana(t.laptops["Chloe"], "Chloe", 5);
+    {
+        Database db = Database::open(t.laptops["Chloe"]);
+        PeopleRepository people(db);
+        Loop other;
+        other.name = "Data Engineer, Lisbon, 2026-Q4";
+        people.save(other);
+        Candidate c;
+        c.name = "Someone Else";
+        c.loop_id = other.id;
+        people.save(c);
+        Interview iv;
+        iv.candidate_id = c.id;
+        iv.interviewer = "Chloe";
+        iv.date = "2026-12-02";
+        iv.questions = {{"panel/drift", 10, {}, "monitoring", "How do you notice input drift?"}};
+        InterviewRepository interviews(db);
+        interviews.create(iv);
+        interviews.set_score(iv.id, "panel/drift", Score::of(3));
+        interviews.submit(iv.id, Recommendation::yes);
+    }
+    const auto in_folder = [&] {
+        std::string all;
+        if (fs::exists(t.folder / "scorecards"))
+            for (const auto& e : fs::directory_iterator(t.folder / "scorecards")) all += test::read_file(e.path());
+        return all;
+    };
+    auto asked = t.team(t.laptops["Chloe"], {"folder", t.folder.string()});
+    CHECK(asked.code == 1);
+    CHECK(has(asked.out, "0 scorecards written"));
+    CHECK_FALSE(has(in_folder(), "Someone Else"));
+    CHECK_FALSE(has(in_folder(), "Chloe notes"));
+
+    auto merged = t.team(t.laptops["Chloe"], {"sync", "--merge-same-names"});
+    CHECK_MESSAGE(merged.code == 0, merged.err);
+    CHECK(has(merged.out, "1 scorecard written"));
+    CHECK(has(in_folder(), "Chloe notes"));
+    CHECK_FALSE(has(in_folder(), "Someone Else")); // her other loop stays hers
+}
+
+TEST_CASE("an erasure covers every identity a candidate goes by, and their scorecards leave the folder") {
+    Team t;
+    REQUIRE(t.team(t.lead, {"folder", t.folder.string()}).code == 0);
+    REQUIRE(t.team(t.lead, {"share", loop_name}).code == 0);
+    REQUIRE(t.team(t.laptops["Ana"], {"folder", t.folder.string()}).code == 0);
+    interview_dana(t.laptops["Ana"], "Ana", 4);
+    REQUIRE(t.team(t.laptops["Ana"], {"sync"}).code == 0);
+    // Chloe made the loop herself and took it as the team's: her Dana has two UUIDs.
+    plan_loop(t.laptops["Chloe"]);
+    REQUIRE(t.team(t.laptops["Chloe"], {"folder", t.folder.string()}).code == 1);
+    REQUIRE(t.team(t.laptops["Chloe"], {"sync", "--merge-same-names"}).code == 0);
+
+    auto erased = run_panelist(t.home, {"--db", t.laptops["Chloe"], "erase", "Dana Smith", "--yes"});
+    REQUIRE_MESSAGE(erased.code == 0, erased.err);
+    int tombstones = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(t.folder / "erased")) ++tombstones;
+    CHECK(tombstones == 2); // her own UUID and the team's
+    for (const auto& e : fs::directory_iterator(t.folder / "scorecards"))
+        CHECK_MESSAGE(!has(test::read_file(e.path()), "Dana Smith"), e.path());
+
+    for (const auto& db : {t.lead, t.laptops["Ana"]}) {
+        REQUIRE(t.team(db, {"sync"}).code == 0);
+        Database open = Database::open(db);
+        CHECK_FALSE(PeopleRepository(open).find_candidate_by_name("Dana Smith"));
+    }
+    // A laptop joining later never sees her.
+    REQUIRE(t.team(t.laptops["Ben"], {"folder", t.folder.string()}).code == 0);
+    Database ben = Database::open(t.laptops["Ben"]);
+    CHECK_FALSE(PeopleRepository(ben).find_candidate_by_name("Dana Smith"));
 }

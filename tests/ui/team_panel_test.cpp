@@ -55,7 +55,8 @@ TEST_CASE("a loop made here under the same name waits in the team panel until ta
     auto text = f.frame();
     CHECK(f.ctx().status().error);
     CHECK(contains(f.ctx().status().text, "waits for your answer"));
-    CHECK(contains(text, "is already here, made separately"));
+    CHECK(contains(text, "here already, made separately on this laptop"));
+    CHECK(contains(text, "Amara Okafor"));
     CHECK(contains(text, "Take them as one"));
     CHECK(f.ctx().people.loops().size() == 1);
 
@@ -72,7 +73,7 @@ TEST_CASE("a team folder that is not there is refused when set, and said when it
     f.app->show(ScreenId::candidates);
     f.app->candidates().team().use_folder(f.ctx(), (dir / "nowhere").string());
     CHECK(f.ctx().status().error);
-    CHECK(contains(f.ctx().status().text, "the team folder is not there"));
+    CHECK(contains(f.ctx().status().text, "is not a folder that exists; the team folder was not changed"));
     CHECK_FALSE(team_folder_of(f.db));
 
     const fs::path folder = dir / "team";
@@ -84,4 +85,34 @@ TEST_CASE("a team folder that is not there is refused when set, and said when it
     const auto text = f.frame();
     CHECK(contains(f.ctx().status().text, "the team folder is not there"));
     CHECK(contains(text, "Nothing is lost"));
+}
+
+TEST_CASE("a candidate erased on another laptop leaves the open interview, which is not written to again") {
+    TempDir dir;
+    const fs::path folder = dir / "team";
+    fs::create_directories(folder);
+    other_laptop_writes(dir / "other.db", folder);
+
+    AppFixture f;
+    f.app->candidates().team().use_folder(f.ctx(), folder.string());
+    const auto amara = f.ctx().people.find_candidate_by_name("Amara Okafor");
+    REQUIRE(amara);
+    const auto interviews = f.ctx().interviews.for_candidate(amara->id);
+    REQUIRE_FALSE(interviews.empty());
+    f.ctx().candidate_id = amara->id;
+    f.ctx().interview_id = interviews.front().id;
+    f.app->show(ScreenId::interview);
+    CHECK(contains(f.frame(), "Amara Okafor"));
+
+    {
+        Database other = Database::open(dir / "other.db");
+        erase_candidate_for_team(other, PeopleRepository(other).find_candidate_by_name("Amara Okafor")->id);
+    }
+    f.ctx().team.request();
+    const auto text = f.frame();
+    CHECK(f.ctx().interview_id == 0);
+    CHECK(f.ctx().candidate_id == 0);
+    CHECK(contains(text, "No interview open")); // her interview is gone from the screen too
+    CHECK(contains(f.ctx().status().text, "Amara Okafor erased, as another laptop asked"));
+    CHECK_FALSE(f.ctx().people.find_candidate_by_name("Amara Okafor"));
 }

@@ -1,9 +1,6 @@
 // The window around PanelistApp: settings in, runner callbacks out, presenter alongside.
 #include "ui/app/gui.hpp"
 
-#define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
-
 #include "persistence/backups/backup.hpp"
 #include "persistence/store/database.hpp"
 #include "ui/app/fonts.hpp"
@@ -163,7 +160,7 @@ int run_gui(const std::function<Database(OpeningProgress&)>& open_database, cons
     callbacks.ready = [&] {
         Database* db = opening.wait();
         if (!db) return false; // rethrown below, once the window is gone
-        app.emplace(*db, clock, settings, [] { glfwPostEmptyEvent(); }); // thread-safe in GLFW
+        app.emplace(*db, clock, settings, [] { request_redraw(); }); // safe from any thread, any time
         if (!options.screenshot) backup.start(*db);
         return true;
     };

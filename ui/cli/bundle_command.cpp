@@ -52,6 +52,8 @@ int import_bundles(Database& db, const BundleOptions& o) {
         report.count(MergeOutcome::unchanged), report.count(MergeOutcome::skipped_older));
     if (const int conflicts = report.count(MergeOutcome::skipped_conflict))
         summary += fmt::format(", {} skipped (conflict)", conflicts);
+    if (const int behind = report.count(MergeOutcome::skipped_behind))
+        summary += fmt::format(", {} skipped (further along here)", behind);
     fmt::print("{}\nloops: {} added, {} taken as one here\ncandidates: {} added, {} taken as one here\n",
                summary, report.loops_added, report.loops_matched, report.candidates_added,
                report.candidates_matched);

@@ -45,8 +45,8 @@ int erase_command(Database& db, const std::string& candidate, const std::string&
                 plural(plan.backups.size(), "backup"));
             return exit_usage;
         }
-        const Erased erased = erase_candidate(db, found.front().id);
-        erase_in_team_folder(db, found.front().uuid); // every laptop of the team erases too
+        // With a team folder, a tombstone makes every laptop of the team erase them too.
+        const Erased erased = erase_candidate_for_team(db, found.front().id);
         fmt::print("Erased {}{}: the candidate and {} with their scores, notes and history.\n",
                    erased.candidate, in_loop(erased.loop),
                    plural(static_cast<std::size_t>(erased.interviews), "interview"));

@@ -65,7 +65,7 @@ int team_command(Database& db, const TeamOptions& o) {
     try {
         if (o.folder_cmd->parsed()) {
             if (o.off == !o.folder.empty()) {
-                fmt::print(stderr, "Give the folder, or --off.\n");
+                fmt::print(stderr, "{}\n", o.off ? "Give either a folder or --off, not both." : "Give the folder, or --off.");
                 return exit_usage;
             }
             set_team_folder(db, o.off ? std::nullopt : std::optional(o.folder));

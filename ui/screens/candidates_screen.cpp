@@ -34,8 +34,8 @@ bool CandidatesScreen::erase_selected(AppContext& ctx, const std::string& typed_
     bool had_open_interview = false;
     for (const auto& iv : ctx.interviews.for_candidate(candidate->id)) had_open_interview |= iv.id == ctx.interview_id;
     try {
-        const Erased erased = erase_candidate(ctx.db, candidate->id);
-        erase_in_team_folder(ctx.db, candidate->uuid); // a tombstone: every laptop of the team erases too
+        // With a team folder, a tombstone makes every laptop of the team erase them too.
+        const Erased erased = erase_candidate_for_team(ctx.db, candidate->id);
         ctx.team.request();
         ctx.candidate_id = 0;
         if (had_open_interview) ctx.interview_id = 0;

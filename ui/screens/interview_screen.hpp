@@ -41,6 +41,8 @@ public:
     // Set when the interview was left open by a window that stopped without closing it.
     const std::string& recovered() const { return recovered_; }
     const std::optional<Interview>& interview() const { return interview_; }
+    // Reads the interview again at the next frame (a newer copy came from the team folder).
+    void reload() { loaded_id_ = -1; }
 
 private:
     void load(AppContext&);

@@ -81,7 +81,8 @@ void SharePanel::merge(AppContext& ctx, const std::vector<std::filesystem::path>
         for (const auto& m : report.interviews) log_.push_back(m.describe());
         log_.push_back(fmt::format("{} added, {} replaced, {} unchanged, {} skipped", report.count(MergeOutcome::added),
                                    report.count(MergeOutcome::replaced), report.count(MergeOutcome::unchanged),
-                                   report.count(MergeOutcome::skipped_older) + report.count(MergeOutcome::skipped_conflict)));
+                                   report.count(MergeOutcome::skipped_older) + report.count(MergeOutcome::skipped_conflict) +
+                                       report.count(MergeOutcome::skipped_behind)));
         if (report.loops_matched + report.candidates_matched > 0)
             log_.push_back(fmt::format("taken as one with those here: {} loop{}, {} candidate{}", report.loops_matched,
                                        report.loops_matched == 1 ? "" : "s", report.candidates_matched,

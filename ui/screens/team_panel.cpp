@@ -6,7 +6,11 @@
 #include "ui/widgets/widgets.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <imgui_stdlib.h>
+
+#include <map>
+#include <set>
 
 namespace panelist {
 
@@ -93,8 +97,21 @@ void TeamPanel::draw(AppContext& ctx) {
         for (const auto& c : r.conflicts) ui::outcome("Conflict: " + c, true);
         for (const auto& p : r.problems) ui::outcome(p, true);
         if (!r.waiting.empty()) {
-            for (const auto& m : r.waiting) ui::outcome(m.describe(), true);
-            ui::warning("Those files wait. Are they the same loop and people? If not, rename yours first.");
+            // One line per loop, however many files name it.
+            std::map<std::string, std::set<std::string>> people;
+            std::set<std::string> files;
+            for (const auto& m : r.waiting) {
+                auto& names = people[m.loop];
+                if (!m.candidate.empty()) names.insert(m.candidate);
+                files.insert(m.file);
+            }
+            for (const auto& [loop, names] : people)
+                ui::outcome(fmt::format("\"{}\"{} {} here already, made separately on this laptop.", loop,
+                                        names.empty() ? "" : fmt::format(" and {}", fmt::join(names, ", ")),
+                                        names.empty() ? "is" : "are"),
+                            true);
+            ui::warning(fmt::format("{} file{} from the team wait. Are they the same loop and people? If not, "
+                                    "rename yours first.", files.size(), files.size() == 1 ? "" : "s"));
             if (ImGui::Button("Take them as one")) take_as_one(ctx);
         }
     }

@@ -22,6 +22,11 @@ CREATE TABLE team_copy (
 CREATE TABLE team_kit (
     loop_id INTEGER PRIMARY KEY REFERENCES loop(id) ON DELETE CASCADE
 );
+-- Loops kept in step with the folder: shared from here, or read from it. Only their submitted
+-- interviews are written there: a laptop's other loops stay its own.
+CREATE TABLE team_loop (
+    loop_id INTEGER PRIMARY KEY REFERENCES loop(id) ON DELETE CASCADE
+);
 -- Candidates erased here or on another laptop: only the UUID, so nothing of them comes back
 -- from a scorecard still in someone's folder.
 CREATE TABLE erased (
