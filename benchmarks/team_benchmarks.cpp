@@ -145,6 +145,7 @@ fs::path scorecard_folder() {
         auto source = Database::open(bench::work_dir() / "team-source.db");
         bench::fill_interviews(source, folder_scorecards(), 10);
         set_team_folder(source, f);
+        share_loop_kit(source, PeopleRepository(source).loops().front().id); // the team's loop
         const auto t = Stopwatch::now();
         const auto written = sync_team_folder(source, f).scorecards_written;
         fmt::print(stderr, "team folder: {} scorecards written in {:.0f} ms\n", written, ms_since(t));

@@ -510,12 +510,11 @@ void sort_for_export(Bundle& b) {
 // [SECTION] Import: merging bundles by UUID, all or nothing
 //-----------------------------------------------------------------------------
 
-std::optional<std::int64_t> id_by_uuid(SQLite::Database& sql, const char* table,
-                                       const std::string& uuid) {
-    SQLite::Statement s(sql, fmt::format("SELECT id FROM {} WHERE uuid = ?", table));
-    s.bind(1, uuid);
-    if (!s.executeStep()) return std::nullopt;
-    return s.getColumn(0).getInt64();
+std::optional<std::int64_t> id_by_uuid(StatementCache& sql, const char* table, const std::string& uuid) {
+    auto s = sql.use(fmt::format("SELECT id FROM {} WHERE uuid = ?", table));
+    s->bind(1, uuid);
+    if (!s->executeStep()) return std::nullopt;
+    return s->getColumn(0).getInt64();
 }
 
 // How far along an interview is: reopened more often, then planned < started < submitted. A
@@ -544,42 +543,63 @@ void write_interview(InterviewRepository& interviews, std::int64_t local_id, std
 }
 
 // The local row a file's loop or candidate is: its UUID, or one taken as its UUID before.
-std::optional<std::int64_t> known(SQLite::Database& sql, const char* table, const std::string& uuid) {
+std::optional<std::int64_t> known(StatementCache& sql, const char* table, const std::string& uuid) {
     if (auto local = id_by_uuid(sql, table, uuid)) return local;
-    SQLite::Statement s(sql, fmt::format("SELECT {0}_id FROM {0}_alias WHERE uuid = ?", table));
-    s.bind(1, uuid);
-    if (!s.executeStep()) return std::nullopt;
-    return s.getColumn(0).getInt64();
+    auto s = sql.use(fmt::format("SELECT {0}_id FROM {0}_alias WHERE uuid = ?", table));
+    s->bind(1, uuid);
+    if (!s->executeStep()) return std::nullopt;
+    return s->getColumn(0).getInt64();
 }
 
-void remember_alias(SQLite::Database& sql, const char* table, const std::string& uuid, std::int64_t id) {
-    SQLite::Statement s(sql, fmt::format("INSERT OR REPLACE INTO {0}_alias (uuid, {0}_id) VALUES (?, ?)", table));
-    s.bind(1, uuid);
-    s.bind(2, id);
-    s.exec();
+void remember_alias(StatementCache& sql, const char* table, const std::string& uuid, std::int64_t id) {
+    auto s = sql.use(fmt::format("INSERT OR REPLACE INTO {0}_alias (uuid, {0}_id) VALUES (?, ?)", table));
+    s->bind(1, uuid);
+    s->bind(2, id);
+    s->exec();
 }
 
-// A row here with the same name (letter case and outer spaces aside), under another UUID.
-std::optional<std::int64_t> same_name(SQLite::Database& sql, const std::string& sql_text, const std::string& name,
+// A row here with the same name (letter case and outer spaces aside), under another UUID. The
+// names are compared as lower(trim(name)), which schema step 4 indexes.
+std::optional<std::int64_t> same_name(StatementCache& sql, const std::string& sql_text, const std::string& name,
                                       std::int64_t loop_id = 0) {
-    SQLite::Statement s(sql, sql_text);
-    s.bind(1, name);
-    if (loop_id) s.bind(2, loop_id);
-    if (!s.executeStep()) return std::nullopt;
-    return s.getColumn(0).getInt64();
+    auto s = sql.use(sql_text);
+    s->bind(1, name);
+    if (loop_id) s->bind(2, loop_id);
+    if (!s->executeStep()) return std::nullopt;
+    return s->getColumn(0).getInt64();
 }
 
-void merge(Database& db, const std::string& file, const Bundle& bundle, SameNames same_names,
+// What an import keeps from one file to the next: repositories and prepared statements.
+struct Merger {
+    explicit Merger(Database& d) : db(d), people(d), interviews(d), sql(d.sql()) {}
+    Database& db;
+    PeopleRepository people;
+    InterviewRepository interviews;
+    StatementCache sql;
+    // Versions already resolved by content: thousands of scorecards of one loop ask the same
+    // few questions, so each is looked up once.
+    std::map<std::string, std::int64_t> versions;
+
+    std::int64_t version_for(const Question& q) {
+        std::string key = q.id + '\x1f' + q.topic + '\x1f' + q.prompt + '\x1f' + q.answer + '\x1f' + q.rubric.one +
+                          '\x1f' + q.rubric.three + '\x1f' + q.rubric.five;
+        for (const auto& f : q.follow_ups) key += '\x1e' + f;
+        if (const auto it = versions.find(key); it != versions.end()) return it->second;
+        return versions[key] = interviews.version_for(q);
+    }
+};
+
+void merge(Merger& merger, const std::string& file, const Bundle& bundle, SameNames same_names,
            BundleImportReport& report, std::vector<SameNameMatch>& matches) {
-    SQLite::Database& sql = db.sql();
-    PeopleRepository people(db);
-    InterviewRepository interviews(db);
+    StatementCache& sql = merger.sql;
+    PeopleRepository& people = merger.people;
+    InterviewRepository& interviews = merger.interviews;
 
     std::int64_t loop_id = 0;
     std::string loop_name = bundle.loop.name;
     if (auto local = known(sql, "loop", bundle.loop.uuid)) {
         loop_id = *local; // the local loop stays as it is: a bundle carries interviews, not renames
-    } else if (auto named = same_name(sql, "SELECT id FROM loop WHERE trim(name) = trim(?) COLLATE NOCASE "
+    } else if (auto named = same_name(sql, "SELECT id FROM loop WHERE lower(trim(name)) = lower(trim(?)) "
                                            "ORDER BY id LIMIT 1", bundle.loop.name)) {
         loop_id = *named;
         if (same_names == SameNames::merge) {
@@ -599,8 +619,8 @@ void merge(Database& db, const std::string& file, const Bundle& bundle, SameName
     for (const auto& c : bundle.candidates) {
         if (auto local = known(sql, "candidate", c.uuid)) {
             candidates[c.uuid] = *people.find_candidate(*local);
-        } else if (auto named = same_name(sql, "SELECT id FROM candidate WHERE trim(name) = trim(?) "
-                                               "COLLATE NOCASE AND loop_id = ? ORDER BY id LIMIT 1",
+        } else if (auto named = same_name(sql, "SELECT id FROM candidate WHERE lower(trim(name)) = lower(trim(?)) "
+                                               "AND loop_id = ? ORDER BY id LIMIT 1",
                                           c.name, loop_id)) {
             candidates[c.uuid] = *people.find_candidate(*named);
             if (same_names == SameNames::merge) {
@@ -623,7 +643,7 @@ void merge(Database& db, const std::string& file, const Bundle& bundle, SameName
         // The file's questions as asked, as this database's versions (the same content is one).
         BundledInterview b = as_read;
         for (auto& q : b.interview.questions)
-            q.version = q.version > 0 ? interviews.version_for(bundle.asked[static_cast<std::size_t>(q.version - 1)])
+            q.version = q.version > 0 ? merger.version_for(bundle.asked[static_cast<std::size_t>(q.version - 1)])
                                       : interviews.planned_version(q);
         const Candidate& candidate = candidates.at(b.candidate_uuid);
         InterviewMerge m;
@@ -638,7 +658,7 @@ void merge(Database& db, const std::string& file, const Bundle& bundle, SameName
             write_interview(interviews, 0, candidate.id, b);
             m.outcome = MergeOutcome::added;
         } else {
-            m.local_updated_at = updated_at_of(sql, *local_id);
+            m.local_updated_at = updated_at_of(merger.db.sql(), *local_id);
             const auto here = interviews.find(*local_id);
             if (m.local_updated_at < b.updated_at && here && progress(b.interview) < progress(*here)) {
                 m.outcome = MergeOutcome::skipped_behind;
@@ -859,9 +879,10 @@ BundleImportReport import_bundles(Database& db, const std::vector<ReadBundle>& b
         BundleImportReport report;
         std::vector<SameNameMatch> matches;
         WriteTransaction tx(db.sql());
+        Merger merger(db);
         for (const auto& [file, bundle] : bundles) {
             try {
-                merge(db, file, bundle, same_names, report, matches);
+                merge(merger, file, bundle, same_names, report, matches);
             } catch (const std::exception& e) {
                 // Checked files should always merge; if the database disagrees, nothing is kept.
                 throw FileError({{file, {}, "", fmt::format("cannot be merged: {}", e.what())}});

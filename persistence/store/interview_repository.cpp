@@ -152,12 +152,12 @@ void InterviewRepository::replace_plan(std::int64_t id, const std::vector<Interv
 
 std::int64_t InterviewRepository::planned_version(const InterviewQuestion& row) {
     Question content;
-    if (const auto id = current_version(db_, row.question_id))
-        content = load_versions(db_, {*id}).at(*id);
+    if (const auto id = current_version(statements_, row.question_id))
+        content = load_versions(statements_, {*id}).at(*id);
     content.id = row.question_id;
     content.topic = row.topic;
     content.prompt = row.prompt;
-    return version_with(db_, content);
+    return version_with(statements_, content);
 }
 
 // The plan with its responses, replacing what the interview had.
@@ -196,7 +196,7 @@ std::map<std::int64_t, Question> InterviewRepository::asked(const std::vector<In
         for (const auto& iv : interviews)
             for (const auto& q : iv.questions)
                 if (q.version) ids.insert(q.version);
-        return load_versions(db_, ids);
+        return load_versions(statements_, ids);
     });
 }
 
@@ -205,7 +205,7 @@ std::vector<QuestionVersionUse> InterviewRepository::versions_of(const std::stri
 }
 
 std::int64_t InterviewRepository::version_for(const Question& content) {
-    return at_store_edge(db_, [&] { return version_with(db_, content); });
+    return at_store_edge(db_, [&] { return version_with(statements_, content); });
 }
 
 std::optional<Interview> InterviewRepository::find(std::int64_t id) {

@@ -34,13 +34,13 @@ constexpr const char* version_columns = "question_id, topic, prompt, answer, rub
 
 } // namespace
 
-std::int64_t version_with(SQLite::Database& db, const Question& q) {
+std::int64_t version_with(StatementCache& statements, const Question& q) {
     const std::string follow_ups = follow_ups_json(q.follow_ups);
-    SQLite::Statement insert(db, fmt::format("INSERT OR IGNORE INTO question_version ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    auto insert = statements.use(fmt::format("INSERT OR IGNORE INTO question_version ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                              version_columns));
-    SQLite::Statement find(db, "SELECT id FROM question_version WHERE question_id = ? AND topic = ? AND prompt = ? AND "
+    auto find = statements.use("SELECT id FROM question_version WHERE question_id = ? AND topic = ? AND prompt = ? AND "
                                "answer = ? AND rubric_1 = ? AND rubric_3 = ? AND rubric_5 = ? AND follow_ups = ?");
-    for (auto* s : {&insert, &find}) {
+    for (SQLite::Statement* s : {&*insert, &*find}) {
         s->bind(1, q.id);
         s->bind(2, q.topic);
         s->bind(3, q.prompt);
@@ -50,18 +50,20 @@ std::int64_t version_with(SQLite::Database& db, const Question& q) {
         s->bind(7, q.rubric.five);
         s->bind(8, follow_ups);
     }
-    insert.exec();
-    find.executeStep();
-    return find.getColumn(0).getInt64();
+    insert->exec();
+    find->executeStep();
+    return find->getColumn(0).getInt64();
 }
 
 namespace {
 
 // The bank's question as a version would keep it; nullopt when it is not in the bank.
-std::optional<Question> bank_content(SQLite::Database& db, const std::string& question_id) {
-    SQLite::Statement s(db, "SELECT id, topic, prompt, answer, rubric_1, rubric_3, rubric_5, "
-                            "coalesce((SELECT json_group_array(text) FROM (SELECT text FROM question_follow_up f "
-                            "WHERE f.question_seq = question.seq ORDER BY position)), '[]') FROM question WHERE id = ?");
+constexpr const char* bank_content_sql =
+    "SELECT id, topic, prompt, answer, rubric_1, rubric_3, rubric_5, "
+    "coalesce((SELECT json_group_array(text) FROM (SELECT text FROM question_follow_up f "
+    "WHERE f.question_seq = question.seq ORDER BY position)), '[]') FROM question WHERE id = ?";
+
+std::optional<Question> bank_content(SQLite::Statement& s, const std::string& question_id) {
     s.bind(1, question_id);
     if (!s.executeStep()) return std::nullopt;
     return read_version(s, 0);
@@ -74,26 +76,31 @@ bool same_content(const Question& a, const Question& b) {
 
 } // namespace
 
-std::optional<std::int64_t> current_version(SQLite::Database& db, const std::string& question_id) {
-    const auto content = bank_content(db, question_id);
+std::optional<std::int64_t> current_version(StatementCache& statements, const std::string& question_id) {
+    std::optional<Question> content;
+    {
+        auto s = statements.use(bank_content_sql);
+        content = bank_content(*s, question_id);
+    }
     if (!content) return std::nullopt;
-    return version_with(db, *content);
+    return version_with(statements, *content);
 }
 
-std::map<std::int64_t, Question> load_versions(SQLite::Database& db, const std::set<std::int64_t>& ids) {
+std::map<std::int64_t, Question> load_versions(StatementCache& statements, const std::set<std::int64_t>& ids) {
     std::map<std::int64_t, Question> out;
-    SQLite::Statement s(db, fmt::format("SELECT {} FROM question_version WHERE id = ?", version_columns));
+    auto s = statements.use(fmt::format("SELECT {} FROM question_version WHERE id = ?", version_columns));
     for (const auto id : ids) {
-        s.bind(1, id);
-        if (s.executeStep()) out.emplace(id, read_version(s, 0));
-        s.reset();
+        s->bind(1, id);
+        if (s->executeStep()) out.emplace(id, read_version(*s, 0));
+        s->reset();
     }
     return out;
 }
 
 std::vector<QuestionVersionUse> versions_of(SQLite::Database& db, const std::string& question_id) {
     std::vector<QuestionVersionUse> out;
-    const auto now = bank_content(db, question_id); // only read: the Library writes nothing
+    SQLite::Statement bank(db, bank_content_sql);
+    const auto now = bank_content(bank, question_id); // only read: the Library writes nothing
     SQLite::Statement versions(db, fmt::format("SELECT id, created_at, {} FROM question_version WHERE question_id = ? "
                                                "AND id IN (SELECT version_id FROM interview_question) ORDER BY id",
                                                version_columns));

@@ -5,6 +5,7 @@
 // the reports and the Library.
 #pragma once
 #include "domain/question.hpp"
+#include "persistence/sqlite/statement_cache.hpp"
 
 #include <SQLiteCpp/Database.h>
 
@@ -17,12 +18,13 @@
 
 namespace panelist {
 
-// The version with this content, added if there is none yet.
-std::int64_t version_with(SQLite::Database&, const Question& content);
+// The version with this content, added if there is none yet. (Statements from the caller's
+// cache: an import asks this for every question of thousands of interviews.)
+std::int64_t version_with(StatementCache&, const Question& content);
 // The version of the question as the bank has it now; nullopt when it is not in the bank.
-std::optional<std::int64_t> current_version(SQLite::Database&, const std::string& question_id);
+std::optional<std::int64_t> current_version(StatementCache&, const std::string& question_id);
 // Versions by id (tags, level, difficulty and minutes are not kept: they are the bank's).
-std::map<std::int64_t, Question> load_versions(SQLite::Database&, const std::set<std::int64_t>& ids);
+std::map<std::int64_t, Question> load_versions(StatementCache&, const std::set<std::int64_t>& ids);
 
 // One version of a question and the interviews that asked it, for the Library.
 struct QuestionVersionUse {

@@ -2,6 +2,7 @@
 
 #include "persistence/backups/erase.hpp"
 #include "persistence/files/file_problem.hpp"
+#include "persistence/sqlite/statement_cache.hpp"
 #include "persistence/sqlite/write_transaction.hpp"
 #include "persistence/store/people_repository.hpp"
 #include "persistence/store/store_edge.hpp"
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <thread>
 
 namespace panelist {
 
@@ -57,19 +59,20 @@ std::map<std::string, TeamFile> seen_files(SQLite::Database& sql) {
     return seen;
 }
 
-void remember_file(SQLite::Database& sql, const TeamFile& f) {
-    SQLite::Statement s(sql, "INSERT OR REPLACE INTO team_file (name, size, mtime_ns) VALUES (?, ?, ?)");
-    s.bind(1, f.name);
-    s.bind(2, f.size);
-    s.bind(3, f.mtime_ns);
-    s.exec();
+// Statements come from one cache for the whole sync: thousands of files are remembered one by one.
+void remember_file(StatementCache& sql, const TeamFile& f) {
+    auto s = sql.use("INSERT OR REPLACE INTO team_file (name, size, mtime_ns) VALUES (?, ?, ?)");
+    s->bind(1, f.name);
+    s->bind(2, f.size);
+    s->bind(3, f.mtime_ns);
+    s->exec();
 }
 
-void remember_copy(SQLite::Database& sql, const std::string& uuid, const std::string& version) {
-    SQLite::Statement s(sql, "INSERT OR REPLACE INTO team_copy (uuid, version) VALUES (?, ?)");
-    s.bind(1, uuid);
-    s.bind(2, version);
-    s.exec();
+void remember_copy(StatementCache& sql, const std::string& uuid, const std::string& version) {
+    auto s = sql.use("INSERT OR REPLACE INTO team_copy (uuid, version) VALUES (?, ?)");
+    s->bind(1, uuid);
+    s->bind(2, version);
+    s->exec();
 }
 
 std::set<std::string> erased_uuids(SQLite::Database& sql) {
@@ -120,7 +123,7 @@ std::string unreadable(const std::string& name, const std::string& text, const s
 }
 
 // Tombstones: a candidate erased on another laptop is erased here too.
-void read_tombstones(Database& db, const TeamFolder& folder, std::map<std::string, TeamFile>& seen,
+void read_tombstones(Database& db, StatementCache& cache, const TeamFolder& folder, std::map<std::string, TeamFile>& seen,
                      TeamSyncReport& report) {
     SQLite::Database& sql = db.sql();
     for (const auto& file : folder.list(TeamFolder::erased)) {
@@ -153,7 +156,7 @@ void read_tombstones(Database& db, const TeamFolder& folder, std::map<std::strin
             }
         }
         // Only once erased: a sync that stopped before (database busy) reads the tombstone again.
-        remember_file(sql, file);
+        remember_file(cache, file);
         seen[file.name] = file;
     }
 }
@@ -167,26 +170,53 @@ bool drop_erased(Bundle& b, const std::set<std::string>& erased) {
     return b.candidates.size() + b.interviews.size() != before;
 }
 
-void read_bundles(Database& db, const TeamFolder& folder, std::map<std::string, TeamFile>& seen,
+void read_bundles(Database& db, StatementCache& cache, const TeamFolder& folder, std::map<std::string, TeamFile>& seen,
                   SameNames same_names, TeamSyncReport& report) {
     SQLite::Database& sql = db.sql();
     std::vector<ReadBundle> bundles;
     std::map<std::string, TeamFile> files; // by name, for those read
-    for (const char* part : {TeamFolder::kits, TeamFolder::scorecards}) {
-        for (const auto& file : folder.list(part)) {
-            if (auto it = seen.find(file.name); it != seen.end() && it->second == file) {
+    std::vector<TeamFile> changed;
+    for (const char* part : {TeamFolder::kits, TeamFolder::scorecards})
+        for (auto& file : folder.list(part)) {
+            if (auto it = seen.find(file.name); it != seen.end() && it->second == file)
                 ++report.files_unchanged;
-                continue;
-            }
-            const auto text = folder.read(file);
+            else
+                changed.push_back(std::move(file));
+        }
+    // Reading and checking the files is most of a first sync's time (thousands of JSON files):
+    // it runs on every core, each file on its own, in the folder's order.
+    struct Outcome {
+        std::optional<Bundle> bundle;
+        std::string problem;
+        bool read = false;
+    };
+    std::vector<Outcome> outcomes(changed.size());
+    const auto work = [&](std::size_t first, std::size_t step) {
+        for (std::size_t i = first; i < changed.size(); i += step) {
+            const auto text = folder.read(changed[i]);
             if (!text) continue; // gone or changing: the next scan
-            ++report.files_read;
+            outcomes[i].read = true;
             try {
-                bundles.push_back({file.name, read_bundle(*text, file.name)});
-                files[file.name] = file;
+                outcomes[i].bundle = read_bundle(*text, changed[i].name);
             } catch (const FileError& e) {
-                report.problems.push_back(unreadable(file.name, *text, e.what()));
+                outcomes[i].problem = unreadable(changed[i].name, *text, e.what());
             }
+        }
+    };
+    const std::size_t threads = changed.size() < 64 ? 1 : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+    {
+        std::vector<std::jthread> helpers;
+        for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work, t, threads);
+        work(0, threads);
+    }
+    for (std::size_t i = 0; i < changed.size(); ++i) {
+        if (!outcomes[i].read) continue;
+        ++report.files_read;
+        if (outcomes[i].bundle) {
+            bundles.push_back({changed[i].name, std::move(*outcomes[i].bundle)});
+            files[changed[i].name] = changed[i];
+        } else {
+            report.problems.push_back(std::move(outcomes[i].problem));
         }
     }
     // Files whose loop or candidates are named like others here wait for an answer; the rest
@@ -214,8 +244,8 @@ void read_bundles(Database& db, const TeamFolder& folder, std::map<std::string, 
                         unsettled.insert(m.file);
                 for (const auto& [name, b] : kept) {
                     if (const auto loop = local_loop(sql, b.loop.uuid)) keep_loop_in_step(sql, *loop);
-                    for (const auto& iv : b.interviews) remember_copy(sql, iv.interview.uuid, iv.updated_at);
-                    if (!unsettled.count(name)) remember_file(sql, files.at(name));
+                    for (const auto& iv : b.interviews) remember_copy(cache, iv.interview.uuid, iv.updated_at);
+                    if (!unsettled.count(name)) remember_file(cache, files.at(name));
                 }
                 tx.commit();
                 for (const auto& [name, b] : kept)
@@ -245,7 +275,7 @@ void read_bundles(Database& db, const TeamFolder& folder, std::map<std::string, 
 
 // Candidates erased here whose tombstone is not in the folder yet: written, and their
 // scorecards taken out of it (found by the candidate's UUID in the file).
-void write_tombstones(Database& db, const TeamFolder& folder, std::map<std::string, TeamFile>& seen,
+void write_tombstones(Database& db, StatementCache& cache, const TeamFolder& folder, std::map<std::string, TeamFile>& seen,
                       TeamSyncReport& report) {
     SQLite::Database& sql = db.sql();
     std::vector<std::pair<std::string, std::string>> due;
@@ -256,7 +286,7 @@ void write_tombstones(Database& db, const TeamFolder& folder, std::map<std::stri
     }
     for (const auto& [uuid, at] : due) {
         const TeamFile written = folder.write(TeamFolder::erased, uuid + ".json", write_tombstone(uuid, at));
-        remember_file(sql, written);
+        remember_file(cache, written);
         seen[written.name] = written;
         for (const auto& file : folder.list(TeamFolder::scorecards))
             if (const auto text = folder.read(file); text && text->find(uuid) != std::string::npos) {
@@ -267,7 +297,7 @@ void write_tombstones(Database& db, const TeamFolder& folder, std::map<std::stri
 }
 
 // Submitted interviews not in the folder as they are now, and the kits of shared loops.
-void write_new(Database& db, const TeamFolder& folder, std::map<std::string, TeamFile>& seen, TeamSyncReport& report) {
+void write_new(Database& db, StatementCache& cache, const TeamFolder& folder, std::map<std::string, TeamFile>& seen, TeamSyncReport& report) {
     SQLite::Database& sql = db.sql();
     std::vector<std::pair<std::string, std::string>> due; // uuid, updated_at
     {
@@ -281,8 +311,8 @@ void write_new(Database& db, const TeamFolder& folder, std::map<std::string, Tea
         if (!bundle) continue;
         const TeamFile written = folder.write(TeamFolder::scorecards, uuid + ".json", write_bundle(*bundle));
         WriteTransaction tx(sql);
-        remember_copy(sql, uuid, updated_at);
-        remember_file(sql, written); // our own file: not read back at the next scan
+        remember_copy(cache, uuid, updated_at);
+        remember_file(cache, written); // our own file: not read back at the next scan
         tx.commit();
         seen[written.name] = written;
         ++report.scorecards_written;
@@ -311,8 +341,8 @@ void write_new(Database& db, const TeamFolder& folder, std::map<std::string, Tea
         }
         const TeamFile written = folder.write(TeamFolder::kits, loop->uuid + ".json", bytes);
         WriteTransaction tx(sql);
-        remember_copy(sql, loop->uuid, version);
-        remember_file(sql, written);
+        remember_copy(cache, loop->uuid, version);
+        remember_file(cache, written);
         tx.commit();
         seen[written.name] = written;
         ++report.kits_written;
@@ -381,11 +411,12 @@ TeamSyncReport sync_team_folder(Database& db, const fs::path& root, SameNames sa
     return at_store_edge(db.sql(), [&]() -> TeamSyncReport {
         TeamSyncReport report;
         auto seen = seen_files(db.sql());
-        read_tombstones(db, folder, seen, report);
-        read_bundles(db, folder, seen, same_names, report);
+        StatementCache cache(db.sql());
+        read_tombstones(db, cache, folder, seen, report);
+        read_bundles(db, cache, folder, seen, same_names, report);
         try {
-            write_tombstones(db, folder, seen, report);
-            write_new(db, folder, seen, report);
+            write_tombstones(db, cache, folder, seen, report);
+            write_new(db, cache, folder, seen, report);
         } catch (const FileError& e) { // a read-only share, a full disk: written at a later sync
             report.problems.push_back(fmt::format("{} (written at a later sync)", e.what()));
         }
@@ -404,7 +435,8 @@ Erased erase_candidate_for_team(Database& db, std::int64_t candidate_id) {
         const TeamFolder folder(*root);
         auto seen = seen_files(db.sql());
         TeamSyncReport ignored;
-        at_store_edge(db.sql(), [&] { write_tombstones(db, folder, seen, ignored); });
+        StatementCache cache(db.sql());
+        at_store_edge(db.sql(), [&] { write_tombstones(db, cache, folder, seen, ignored); });
     } catch (const std::exception&) {
         // The folder is gone or read-only now: the next sync writes the tombstones.
     }

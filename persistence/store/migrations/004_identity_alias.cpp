@@ -18,6 +18,9 @@ CREATE TABLE candidate_alias (
     candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE
 );
 CREATE INDEX candidate_alias_by_candidate ON candidate_alias(candidate_id);
+-- Same names, letter case and outer spaces aside: how a loop made on two laptops is noticed.
+CREATE INDEX loop_by_name ON loop(lower(trim(name)));
+CREATE INDEX candidate_by_loop_name ON candidate(loop_id, lower(trim(name)));
 )sql");
 }
 
