@@ -38,8 +38,8 @@ def top_right(s, app):
     return img.crop(int(img.width * 0.62), 0, img.width, 48)
 
 
-def exported_reports(s):
-    return {p: os.path.getmtime(p) for p in glob.glob(os.path.join(s.dir, "**", "*-report.*"), recursive=True)}
+def exported_reports(s, pattern="*-report.*"):
+    return {p: os.path.getmtime(p) for p in glob.glob(os.path.join(s.dir, "**", pattern), recursive=True)}
 
 
 def scenario(s, c, args):
@@ -231,6 +231,26 @@ def scenario(s, c, args):
         c.check(OVERALL in text, "the Markdown report holds the overall notes")
         c.check(CANDIDATE in text, "the Markdown report names the candidate")
     s.screenshot("report-exported")
+
+    # --- Compare: F twice picks HTML (CSV, Markdown, HTML, JSON), X exports the loop ---------------
+    k.press("ctrl+6")
+    time.sleep(0.5)
+    s.screenshot("compare")
+    before = exported_reports(s, "*-comparison.*")
+    k.press("f")
+    time.sleep(SETTLE)
+    k.press("f")
+    time.sleep(SETTLE)
+    k.press("x")
+    written = wait_for(lambda: {p for p, m in exported_reports(s, "*-comparison.*").items() if before.get(p) != m}, 3)
+    c.check(written, "Compare: F, F, X exports the loop's comparison", f"files: {sorted(exported_reports(s, '*'))}")
+    html = next((p for p in (written or []) if p.endswith(".html")), None)
+    c.check(html, "Compare: the second F chose HTML", f"written: {sorted(written or [])}")
+    if html:
+        text = open(html, encoding="utf-8").read()
+        c.check(CANDIDATE in text, "the HTML comparison names the candidate")
+        c.check(LOOP in text, "the HTML comparison names the loop")
+    s.screenshot("compare-exported")
 
     # --- You is remembered across runs -------------------------------------------------------------
     bar = top_right(s, app)

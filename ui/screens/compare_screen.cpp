@@ -55,7 +55,8 @@ void CompareScreen::draw(AppContext& ctx) {
     bool blind = blind_;
     if (ImGui::Checkbox("Blind (B)", &blind)) set_blind(blind);
     ImGui::SameLine();
-    ui::muted(fmt::format("{} candidates  -  ! marks a topic where interviewers differ by 2 or more", c.rows.size()));
+    ui::muted(fmt::format("{} candidate{}  -  ! marks a topic where interviewers differ by 2 or more", c.rows.size(),
+                          c.rows.size() == 1 ? "" : "s"));
     if (!c.comparable) ui::warning(c.comparability);
     draw_table();
     ui::heading("Topic means by candidate");
