@@ -150,3 +150,20 @@ TEST_CASE("on an in-memory database the writer writes at once on the caller's th
     CHECK_FALSE(writer.waiting());
     CHECK(interviews.find(iv.id)->questions[0].response.notes == "written now");
 }
+
+TEST_CASE("waiting for the writer ends after 2 s when another process holds the database") {
+    OneInterview s;
+    DraftWriter writer(s.db);
+    writer.set_busy_timeout(std::chrono::seconds(10)); // the writer would wait far longer
+    SQLite::Database other((s.dir / "drafts.db").string(), SQLite::OPEN_READWRITE);
+    other.exec("BEGIN IMMEDIATE");
+    writer.post({s.iv.id, "t/a"}, "typed while another process writes");
+    const auto started = std::chrono::steady_clock::now();
+    writer.wait(); // as leaving the screen or closing the window does
+    const auto waited = std::chrono::steady_clock::now() - started;
+    CHECK(waited < std::chrono::milliseconds(2600));
+    CHECK(writer.waiting()); // still with the writer, not lost
+    other.exec("ROLLBACK");
+    for (int i = 0; i < 1500 && writer.waiting(); ++i) std::this_thread::sleep_for(10ms);
+    CHECK(s.on_disk().questions[0].response.notes == "typed while another process writes");
+}

@@ -68,6 +68,29 @@ TEST_CASE("notes typed while the database is busy are kept and saved once it is 
     CHECK(f.stored(id).questions[0].response.notes == "Typed while locked");
 }
 
+TEST_CASE("an interview is not submitted while its notes cannot be written, and is once they are") {
+    LockedLater t;
+    auto& f = *t.f;
+    f.ctx().drafts.set_busy_timeout(50ms);
+    const auto id = f.open_interview();
+    f.press(keys::digit(4)); // a score, written before the lock
+    t.lock();
+    f.press(keys::letter('N'));
+    f.type("Last words before submitting");
+    f.press(keys::escape);
+    f.press(keys::enter, true); // Ctrl+Enter: the submit panel
+    f.press(keys::digit(3));
+    f.press(keys::enter);
+    CHECK(f.stored(id).status != InterviewStatus::submitted);
+    CHECK(f.ctx().drafts.waiting());
+    t.unlock();
+    for (int i = 0; i < 300 && f.ctx().drafts.waiting(); ++i) std::this_thread::sleep_for(10ms);
+    f.press(keys::enter); // the panel is still open: Enter tries again
+    const auto stored = f.stored(id);
+    CHECK(stored.status == InterviewStatus::submitted);
+    CHECK(stored.questions[0].response.notes == "Last words before submitting");
+}
+
 TEST_CASE("an error escaping a screen mid-frame is reported and the window goes on") {
     LockedLater t;
     auto& f = *t.f;
