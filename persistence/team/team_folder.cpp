@@ -19,9 +19,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Regular files only: a symbolic link in a shared folder could point anywhere on this laptop,
+// and what it points at is not the team's to read.
 std::optional<TeamFile> stat_file(const fs::path& path, std::string name) {
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
     return TeamFile{std::move(name), static_cast<std::int64_t>(st.st_size),
                     static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
 }

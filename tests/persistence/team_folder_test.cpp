@@ -17,6 +17,8 @@ TEST_CASE("a scan lists the parts' JSON files and leaves out hidden temporaries 
     test::write_file(dir / "scorecards" / ".a.json.XYZ123", "{");             // ours, mid-write
     test::write_file(dir / "scorecards" / ".syncthing.c.json.tmp", "{");      // Syncthing's
     test::write_file(dir / "scorecards" / "notes.txt", "hello");
+    test::write_file(dir / "secret", "not the team's");
+    fs::create_symlink(dir / "secret", dir / "scorecards" / "c.json"); // points out of the folder
     const TeamFolder folder(dir.path());
     const auto files = folder.list(TeamFolder::scorecards);
     REQUIRE(files.size() == 2);

@@ -116,7 +116,7 @@ void TeamPanel::draw(AppContext& ctx) {
         }
     }
     if (ctx.loop_id) {
-        if (shares_loop_kit(ctx.db, ctx.loop_id))
+        if (shared_.get(ctx.db, ctx.loop_id, [&] { return shares_loop_kit(ctx.db, ctx.loop_id); }))
             ui::muted("This loop is shared as a loop kit.");
         else if (ImGui::Button("Share this loop as a kit"))
             share_selected_loop(ctx);

@@ -2,6 +2,9 @@
 // the last sync brought or could not use, the question a same-named loop asks, and whether the
 // selected loop is shared as a loop kit. The syncing itself is TeamWatcher's, off this thread.
 #pragma once
+#include "ui/context/store_cache.hpp"
+
+#include <cstdint>
 #include <string>
 
 namespace panelist {
@@ -20,6 +23,7 @@ public:
 private:
     std::string path_;
     bool path_loaded_ = false; // the field starts with the folder in use
+    StoreCache<std::int64_t, bool> shared_; // whether the selected loop is shared as a kit
 };
 
 } // namespace panelist
