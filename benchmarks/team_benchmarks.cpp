@@ -74,14 +74,15 @@ Database& history() {
     return *db;
 }
 
-void candidates_frame(benchmark::State& state) {
+// One screen of the year's database, drawn again and again once it has read what it shows.
+void screen_frame(benchmark::State& state, ScreenId screen) {
     SystemClock clock;
     PanelistApp app(history(), clock, UiSettings{});
     test::HeadlessImGui imgui(1500, 950);
     const std::function<void()> draw = [&] { app.frame(); };
     app.context().loop_id = PeopleRepository(history()).loops().back().id;
-    app.show(ScreenId::candidates);
-    imgui.frame(draw, false); // reads the loops and the loop's candidates once
+    app.show(screen);
+    imgui.frame(draw, false); // reads the loop once
     std::vector<double> times;
     for (auto _ : state) {
         const auto t = Stopwatch::now();
@@ -92,23 +93,8 @@ void candidates_frame(benchmark::State& state) {
     state.counters["interviews"] = history_interviews();
 }
 
-void compare_frame(benchmark::State& state) {
-    SystemClock clock;
-    PanelistApp app(history(), clock, UiSettings{});
-    test::HeadlessImGui imgui(1500, 950);
-    const std::function<void()> draw = [&] { app.frame(); };
-    app.context().loop_id = PeopleRepository(history()).loops().back().id;
-    app.show(ScreenId::compare);
-    imgui.frame(draw, false); // compares the loop once
-    std::vector<double> times;
-    for (auto _ : state) {
-        const auto t = Stopwatch::now();
-        imgui.frame(draw, false);
-        times.push_back(ms_since(t));
-    }
-    state.counters["p95_ms"] = bench::percentile(times, 0.95);
-    state.counters["interviews"] = history_interviews();
-}
+void candidates_frame(benchmark::State& state) { screen_frame(state, ScreenId::candidates); }
+void compare_frame(benchmark::State& state) { screen_frame(state, ScreenId::compare); }
 
 // Agreement (ICC, alpha, leniency) and question quality over every candidate of the year at
 // once; load_ms is reading them from the store, the time is the statistics alone.

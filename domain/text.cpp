@@ -86,4 +86,13 @@ std::string grouped(long long count) {
     return count < 0 ? "-" + digits : digits;
 }
 
+std::uint64_t fnv1a(std::string_view bytes) {
+    std::uint64_t h = 0xcbf29ce484222325ull; // the FNV offset basis
+    for (const unsigned char c : bytes) {
+        h ^= c;
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
 } // namespace panelist

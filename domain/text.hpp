@@ -1,5 +1,6 @@
 // Small text rules shared by the domain types: slugs, trimming, tag normalisation.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -16,5 +17,7 @@ std::string normalise_text(std::string_view);
 std::size_t invalid_utf8_at(std::string_view);
 // A count as people read it: 10170 -> "10,170".
 std::string grouped(long long count);
+// 64-bit FNV-1a of the bytes: a cheap, stable fingerprint (not for security).
+std::uint64_t fnv1a(std::string_view bytes);
 
 } // namespace panelist

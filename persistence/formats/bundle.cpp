@@ -285,16 +285,21 @@ Candidate read_candidate(JsonReader& r, const json& value, const std::string& pa
     return c;
 }
 
+// A question's "question_id": text, and a slug like "monitoring/psi".
+std::string read_question_id(JsonReader& r, Fields& f) {
+    const json* id = f.get("question_id");
+    std::string text = r.text(id, f.at("question_id"));
+    if (id && id->is_string() && !is_slug(text))
+        r.problem(f.at("question_id"), fmt::format("{} is not a question id like \"monitoring/psi\"", shown(*id)));
+    return text;
+}
+
 InterviewQuestion read_question(JsonReader& r, const json& value, const std::string& path) {
     Fields f(r, value, path,
              {"question_id", "topic", "prompt", "planned_minutes", "score", "notes",
               "seconds_spent", "follow_ups_asked", "asked"});
     InterviewQuestion q;
-    const json* id = f.get("question_id");
-    q.question_id = r.text(id, f.at("question_id"));
-    if (id && id->is_string() && !is_slug(q.question_id))
-        r.problem(f.at("question_id"),
-                  fmt::format("{} is not a question id like \"monitoring/psi\"", shown(*id)));
+    q.question_id = read_question_id(r, f);
     q.topic = r.text(f.get("topic"), f.at("topic"));
     q.prompt = r.text(f.get("prompt"), f.at("prompt"));
     q.planned_minutes =
@@ -319,10 +324,7 @@ InterviewQuestion read_question(JsonReader& r, const json& value, const std::str
 Question read_asked(JsonReader& r, const json& value, const std::string& path) {
     Fields f(r, value, path, {"question_id", "topic", "prompt", "answer", "follow_ups", "rubric"});
     Question q;
-    const json* id = f.get("question_id");
-    q.id = r.text(id, f.at("question_id"));
-    if (id && id->is_string() && !is_slug(q.id))
-        r.problem(f.at("question_id"), fmt::format("{} is not a question id like \"monitoring/psi\"", shown(*id)));
+    q.id = read_question_id(r, f);
     q.topic = r.text(f.get("topic"), f.at("topic"));
     q.prompt = r.text(f.get("prompt"), f.at("prompt"));
     q.answer = r.text(f.get("answer"), f.at("answer"));

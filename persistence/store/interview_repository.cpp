@@ -151,9 +151,7 @@ void InterviewRepository::replace_plan(std::int64_t id, const std::vector<Interv
 }
 
 std::int64_t InterviewRepository::planned_version(const InterviewQuestion& row) {
-    Question content;
-    if (const auto id = current_version(statements_, row.question_id))
-        content = load_versions(statements_, {*id}).at(*id);
+    Question content = bank_version(statements_, row.question_id).value_or(Question{});
     content.id = row.question_id;
     content.topic = row.topic;
     content.prompt = row.prompt;

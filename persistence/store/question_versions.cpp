@@ -76,14 +76,9 @@ bool same_content(const Question& a, const Question& b) {
 
 } // namespace
 
-std::optional<std::int64_t> current_version(StatementCache& statements, const std::string& question_id) {
-    std::optional<Question> content;
-    {
-        auto s = statements.use(bank_content_sql);
-        content = bank_content(*s, question_id);
-    }
-    if (!content) return std::nullopt;
-    return version_with(statements, *content);
+std::optional<Question> bank_version(StatementCache& statements, const std::string& question_id) {
+    auto s = statements.use(bank_content_sql);
+    return bank_content(*s, question_id);
 }
 
 std::map<std::int64_t, Question> load_versions(StatementCache& statements, const std::set<std::int64_t>& ids) {

@@ -21,8 +21,9 @@ namespace panelist {
 // The version with this content, added if there is none yet. (Statements from the caller's
 // cache: an import asks this for every question of thousands of interviews.)
 std::int64_t version_with(StatementCache&, const Question& content);
-// The version of the question as the bank has it now; nullopt when it is not in the bank.
-std::optional<std::int64_t> current_version(StatementCache&, const std::string& question_id);
+// The question as the bank has it now, as a version would keep it (nothing is stored);
+// nullopt when it is not in the bank.
+std::optional<Question> bank_version(StatementCache&, const std::string& question_id);
 // Versions by id (tags, level, difficulty and minutes are not kept: they are the bank's).
 std::map<std::int64_t, Question> load_versions(StatementCache&, const std::set<std::int64_t>& ids);
 

@@ -1,5 +1,6 @@
 #include "persistence/team/team_sync.hpp"
 
+#include "domain/text.hpp"
 #include "persistence/backups/erase.hpp"
 #include "persistence/files/file_problem.hpp"
 #include "persistence/sqlite/statement_cache.hpp"
@@ -40,16 +41,6 @@ void set_meta(SQLite::Database& sql, const char* key, const std::string& value) 
     s.exec();
 }
 
-// 64-bit FNV-1a of a kit's text: enough to tell whether it changed since it was written.
-std::string fingerprint(const std::string& bytes) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (const unsigned char c : bytes) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return fmt::format("{:016x}", h);
-}
-
 // Files as the last scan saw them.
 std::map<std::string, TeamFile> seen_files(SQLite::Database& sql) {
     std::map<std::string, TeamFile> seen;
@@ -88,12 +79,24 @@ void keep_loop_in_step(SQLite::Database& sql, std::int64_t loop_id) {
     s.exec();
 }
 
-// The local loop a file's loop is, by its UUID or one taken as its UUID.
-std::optional<std::int64_t> local_loop(SQLite::Database& sql, const std::string& uuid) {
-    SQLite::Statement s(sql, "SELECT id FROM loop WHERE uuid = ?1 UNION SELECT loop_id FROM loop_alias WHERE uuid = ?1");
-    s.bind(1, uuid);
-    if (!s.executeStep()) return std::nullopt;
-    return s.getColumn(0).getInt64();
+// The local rows ("loop" or "candidate") a file's UUID is: by that UUID, or one taken as it.
+std::vector<std::int64_t> local_ids(StatementCache& sql, const char* table, const std::string& uuid) {
+    auto s = sql.use(fmt::format("SELECT id FROM {0} WHERE uuid = ?1 UNION SELECT {0}_id FROM {0}_alias WHERE uuid = ?1",
+                                 table));
+    s->bind(1, uuid);
+    std::vector<std::int64_t> ids;
+    while (s->executeStep()) ids.push_back(s->getColumn(0).getInt64());
+    return ids;
+}
+
+// What keeps a file unread: a conflict or a copy behind this one, shown again at every sync.
+bool unsettled(MergeOutcome outcome) {
+    return outcome == MergeOutcome::skipped_conflict || outcome == MergeOutcome::skipped_behind;
+}
+
+bool unchanged(const std::map<std::string, TeamFile>& seen, const TeamFile& file) {
+    const auto it = seen.find(file.name);
+    return it != seen.end() && it->second == file;
 }
 
 // Every UUID a candidate goes by: their own and those other laptops gave them.
@@ -127,7 +130,7 @@ void read_tombstones(Database& db, StatementCache& cache, const TeamFolder& fold
                      TeamSyncReport& report) {
     SQLite::Database& sql = db.sql();
     for (const auto& file : folder.list(TeamFolder::erased)) {
-        if (auto it = seen.find(file.name); it != seen.end() && it->second == file) {
+        if (unchanged(seen, file)) {
             ++report.files_unchanged;
             continue;
         }
@@ -139,11 +142,7 @@ void read_tombstones(Database& db, StatementCache& cache, const TeamFolder& fold
             report.problems.push_back(fmt::format("{}: is not a Panelist tombstone; left alone", file.name));
             continue;
         }
-        SQLite::Statement find(sql, "SELECT id FROM candidate WHERE uuid = ?1 UNION "
-                                    "SELECT candidate_id FROM candidate_alias WHERE uuid = ?1");
-        find.bind(1, *uuid);
-        std::vector<std::int64_t> ids;
-        while (find.executeStep()) ids.push_back(find.getColumn(0).getInt64());
+        const auto ids = local_ids(cache, "candidate", *uuid);
         std::vector<std::string> all = {*uuid};
         for (const auto id : ids)
             for (auto& other : identities(sql, id)) all.push_back(std::move(other));
@@ -162,12 +161,9 @@ void read_tombstones(Database& db, StatementCache& cache, const TeamFolder& fold
 }
 
 // A bundle without what was erased: nothing of an erased candidate comes back.
-bool drop_erased(Bundle& b, const std::set<std::string>& erased) {
-    if (erased.empty()) return false;
-    const auto before = b.candidates.size() + b.interviews.size();
+void drop_erased(Bundle& b, const std::set<std::string>& erased) {
     std::erase_if(b.candidates, [&](const Candidate& c) { return erased.count(c.uuid) > 0; });
     std::erase_if(b.interviews, [&](const BundledInterview& i) { return erased.count(i.candidate_uuid) > 0; });
-    return b.candidates.size() + b.interviews.size() != before;
 }
 
 void read_bundles(Database& db, StatementCache& cache, const TeamFolder& folder, std::map<std::string, TeamFile>& seen,
@@ -178,7 +174,7 @@ void read_bundles(Database& db, StatementCache& cache, const TeamFolder& folder,
     std::vector<TeamFile> changed;
     for (const char* part : {TeamFolder::kits, TeamFolder::scorecards})
         for (auto& file : folder.list(part)) {
-            if (auto it = seen.find(file.name); it != seen.end() && it->second == file)
+            if (unchanged(seen, file))
                 ++report.files_unchanged;
             else
                 changed.push_back(std::move(file));
@@ -233,23 +229,21 @@ void read_bundles(Database& db, StatementCache& cache, const TeamFolder& folder,
                 // Read again in the transaction: an erase made meanwhile (the window's, while
                 // this thread syncs) is seen, and nothing of that candidate comes back.
                 const auto erased = erased_uuids(sql);
-                auto kept = chunk;
-                for (auto& r : kept) drop_erased(r.bundle, erased);
-                const auto imported = import_bundles(db, kept, same_names);
+                for (auto& r : chunk) drop_erased(r.bundle, erased);
+                const auto imported = import_bundles(db, chunk, same_names);
                 // A file with a conflict stays unread, so the next sync shows it again until
                 // someone resolves it: conflicts are never dropped silently.
-                std::set<std::string> unsettled;
+                std::set<std::string> unread;
                 for (const auto& m : imported.interviews)
-                    if (m.outcome == MergeOutcome::skipped_conflict || m.outcome == MergeOutcome::skipped_behind)
-                        unsettled.insert(m.file);
-                for (const auto& [name, b] : kept) {
-                    if (const auto loop = local_loop(sql, b.loop.uuid)) keep_loop_in_step(sql, *loop);
+                    if (unsettled(m.outcome)) unread.insert(m.file);
+                for (const auto& [name, b] : chunk) {
+                    for (const auto loop : local_ids(cache, "loop", b.loop.uuid)) keep_loop_in_step(sql, loop);
                     for (const auto& iv : b.interviews) remember_copy(cache, iv.interview.uuid, iv.updated_at);
-                    if (!unsettled.count(name)) remember_file(cache, files.at(name));
+                    if (!unread.count(name)) remember_file(cache, files.at(name));
                 }
                 tx.commit();
-                for (const auto& [name, b] : kept)
-                    if (!unsettled.count(name)) seen[name] = files.at(name);
+                for (const auto& [name, b] : chunk)
+                    if (!unread.count(name)) seen[name] = files.at(name);
                 auto& all = report.imported;
                 all.loops_added += imported.loops_added;
                 all.candidates_added += imported.candidates_added;
@@ -269,7 +263,7 @@ void read_bundles(Database& db, StatementCache& cache, const TeamFolder& folder,
         start += per_transaction;
     }
     for (const auto& m : report.imported.interviews)
-        if (m.outcome == MergeOutcome::skipped_conflict || m.outcome == MergeOutcome::skipped_behind)
+        if (unsettled(m.outcome))
             report.conflicts.push_back(m.file + ": " + m.describe());
 }
 
@@ -284,15 +278,20 @@ void write_tombstones(Database& db, StatementCache& cache, const TeamFolder& fol
                                  "(SELECT name FROM team_file)");
         while (s.executeStep()) due.emplace_back(s.getColumn(0).getString(), s.getColumn(1).getString());
     }
+    if (due.empty()) return;
     for (const auto& [uuid, at] : due) {
         const TeamFile written = folder.write(TeamFolder::erased, uuid + ".json", write_tombstone(uuid, at));
         remember_file(cache, written);
         seen[written.name] = written;
-        for (const auto& file : folder.list(TeamFolder::scorecards))
-            if (const auto text = folder.read(file); text && text->find(uuid) != std::string::npos) {
-                folder.remove(TeamFolder::scorecards, file.name.substr(file.name.find('/') + 1));
-                ++report.scorecards_removed;
-            }
+    }
+    // One pass over the scorecards for all of them (a candidate may go by several UUIDs).
+    for (const auto& file : folder.list(TeamFolder::scorecards)) {
+        const auto text = folder.read(file);
+        if (!text) continue;
+        if (std::any_of(due.begin(), due.end(), [&](const auto& d) { return text->find(d.first) != std::string::npos; })) {
+            folder.remove(TeamFolder::scorecards, file.name.substr(file.name.find('/') + 1));
+            ++report.scorecards_removed;
+        }
     }
 }
 
@@ -333,7 +332,7 @@ void write_new(Database& db, StatementCache& cache, const TeamFolder& folder, st
             return b.interview.status != InterviewStatus::planned;
         });
         const std::string bytes = write_bundle(*kit);
-        const std::string version = fingerprint(bytes);
+        const std::string version = fmt::format("{:016x}", fnv1a(bytes)); // changed since written?
         {
             SQLite::Statement s(sql, "SELECT version FROM team_copy WHERE uuid = ?");
             s.bind(1, loop->uuid);
@@ -358,17 +357,19 @@ std::optional<fs::path> team_folder_of(Database& db) {
     });
 }
 
+fs::path team_folder_path(const fs::path& folder) {
+    fs::path absolute = fs::absolute(folder).lexically_normal();
+    if (!absolute.has_filename()) absolute = absolute.parent_path(); // "team/" is "team"
+    std::error_code ec;
+    if (!fs::is_directory(absolute, ec))
+        throw TeamFolderMissing(fmt::format("{}: is not a folder{}; the team folder was not changed", absolute.string(),
+                                            fs::exists(absolute, ec) ? " (it is a file)" : " that exists"));
+    return absolute;
+}
+
 void set_team_folder(Database& db, const std::optional<fs::path>& folder) {
     std::optional<fs::path> absolute;
-    if (folder) {
-        absolute = fs::absolute(*folder).lexically_normal();
-        if (!absolute->has_filename()) absolute = absolute->parent_path(); // "team/" is "team"
-        std::error_code ec;
-        if (!fs::is_directory(*absolute, ec))
-            throw TeamFolderMissing(fmt::format("{}: is not a folder{}; the team folder was not changed",
-                                                absolute->string(),
-                                                fs::exists(*absolute, ec) ? " (it is a file)" : " that exists"));
-    }
+    if (folder) absolute = team_folder_path(*folder);
     at_store_edge(db.sql(), [&] {
         WriteTransaction tx(db.sql());
         const auto before = meta(db.sql(), "team_folder");

@@ -18,6 +18,9 @@ namespace panelist {
 
 // The team folder this database is kept in step with, if any (a `meta` row).
 std::optional<std::filesystem::path> team_folder_of(Database&);
+// The folder as it is kept: absolute, normal, without a trailing slash. Throws
+// TeamFolderMissing when it is not an existing folder.
+std::filesystem::path team_folder_path(const std::filesystem::path&);
 // Sets it (an absolute path; the folder must exist) or, with nullopt, stops using one. Throws
 // TeamFolderMissing when the folder is not there.
 void set_team_folder(Database&, const std::optional<std::filesystem::path>&);

@@ -16,20 +16,16 @@ namespace panelist {
 
 namespace fs = std::filesystem;
 
-TeamWatcher::TeamWatcher(Database& db, std::function<void()> wake) : main_db_(&db), wake_(std::move(wake)) {
+TeamWatcher::TeamWatcher(Database& db, std::function<void()> wake) : wake_(std::move(wake)) {
+    state_.folder = team_folder_of(db).value_or(fs::path());
+    state_.synced_at = team_synced_at(db); // shown until the first sync says more
     if (db.path() == ":memory:") {
         inline_db_ = &db;
-        if (auto folder = team_folder_of(db)) state_.folder = *folder;
-        state_.synced_at = team_synced_at(db);
         return;
     }
     own_ = std::make_unique<Database>(db.another_writer());
-    if (auto folder = team_folder_of(*own_)) state_.folder = *folder;
-    state_.synced_at = team_synced_at(*own_); // shown until the first sync says more
     if (::pipe2(stop_pipe_, O_CLOEXEC | O_NONBLOCK) != 0) stop_pipe_[0] = stop_pipe_[1] = -1;
-    inotify_ = ::inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
     wanted_ = true; // the first sync, at start
-    ++asked_;
     thread_ = std::thread([this] { run(); });
 }
 
@@ -45,9 +41,12 @@ void TeamWatcher::stop() {
         std::lock_guard lock(mutex_);
         stop_ = true;
     }
-    done_.notify_all();
-    if (stop_pipe_[1] >= 0) [[maybe_unused]] auto n = ::write(stop_pipe_[1], "x", 1);
+    wake_thread();
     thread_.join();
+}
+
+void TeamWatcher::wake_thread() {
+    if (stop_pipe_[1] >= 0) [[maybe_unused]] auto n = ::write(stop_pipe_[1], "x", 1);
 }
 
 std::uint64_t TeamWatcher::generation() const {
@@ -56,19 +55,13 @@ std::uint64_t TeamWatcher::generation() const {
 }
 
 void TeamWatcher::set_folder(const std::optional<fs::path>& folder) {
-    if (inline_db_) {
-        set_team_folder(*inline_db_, folder);
-    } else if (folder) {
-        // Checked here, so the window says at once when it is not a folder; written by the thread.
-        std::error_code ec;
-        if (!fs::is_directory(*folder, ec))
-            throw TeamFolderMissing(fmt::format("{}: is not a folder{}; the team folder was not changed",
-                                                folder->string(), fs::exists(*folder, ec) ? " (it is a file)" : " that exists"));
-    }
+    // Checked here, so the window says at once when it is not a folder; written by the thread.
+    const std::optional<fs::path> path = folder ? std::optional(team_folder_path(*folder)) : std::nullopt;
+    if (inline_db_) set_team_folder(*inline_db_, path);
     {
         std::lock_guard lock(mutex_);
-        if (!inline_db_) new_folder_ = folder;
-        state_.folder = folder ? fs::absolute(*folder).lexically_normal() : fs::path();
+        if (!inline_db_) new_folder_ = path;
+        state_.folder = path.value_or(fs::path());
         state_.last.reset();
         state_.problem.clear();
         state_.synced_at.clear();
@@ -87,15 +80,8 @@ void TeamWatcher::request(SameNames same_names) {
         std::lock_guard lock(mutex_);
         wanted_ = true;
         if (same_names == SameNames::merge) wanted_names_ = SameNames::merge; // an answer is not lost
-        ++asked_;
     }
-    if (stop_pipe_[1] >= 0) [[maybe_unused]] auto n = ::write(stop_pipe_[1], "x", 1);
-}
-
-void TeamWatcher::settle() {
-    std::unique_lock lock(mutex_);
-    const auto target = asked_;
-    done_.wait(lock, [&] { return finished_ >= target || stop_; });
+    wake_thread();
 }
 
 TeamState TeamWatcher::state() const {
@@ -138,10 +124,16 @@ void TeamWatcher::sync_now(Database& db, SameNames same_names) {
 }
 
 void TeamWatcher::watch(const fs::path& folder) {
-    if (inotify_ < 0) return;
-    // Watches are cheap to renew: drop them all and watch the folder and its parts again, so a
-    // part created since (by the first file written there) is watched too.
-    ::close(inotify_);
+    // Renewed only when there is something new to watch: another folder, or a part created since
+    // (by the first file written there). Then all watches go and the folder and parts are added.
+    int parts = 0;
+    std::error_code ec;
+    for (const char* part : {TeamFolder::kits, TeamFolder::scorecards, TeamFolder::erased})
+        parts += fs::is_directory(folder / part, ec) ? 1 : 0;
+    if (inotify_ >= 0 && folder == watched_ && parts == watched_parts_) return;
+    watched_ = folder;
+    watched_parts_ = parts;
+    if (inotify_ >= 0) ::close(inotify_);
     inotify_ = ::inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
     if (inotify_ < 0) return;
     constexpr std::uint32_t changes = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE |
@@ -157,7 +149,6 @@ void TeamWatcher::run() {
     std::optional<Clock::time_point> quiet_until; // the folder changed: sync once it is quiet
     for (;;) {
         SameNames names = SameNames::refuse;
-        std::uint64_t target = 0;
         bool now = false;
         {
             std::lock_guard lock(mutex_);
@@ -165,7 +156,6 @@ void TeamWatcher::run() {
             if (wanted_) {
                 wanted_ = false;
                 names = std::exchange(wanted_names_, SameNames::refuse);
-                target = asked_;
                 now = true;
             }
         }
@@ -174,11 +164,6 @@ void TeamWatcher::run() {
             sync_now(db, names);
             quiet_until.reset();
             next_rescan = Clock::now() + rescan_every;
-            if (now) {
-                std::lock_guard lock(mutex_);
-                finished_ = std::max(finished_, target);
-                done_.notify_all();
-            }
             continue;
         }
         bool watching = false;

@@ -8,7 +8,6 @@
 #include "persistence/team/team_sync.hpp"
 
 #include <chrono>
-#include <condition_variable>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -46,8 +45,6 @@ public:
     // Sync soon (after a submit, an erase, a shared kit); `same_names`: the answer to a question
     // the last sync asked.
     void request(SameNames same_names = SameNames::refuse);
-    // Blocks until the syncs asked for so far are done (tests, and closing).
-    void settle();
     // Stops the thread (after the sync under way); nothing is synced or woken after it. For the
     // window's last moments, before the windowing library goes away.
     void stop();
@@ -60,23 +57,22 @@ private:
     void run();
     void sync_now(Database&, SameNames);
     void watch(const std::filesystem::path&);
+    void wake_thread(); // out of poll(): something was asked, or stop
 
-    Database* main_db_;                  // the window's connection (set_folder)
     Database* inline_db_ = nullptr;      // ":memory:": sync on the caller's thread
     std::unique_ptr<Database> own_;
     std::function<void()> wake_;
     mutable std::mutex mutex_;
-    std::condition_variable work_;
-    std::condition_variable done_;
     TeamState state_;
     bool wanted_ = false;                 // a sync was asked for
     SameNames wanted_names_ = SameNames::refuse; // merge, once asked, until that sync runs
     // A folder chosen in the window, applied by the thread between syncs on its own connection,
     // so a sync under way never records the old folder's files under the new one.
     std::optional<std::optional<std::filesystem::path>> new_folder_;
-    std::uint64_t asked_ = 0, finished_ = 0;
     bool stop_ = false;
     int inotify_ = -1;
+    std::filesystem::path watched_;       // the folder inotify watches, and how many parts it had
+    int watched_parts_ = 0;
     int stop_pipe_[2] = {-1, -1};          // wakes the thread out of poll()
     std::thread thread_;
 };

@@ -174,16 +174,17 @@ void PanelistApp::tell_team_news() {
     }
     if (!team.last) return;
     const auto& r = *team.last;
-    // What is on screen may have been erased or replaced by what arrived.
-    if (ctx_.candidate_id && !ctx_.people.find_candidate(ctx_.candidate_id)) ctx_.candidate_id = 0;
-    if (ctx_.interview_id) {
+    // What is on screen may have been erased or replaced by what arrived (looked up only then).
+    const int replaced = r.imported.count(MergeOutcome::replaced);
+    if (ctx_.candidate_id && !r.erased.empty() && !ctx_.people.find_candidate(ctx_.candidate_id)) ctx_.candidate_id = 0;
+    if (ctx_.interview_id && (replaced > 0 || !r.erased.empty())) {
         if (const auto shown = ctx_.interviews.find(ctx_.interview_id); !shown)
             ctx_.interview_id = 0;
         else
             for (const auto& m : r.imported.interviews)
                 if (m.uuid == shown->uuid && m.outcome == MergeOutcome::replaced) interview_.reload();
     }
-    const int arrived = r.imported.count(MergeOutcome::added) + r.imported.count(MergeOutcome::replaced);
+    const int arrived = r.imported.count(MergeOutcome::added) + replaced;
     if (!r.waiting.empty())
         ctx_.warn("Team folder: a loop or candidate named like one here waits for your answer (Candidates, Ctrl+2).");
     else if (!r.conflicts.empty() || !r.problems.empty())

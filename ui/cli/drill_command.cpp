@@ -1,6 +1,7 @@
 // drill: the crash drill (docs/reliability.md). Scores and types notes forever, writing them the
 // way the Interview screen does, and prints a line after every committed write, so a test can
 // kill it at any moment and check that everything it reported is still in the database.
+#include "domain/text.hpp"
 #include "domain/draft_timer.hpp"
 #include "domain/plan_assembly.hpp"
 #include "persistence/store/interview_repository.hpp"
@@ -23,14 +24,6 @@ using std::chrono::milliseconds;
 constexpr const char* drill_loop = "Crash drill";
 constexpr const char* drill_candidate = "Drill Candidate";
 
-
-// What the crash test compares the stored notes with, without printing them whole.
-std::uint64_t fnv1a(const std::string& text) {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    for (unsigned char c : text)
-        h = (h ^ c) * 0x100000001b3ull;
-    return h;
-}
 
 // Written and flushed at once: the line is out before the next write can be interrupted.
 template <typename... Args> void say(fmt::format_string<Args...> format, Args&&... args) {

@@ -1,5 +1,6 @@
 #include "ui/context/clock.hpp"
 
+#include <cstdio>
 #include <ctime>
 #include <fmt/format.h>
 
@@ -10,6 +11,19 @@ std::string SystemClock::today() const {
     std::tm local{};
     localtime_r(&t, &local);
     return fmt::format("{:04}-{:02}-{:02}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+std::string local_time_of(const std::string& utc) {
+    std::tm parts{};
+    if (std::sscanf(utc.c_str(), "%d-%d-%dT%d:%d:%d", &parts.tm_year, &parts.tm_mon, &parts.tm_mday, &parts.tm_hour,
+                    &parts.tm_min, &parts.tm_sec) != 6)
+        return utc;
+    parts.tm_year -= 1900;
+    parts.tm_mon -= 1;
+    const std::time_t t = timegm(&parts);
+    std::tm local{};
+    localtime_r(&t, &local);
+    return fmt::format("{:02}:{:02}:{:02}", local.tm_hour, local.tm_min, local.tm_sec);
 }
 
 std::string format_duration(int seconds) {

@@ -21,6 +21,10 @@ public:
     std::string today() const override;
 };
 
+// "2026-12-03T07:41:12.345Z" (UTC, as the store writes it) as the local "07:41:12"; the text
+// itself when it is not such a time.
+std::string local_time_of(const std::string& utc);
+
 // "m:ss", or "h:mm:ss" past an hour; negative values get a minus sign.
 std::string format_duration(int seconds);
 

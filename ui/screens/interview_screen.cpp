@@ -38,20 +38,6 @@ constexpr Shortcut interview_keys[] = {
 };
 constexpr auto time_save_interval = 10s;
 
-// "2026-12-03T07:41:12.345Z" (UTC, as the store writes it) as the local "07:41:12".
-std::string local_time_of(const std::string& utc) {
-    std::tm parts{};
-    if (std::sscanf(utc.c_str(), "%d-%d-%dT%d:%d:%d", &parts.tm_year, &parts.tm_mon, &parts.tm_mday, &parts.tm_hour,
-                    &parts.tm_min, &parts.tm_sec) != 6)
-        return utc;
-    parts.tm_year -= 1900;
-    parts.tm_mon -= 1;
-    const std::time_t t = timegm(&parts);
-    std::tm local{};
-    localtime_r(&t, &local);
-    return fmt::format("{:02}:{:02}:{:02}", local.tm_hour, local.tm_min, local.tm_sec);
-}
-
 // Puts the text cursor at the end of a field's text the first time it is called after `armed`
 // was set: notes opened with N continue after what is there, never in the middle of a word.
 int cursor_to_end(ImGuiInputTextCallbackData* data) {

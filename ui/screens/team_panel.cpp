@@ -14,28 +14,6 @@
 
 namespace panelist {
 
-namespace {
-
-// "2026-12-03T10:48:12.123Z" as the time of day it was, here.
-std::string local_time_of(const std::string& utc) {
-    if (utc.size() < 19) return utc;
-    std::tm tm{};
-    tm.tm_year = std::stoi(utc.substr(0, 4)) - 1900;
-    tm.tm_mon = std::stoi(utc.substr(5, 2)) - 1;
-    tm.tm_mday = std::stoi(utc.substr(8, 2));
-    tm.tm_hour = std::stoi(utc.substr(11, 2));
-    tm.tm_min = std::stoi(utc.substr(14, 2));
-    tm.tm_sec = std::stoi(utc.substr(17, 2));
-    const std::time_t t = timegm(&tm);
-    std::tm local{};
-    localtime_r(&t, &local);
-    char text[16];
-    std::strftime(text, sizeof text, "%H:%M:%S", &local);
-    return text;
-}
-
-} // namespace
-
 void TeamPanel::use_folder(AppContext& ctx, const std::string& path) {
     if (path.empty()) {
         ctx.warn("Type the team folder's path first: a folder git, Syncthing or a shared drive keeps in step.");
@@ -69,7 +47,10 @@ void TeamPanel::take_as_one(AppContext& ctx) { ctx.team.request(SameNames::merge
 
 void TeamPanel::draw(AppContext& ctx) {
     ui::heading("Team folder");
-    const TeamState team = ctx.team.state();
+    // Copied only when a sync changed it: the last report may list thousands of interviews.
+    if (const auto generation = ctx.team.generation(); !state_ || generation != state_->generation)
+        state_ = ctx.team.state();
+    const TeamState& team = *state_;
     if (!path_loaded_) {
         path_ = team.folder.string();
         path_loaded_ = true;

@@ -2,9 +2,11 @@
 // the last sync brought or could not use, the question a same-named loop asks, and whether the
 // selected loop is shared as a loop kit. The syncing itself is TeamWatcher's, off this thread.
 #pragma once
+#include "persistence/team/team_watcher.hpp"
 #include "ui/context/store_cache.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace panelist {
@@ -23,7 +25,8 @@ public:
 private:
     std::string path_;
     bool path_loaded_ = false; // the field starts with the folder in use
-    StoreCache<std::int64_t, bool> shared_; // whether the selected loop is shared as a kit
+    StoreCache<std::int64_t, bool> shared_;
+    std::optional<TeamState> state_; // as the last sync left it // whether the selected loop is shared as a kit
 };
 
 } // namespace panelist
