@@ -6,8 +6,6 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,18 +18,40 @@ namespace {
 } // namespace
 
 std::string read_text_file(const fs::path& path) {
-    std::error_code ec;
-    if (!fs::exists(path, ec)) fail(path, "no such file");
-    if (fs::is_directory(path, ec)) fail(path, "is a folder, not a file");
-    const auto size = fs::file_size(path, ec);
-    if (!ec && size > max_input_file_bytes)
-        fail(path, fmt::format("is {} MiB; files over {} MiB are refused", size >> 20,
-                               max_input_file_bytes >> 20));
-    std::ifstream in(path, std::ios::binary);
-    if (!in) fail(path, fmt::format("cannot be read: {}", std::strerror(errno)));
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    // Bounded by what is read, not by what the file says it is: a pipe, a FIFO, a device such
+    // as /dev/zero or standard input has no size to check first.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT) fail(path, "no such file");
+        fail(path, fmt::format("cannot be read: {}", std::strerror(errno)));
+    }
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) fail(path, fmt::format("cannot be read: {}", std::strerror(errno)));
+    if (S_ISDIR(st.st_mode)) fail(path, "is a folder, not a file");
+    const auto limit = max_input_file_bytes >> 20;
+    if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > max_input_file_bytes)
+        fail(path, fmt::format("is {} MiB; files over {} MiB are refused", st.st_size >> 20, limit));
+    const auto too_big = [&] { // a regular file that grew while read, or a stream
+        fail(path, fmt::format("gives more than {} MiB; inputs over {} MiB are refused", limit, limit));
+    };
+    std::string bytes;
+    if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size));
+    char chunk[64 * 1024];
+    for (;;) {
+        const ssize_t n = ::read(fd, chunk, sizeof chunk);
+        if (n == 0) break;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail(path, fmt::format("cannot be read: {}", std::strerror(errno)));
+        }
+        if (bytes.size() + static_cast<std::size_t>(n) > max_input_file_bytes) too_big();
+        bytes.append(chunk, static_cast<std::size_t>(n));
+    }
+    return bytes;
 }
 
 std::vector<NamedText> read_text_files(const std::vector<fs::path>& paths) {
@@ -50,7 +70,7 @@ std::vector<NamedText> read_text_files(const std::vector<fs::path>& paths) {
 
 void write_file_atomically(const fs::path& path, const std::string& bytes, mode_t mode) {
     const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-    std::string temp = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
+    std::string temp = (dir / (std::string(".") + path.filename().string() + ".XXXXXX")).string();
     const int fd = ::mkstemp(temp.data());
     if (fd < 0) fail(path, fmt::format("cannot be written: {}", std::strerror(errno)));
     auto give_up = [&](const char* what) {
