@@ -4,13 +4,14 @@
 
 namespace panelist {
 
-WriteTransaction::WriteTransaction(SQLite::Database& db)
-    : db_(db), outermost_(sqlite3_get_autocommit(db.getHandle()) != 0) {
+WriteTransaction::WriteTransaction(SQLite::Database& db, Inner inner)
+    : db_(db), outermost_(sqlite3_get_autocommit(db.getHandle()) != 0), joined_(!outermost_ && inner == Inner::join) {
+    if (joined_) return;
     db_.exec(outermost_ ? "BEGIN IMMEDIATE" : "SAVEPOINT panelist_write");
 }
 
 WriteTransaction::~WriteTransaction() {
-    if (done_) return;
+    if (done_ || joined_) return;
     try {
         if (outermost_) {
             db_.exec("ROLLBACK");
@@ -24,7 +25,7 @@ WriteTransaction::~WriteTransaction() {
 }
 
 void WriteTransaction::commit() {
-    db_.exec(outermost_ ? "COMMIT" : "RELEASE panelist_write");
+    if (!joined_) db_.exec(outermost_ ? "COMMIT" : "RELEASE panelist_write");
     done_ = true;
 }
 

@@ -375,7 +375,7 @@ void InterviewRepository::reopen(std::int64_t id, const std::string& reason) {
 std::int64_t InterviewRepository::write_copy(std::int64_t local_id, const Interview& iv,
                                              const std::vector<InterviewEvent>& events, const std::string& updated_at) {
     return at_store_edge(db_, [&]() -> std::int64_t {
-        WriteTransaction tx(db_);
+        WriteTransaction tx(db_, WriteTransaction::Inner::join); // an import writes thousands
         std::int64_t id = local_id;
         auto row = statements_.use(id == 0 ? "INSERT INTO interview (candidate_id, interviewer, date, status, overall_notes, "
                                              "recommendation, reopen_count, updated_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"

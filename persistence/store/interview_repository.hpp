@@ -70,6 +70,7 @@ public:
     void reopen(std::int64_t id, const std::string& reason);
     // A whole interview as another laptop has it (bundle merge): inserted when `local_id` is 0,
     // else written over the local copy, its responses and events; `updated_at` kept as theirs.
+    // Inside a caller's transaction it is part of it: a failure is the caller's to roll back.
     std::int64_t write_copy(std::int64_t local_id, const Interview&, const std::vector<InterviewEvent>&,
                             const std::string& updated_at);
     std::vector<InterviewEvent> events(std::int64_t id);

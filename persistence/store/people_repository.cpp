@@ -64,18 +64,18 @@ std::int64_t PeopleRepository::save(Candidate& c) {
     return at_store_edge(db_, [&]() -> std::int64_t {
         throw_if_invalid("candidate", validate(c));
         if (c.uuid.empty()) c.uuid = new_uuid();
-        WriteTransaction tx(db_);
+        WriteTransaction tx(db_, WriteTransaction::Inner::join); // an import saves thousands
         if (c.id == 0) {
-            SQLite::Statement insert(db_, "INSERT INTO candidate (uuid, loop_id, name, role, level, notes, "
+            auto insert = statements_.use("INSERT INTO candidate (uuid, loop_id, name, role, level, notes, "
                                           "archived) VALUES (?, ?, ?, ?, ?, ?, ?)");
-            insert.bind(1, c.uuid);
-            insert.bind(2, c.loop_id);
-            insert.bind(3, c.name);
-            insert.bind(4, c.role);
-            insert.bind(5, std::string(name(c.level)));
-            insert.bind(6, c.notes);
-            insert.bind(7, c.archived ? 1 : 0);
-            insert.exec();
+            insert->bind(1, c.uuid);
+            insert->bind(2, c.loop_id);
+            insert->bind(3, c.name);
+            insert->bind(4, c.role);
+            insert->bind(5, std::string(name(c.level)));
+            insert->bind(6, c.notes);
+            insert->bind(7, c.archived ? 1 : 0);
+            insert->exec();
             c.id = db_.getLastInsertRowid();
         } else {
             SQLite::Statement update(db_, "UPDATE candidate SET loop_id = ?, name = ?, role = ?, level = ?, "
@@ -96,10 +96,10 @@ std::int64_t PeopleRepository::save(Candidate& c) {
 
 std::optional<Loop> PeopleRepository::find_loop(std::int64_t id) {
     return at_store_edge(db_, [&]() -> std::optional<Loop> {
-        SQLite::Statement row(db_, "SELECT * FROM loop WHERE id = ?");
-        row.bind(1, id);
-        if (!row.executeStep()) return std::nullopt;
-        return read_loop(row);
+        auto row = statements_.use("SELECT * FROM loop WHERE id = ?");
+        row->bind(1, id);
+        if (!row->executeStep()) return std::nullopt;
+        return read_loop(*row);
     });
 }
 
@@ -114,10 +114,10 @@ std::optional<Loop> PeopleRepository::find_loop_by_name(const std::string& loop_
 
 std::optional<Candidate> PeopleRepository::find_candidate(std::int64_t id) {
     return at_store_edge(db_, [&]() -> std::optional<Candidate> {
-        SQLite::Statement row(db_, "SELECT * FROM candidate WHERE id = ?");
-        row.bind(1, id);
-        if (!row.executeStep()) return std::nullopt;
-        return read_candidate(row);
+        auto row = statements_.use("SELECT * FROM candidate WHERE id = ?");
+        row->bind(1, id);
+        if (!row->executeStep()) return std::nullopt;
+        return read_candidate(*row);
     });
 }
 

@@ -1,6 +1,7 @@
 // Loops and candidates in the database.
 #pragma once
 #include "domain/people.hpp"
+#include "persistence/sqlite/statement_cache.hpp"
 #include "persistence/store/database.hpp"
 
 #include <optional>
@@ -15,7 +16,7 @@ public:
     // Stores a new loop or candidate (id 0) or updates an existing one; returns its id.
     // Throws ValidationError when invalid. A missing uuid is generated.
     std::int64_t save(Loop&);
-    std::int64_t save(Candidate&);
+    std::int64_t save(Candidate&); // inside a caller's transaction: part of it, no savepoint
 
     std::optional<Loop> find_loop(std::int64_t id);
     std::optional<Loop> find_loop_by_name(const std::string& name);
@@ -26,6 +27,7 @@ public:
 
 private:
     SQLite::Database& db_;
+    StatementCache statements_{db_}; // an import saves and looks up thousands of candidates
 };
 
 // Candidates whose name (or uuid) is `who`, in the loop named `loop` when it is not empty.
