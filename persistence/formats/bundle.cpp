@@ -10,6 +10,7 @@
 
 #include "domain/text.hpp"
 #include "persistence/files/files.hpp"
+#include "persistence/formats/json_text.hpp"
 #include "persistence/store/people_repository.hpp"
 #include "persistence/store/uuid.hpp"
 #include "persistence/sqlite/write_transaction.hpp"
@@ -425,26 +426,6 @@ void check_references(JsonReader& r, const Bundle& b) {
     }
 }
 
-// nlohmann keeps the last of two equal keys without a word; a bundle must say each thing once.
-class DuplicateKeys {
-  public:
-    bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
-        if (event == json::parse_event_t::object_start)
-            keys_.emplace_back();
-        else if (event == json::parse_event_t::object_end && !keys_.empty())
-            keys_.pop_back();
-        else if (event == json::parse_event_t::key && !keys_.empty()) {
-            auto key = parsed.get<std::string>();
-            if (!keys_.back().insert(key).second) duplicates_.push_back(key);
-        }
-        return true;
-    }
-    std::vector<std::string> duplicates_;
-
-  private:
-    std::vector<std::set<std::string>> keys_;
-};
-
 SourcePosition position_at(std::string_view text, std::size_t byte) {
     SourcePosition at{1, 1};
     for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
@@ -537,11 +518,10 @@ bool same_events(const std::vector<InterviewEvent>& a, const std::vector<Intervi
 // Writes the bundle's copy as it is: its uuid, its updated_at, its prompts and topics (not the
 // local bank's), its events, under this laptop's candidate id. `local_id` 0 adds a new
 // interview. The interview tables' one writer does it.
-void write_interview(InterviewRepository& interviews, std::int64_t local_id, std::int64_t candidate_id,
+// `theirs` is the file's interview with this database's candidate and question versions.
+void write_interview(InterviewRepository& interviews, std::int64_t local_id, const Interview& theirs,
                      const BundledInterview& b) {
-    Interview copy = b.interview;
-    copy.candidate_id = candidate_id;
-    interviews.write_copy(local_id, copy, b.events, b.updated_at);
+    interviews.write_copy(local_id, theirs, b.events, b.updated_at);
 }
 
 // The local row a file's loop or candidate is: its UUID, or one taken as its UUID before.
@@ -643,11 +623,13 @@ void merge(Merger& merger, const std::string& file, const Bundle& bundle, SameNa
 
     for (const auto& as_read : bundle.interviews) {
         // The file's questions as asked, as this database's versions (the same content is one).
-        BundledInterview b = as_read;
-        for (auto& q : b.interview.questions)
+        const BundledInterview& b = as_read;
+        const Candidate& candidate = candidates.at(b.candidate_uuid);
+        Interview theirs = b.interview; // as this database has it: its candidate, its versions
+        theirs.candidate_id = candidate.id;
+        for (auto& q : theirs.questions)
             q.version = q.version > 0 ? merger.version_for(bundle.asked[static_cast<std::size_t>(q.version - 1)])
                                       : interviews.planned_version(q);
-        const Candidate& candidate = candidates.at(b.candidate_uuid);
         InterviewMerge m;
         m.file = file;
         m.uuid = b.interview.uuid;
@@ -657,7 +639,7 @@ void merge(Merger& merger, const std::string& file, const Bundle& bundle, SameNa
         m.bundle_updated_at = b.updated_at;
         const auto local_id = id_by_uuid(sql, "interview", b.interview.uuid);
         if (!local_id) {
-            write_interview(interviews, 0, candidate.id, b);
+            write_interview(interviews, 0, theirs, b);
             m.outcome = MergeOutcome::added;
         } else {
             m.local_updated_at = updated_at_of(merger.db.sql(), *local_id);
@@ -667,14 +649,12 @@ void merge(Merger& merger, const std::string& file, const Bundle& bundle, SameNa
                 m.bundle_stage = std::string(label(stage_of(b.interview)));
                 m.local_stage = std::string(label(stage_of(*here)));
             } else if (m.local_updated_at < b.updated_at) {
-                write_interview(interviews, *local_id, candidate.id, b);
+                write_interview(interviews, *local_id, theirs, b);
                 m.outcome = MergeOutcome::replaced;
             } else if (m.local_updated_at > b.updated_at) {
                 m.outcome = MergeOutcome::skipped_older;
             } else {
-                Interview theirs = b.interview;
                 theirs.id = *local_id;
-                theirs.candidate_id = candidate.id;
                 const bool same = interviews.find(*local_id) == theirs &&
                                   same_events(interviews.events(*local_id), b.events);
                 m.outcome = same ? MergeOutcome::unchanged : MergeOutcome::skipped_conflict;
@@ -710,10 +690,9 @@ std::string write_bundle(const Bundle& b) {
 Bundle read_bundle(std::string_view text, const std::string& file_name) {
     std::vector<FileProblem> problems;
     JsonReader r(file_name, problems);
-    DuplicateKeys duplicates;
-    json root;
+    ParsedJson parsed;
     try {
-        root = json::parse(text, std::ref(duplicates));
+        parsed = parse_json_text(text);
     } catch (const json::parse_error& e) {
         // e.what() is "[json.exception.parse_error.101] parse error at line 3, column 5: why".
         std::string why = e.what();
@@ -734,8 +713,9 @@ Bundle read_bundle(std::string_view text, const std::string& file_name) {
                 at = position_at(text, byte + 1);
         throw FileError({{file_name, at, "", "not valid JSON: " + why}});
     }
-    for (const auto& key : duplicates.duplicates_)
+    for (const auto& key : parsed.duplicate_keys)
         r.problem(key, "appears twice in one object; a bundle says each thing once");
+    const json& root = parsed.value;
 
     if (!root.is_object()) {
         r.problem(
