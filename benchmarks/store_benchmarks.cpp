@@ -271,7 +271,12 @@ int main(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
-    std::error_code ec;
-    fs::remove_all(work_dir(), ec);
+    // PANELIST_BENCH_KEEP=1 leaves the databases and the team folder to look at afterwards.
+    if (bench::env_size("PANELIST_BENCH_KEEP", 0) == 0) {
+        std::error_code ec;
+        fs::remove_all(work_dir(), ec);
+    } else {
+        fmt::print(stderr, "kept: {}\n", work_dir().string());
+    }
     return 0;
 }

@@ -7,6 +7,7 @@
 #include "persistence/sqlite/write_transaction.hpp"
 #include "persistence/store/people_repository.hpp"
 #include "persistence/store/store_edge.hpp"
+#include "persistence/team/read_ahead.hpp"
 #include "persistence/team/team_folder.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -119,8 +120,8 @@ void mark_erased(SQLite::Database& sql, const std::vector<std::string>& uuids) {
 }
 
 // Why a file that does not read as a bundle may be so, in the user's words.
-std::string unreadable(const std::string& name, const std::string& text, const std::string& why) {
-    if (text.find("<<<<<<<") != std::string::npos)
+std::string unreadable(const std::string& name, const std::string& why, bool conflict_markers) {
+    if (conflict_markers)
         return fmt::format("{}: has git conflict markers; resolve the merge in git, then it is read again", name);
     return fmt::format("{} (perhaps still being written by the sync engine; read again when it changes)", why);
 }
@@ -169,7 +170,6 @@ void drop_erased(Bundle& b, const std::set<std::string>& erased) {
 void read_bundles(Database& db, StatementCache& cache, const TeamFolder& folder, std::map<std::string, TeamFile>& seen,
                   SameNames same_names, TeamSyncReport& report) {
     SQLite::Database& sql = db.sql();
-    std::vector<ReadBundle> bundles;
     std::map<std::string, TeamFile> files; // by name, for those read
     std::vector<TeamFile> changed;
     for (const char* part : {TeamFolder::kits, TeamFolder::scorecards})
@@ -179,50 +179,29 @@ void read_bundles(Database& db, StatementCache& cache, const TeamFolder& folder,
             else
                 changed.push_back(std::move(file));
         }
-    // Reading and checking the files is most of a first sync's time (thousands of JSON files):
-    // it runs on every core, each file on its own, in the folder's order.
-    struct Outcome {
-        std::optional<Bundle> bundle;
-        std::string problem;
-        bool read = false;
-    };
-    std::vector<Outcome> outcomes(changed.size());
-    const auto work = [&](std::size_t first, std::size_t step) {
-        for (std::size_t i = first; i < changed.size(); i += step) {
-            const auto text = folder.read(changed[i]);
-            if (!text) continue; // gone or changing: the next scan
-            outcomes[i].read = true;
-            try {
-                outcomes[i].bundle = read_bundle(*text, changed[i].name);
-            } catch (const FileError& e) {
-                outcomes[i].problem = unreadable(changed[i].name, *text, e.what());
-            }
-        }
-    };
-    const std::size_t threads = changed.size() < 64 ? 1 : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-    {
-        std::vector<std::jthread> helpers;
-        for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work, t, threads);
-        work(0, threads);
-    }
-    for (std::size_t i = 0; i < changed.size(); ++i) {
-        if (!outcomes[i].read) continue;
-        ++report.files_read;
-        if (outcomes[i].bundle) {
-            bundles.push_back({changed[i].name, std::move(*outcomes[i].bundle)});
-            files[changed[i].name] = changed[i];
-        } else {
-            report.problems.push_back(std::move(outcomes[i].problem));
-        }
-    }
     // Files whose loop or candidates are named like others here wait for an answer; the rest
     // go in, a hundred files to a transaction, so a first sync of thousands never holds the
     // database long enough to make a score typed meanwhile wait. Each round takes out the
-    // files a refusal named.
+    // files a refusal named. The files are read on the other cores meanwhile (read_ahead.hpp).
     constexpr std::size_t per_transaction = 100;
-    for (std::size_t start = 0; start < bundles.size();) {
-        std::vector<ReadBundle> chunk(bundles.begin() + static_cast<std::ptrdiff_t>(start),
-                                      bundles.begin() + static_cast<std::ptrdiff_t>(std::min(bundles.size(), start + per_transaction)));
+    BundleReadAhead ahead(folder, changed);
+    // A chunk of bundles is tens of thousands of small strings, made on the reading threads;
+    // freeing them here took a fifth of the import's time, so each chunk is let go of on a
+    // thread of its own. Declared after `ahead`, so these are joined first.
+    std::vector<std::jthread> letting_go;
+    for (std::size_t start = 0; start < changed.size(); start += per_transaction) {
+        std::vector<ReadBundle> chunk;
+        for (std::size_t i = start; i < std::min(changed.size(), start + per_transaction); ++i) {
+            auto r = ahead.take(i);
+            if (!r.read) continue;
+            ++report.files_read;
+            if (r.bundle) {
+                chunk.push_back({changed[i].name, std::move(*r.bundle)});
+                files[changed[i].name] = changed[i];
+            } else {
+                report.problems.push_back(unreadable(changed[i].name, r.why, r.conflict_markers));
+            }
+        }
         while (!chunk.empty()) {
             try {
                 WriteTransaction tx(sql);
@@ -260,7 +239,7 @@ void read_bundles(Database& db, StatementCache& cache, const TeamFolder& folder,
                 std::erase_if(chunk, [&](const ReadBundle& r) { return held.count(r.file) > 0; });
             }
         }
-        start += per_transaction;
+        letting_go.emplace_back([done = std::move(chunk)] {});
     }
     for (const auto& m : report.imported.interviews)
         if (unsettled(m.outcome))
@@ -407,9 +386,29 @@ bool shares_loop_kit(Database& db, std::int64_t loop_id) {
     });
 }
 
+// What a sync writes is in the team folder too: if a power cut takes its last commits back,
+// those files are simply read again (the record of what was read goes with them). So a sync
+// commits without waiting for the disk; a person's own scores keep FULL.
+class LazyCommits {
+public:
+    explicit LazyCommits(SQLite::Database& sql) : sql_(sql) { sql_.exec("PRAGMA synchronous = NORMAL"); }
+    ~LazyCommits() {
+        try {
+            sql_.exec("PRAGMA synchronous = FULL");
+        } catch (...) { // a destructor must not throw; the next open sets FULL again
+        }
+    }
+    LazyCommits(const LazyCommits&) = delete;
+    LazyCommits& operator=(const LazyCommits&) = delete;
+
+private:
+    SQLite::Database& sql_;
+};
+
 TeamSyncReport sync_team_folder(Database& db, const fs::path& root, SameNames same_names) {
     const TeamFolder folder(root);
     return at_store_edge(db.sql(), [&]() -> TeamSyncReport {
+        const LazyCommits lazy(db.sql());
         TeamSyncReport report;
         auto seen = seen_files(db.sql());
         StatementCache cache(db.sql());

@@ -5,8 +5,11 @@
 #include "tests/support/panelist_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
+#include <SQLiteCpp/Statement.h>
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -378,4 +381,81 @@ TEST_CASE("an erasure covers every identity a candidate goes by, and their score
     REQUIRE(t.team(t.laptops["Ben"], {"folder", t.folder.string()}).code == 0);
     Database ben = Database::open(t.laptops["Ben"]);
     CHECK_FALSE(PeopleRepository(ben).find_candidate_by_name("Dana Smith"));
+}
+
+TEST_CASE("a laptop joining a folder of 250 scorecards takes every one in one sync, and says which file it cannot read") {
+    // Enough files that they are read on several threads and imported in several transactions.
+    Team t;
+    constexpr int scorecards = 250;
+    {
+        Database db = Database::open(t.lead);
+        PeopleRepository people(db);
+        InterviewRepository interviews(db);
+        const auto loop = people.find_loop_by_name(loop_name);
+        REQUIRE(loop);
+        for (int i = 0; i < scorecards; ++i) {
+            Candidate c;
+            c.name = fmt::format("Candidate {:03}", i);
+            c.loop_id = loop->id;
+            c.level = Level::junior;
+            people.save(c);
+            Interview iv;
+            iv.candidate_id = c.id;
+            iv.interviewer = panel[static_cast<std::size_t>(i) % panel.size()];
+            iv.date = "2026-12-02";
+            iv.questions = {{"panel/canary", 10, {}, "deployment", "How would you roll out a new model safely?"}};
+            interviews.create(iv);
+            interviews.start(iv.id);
+            interviews.set_score(iv.id, "panel/canary", Score::of(1 + i % 5));
+            interviews.set_notes(iv.id, "panel/canary", fmt::format("note {:03}", i));
+            interviews.submit(iv.id, Recommendation::yes);
+        }
+    }
+    REQUIRE(t.team(t.lead, {"folder", t.folder.string()}).code == 0);
+    auto shared = t.team(t.lead, {"share", loop_name});
+    REQUIRE_MESSAGE(shared.code == 0, shared.err);
+    CHECK(has(shared.out, fmt::format("{} scorecards written", scorecards)));
+
+    // One of them arrives cut short, as a sync engine may deliver a file it is still writing.
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(t.folder / "scorecards")) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    REQUIRE(files.size() == scorecards);
+    const fs::path cut = files[137];
+    const std::string whole = test::read_file(cut.string());
+    {
+        std::ofstream(cut, std::ios::binary | std::ios::trunc) << whole.substr(0, whole.size() / 2);
+    }
+
+    const auto& ana = t.laptops["Ana"];
+    auto joined = t.team(ana, {"folder", t.folder.string()});
+    REQUIRE_MESSAGE(joined.code == 0, joined.err);
+    CHECK(has(joined.out, fmt::format("{} interviews added", scorecards - 1 + 3))); // and the kit's 3 planned
+    CHECK(has(joined.out + joined.err, "scorecards/" + cut.filename().string()));
+    CHECK(has(joined.out + joined.err, "1 file not usable now"));
+    CHECK(counts(ana).submitted == scorecards - 1);
+
+    // Every note arrived with its own interview, none mixed up between threads.
+    {
+        Database db = Database::open(ana);
+        SQLite::Statement s(db.sql(), "SELECT c.name, q.notes FROM interview_question q JOIN interview i ON i.id = "
+                                      "q.interview_id JOIN candidate c ON c.id = i.candidate_id WHERE i.status = 'submitted'");
+        int checked = 0;
+        while (s.executeStep()) {
+            const std::string name = s.getColumn(0).getString();
+            CHECK(s.getColumn(1).getString() == "note " + name.substr(name.size() - 3));
+            ++checked;
+        }
+        CHECK(checked == scorecards - 1);
+    }
+
+    // Once the file is whole, the next sync reads it, and only it.
+    {
+        std::ofstream(cut, std::ios::binary | std::ios::trunc) << whole;
+    }
+    auto again = t.team(ana, {"sync"});
+    REQUIRE_MESSAGE(again.code == 0, again.err);
+    CHECK(has(again.out, "read 1 new or changed file"));
+    CHECK(has(again.out, "1 interview added"));
+    CHECK(counts(ana).submitted == scorecards);
 }
