@@ -31,7 +31,16 @@ public:
 
     SearchQuery read() {
         SearchQuery query;
-        for (skip_spaces(); pos_ < text_.size(); skip_spaces()) read_item(query);
+        for (skip_spaces(); pos_ < text_.size(); skip_spaces()) {
+            const std::size_t start = pos_;
+            read_item(query);
+            // The index parses a search into a tree, one level a term: past a few dozen terms its
+            // parser runs out of stack, and time grows with the square of the length.
+            if (query.terms.size() + query.filters.size() > max_search_items)
+                throw QueryError(start + 1, fmt::format("a search holds at most {} words, phrases and filters; "
+                                                        "this is one more",
+                                                        max_search_items));
+        }
         return query;
     }
 
@@ -141,6 +150,8 @@ QueryError::QueryError(std::size_t column, const std::string& message)
     : std::runtime_error(fmt::format("column {}: {}", column, message)), column_(column) {}
 
 SearchQuery parse_search_query(std::string_view text) {
+    if (text.size() > max_search_bytes)
+        throw QueryError(max_search_bytes + 1, fmt::format("a search is at most {} characters", max_search_bytes));
     if (const auto bad = invalid_utf8_at(text); bad != std::string_view::npos)
         throw QueryError(bad + 1, "this is not valid UTF-8 text");
     return Reader(text).read();

@@ -52,6 +52,9 @@ private:
     std::size_t column_;
 };
 
+// Limits that keep a search's time linear in its length (README, "Search queries").
+constexpr std::size_t max_search_items = 32;
+constexpr std::size_t max_search_bytes = 1000;
 SearchQuery parse_search_query(std::string_view text); // throws QueryError
 std::string_view filter_name(FilterKey);
 

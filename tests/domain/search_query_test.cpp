@@ -86,3 +86,22 @@ TEST_CASE("a query that is not valid UTF-8 says where") {
     check_error("\xC0\xAF", 1, "not valid UTF-8");        // an overlong '/'
     CHECK_NOTHROW(parse_search_query("naïve café 日本 🚀"));
 }
+
+TEST_CASE("a search past its documented size is refused where it goes over, before the index sees it") {
+    std::string words = "drift";
+    for (int i = 1; i < static_cast<int>(max_search_items); ++i) words += " -w" + std::to_string(i);
+    CHECK(parse_search_query(words).terms.size() == max_search_items);
+    const std::string one_more = words + " -extra";
+    try {
+        parse_search_query(one_more);
+        FAIL("33 items were accepted");
+    } catch (const QueryError& e) {
+        CHECK(e.column() == words.size() + 2); // at the 33rd item
+        CHECK(std::string(e.what()).find("at most 32 words, phrases and filters") != std::string::npos);
+    }
+    // One word repeated thousands of times is refused at once, not searched for seconds.
+    std::string repeated;
+    for (int i = 0; i < 2000; ++i) repeated += "drift ";
+    CHECK_THROWS_AS(parse_search_query(repeated), QueryError);
+    check_error(std::string(max_search_bytes + 1, 'a').c_str(), max_search_bytes + 1, "at most 1000 characters");
+}

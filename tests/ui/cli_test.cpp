@@ -118,6 +118,41 @@ TEST_CASE("a bad query exits 1 and points at the problem") {
     CHECK(has(r.err, "use junior, senior or both"));
 }
 
+TEST_CASE("the README's search example works as typed, leading dashes and all") {
+    TempDir home;
+    const std::string db = (home / "p.db").string();
+    // The shell turns -"feature store" into the one word `-feature store`.
+    auto r = run_panelist(home, {"--db", db, "questions", "topic:monitoring", "level:senior", "drift", "-feature store"});
+    CHECK_MESSAGE(r.code == 0, r.err);
+    CHECK(has(r.out, "monitoring/"));
+    // The phrase is excluded as a phrase: fewer questions than without the exclusion, and
+    // none that holds it.
+    auto all = run_panelist(home, {"--db", db, "questions", "feature store"});
+    auto phrase = run_panelist(home, {"--db", db, "questions", "\"feature store\""});
+    auto without = run_panelist(home, {"--db", db, "questions", "-feature store"});
+    REQUIRE(phrase.code == 0);
+    REQUIRE(without.code == 0);
+    const auto count = [](const std::string& err) { return std::stoi(err.substr(0, err.find(' '))); };
+    CHECK(count(phrase.err) > 0);
+    CHECK(count(without.err) + count(phrase.err) == count(run_panelist(home, {"--db", db, "questions"}).err));
+    CHECK(all.code == 0);
+    // --db may still come after the command, and `--` still works.
+    CHECK(run_panelist(home, {"questions", "--db", db, "-drift"}).code == 0);
+    CHECK(run_panelist(home, {"--db", db, "questions", "--", "-drift"}).code == 0);
+}
+
+TEST_CASE("a hundred exclusions are refused as too long a search, not blamed on the database") {
+    TempDir home;
+    const std::string db = (home / "p.db").string();
+    std::vector<std::string> args = {"--db", db, "questions", "drift"};
+    for (int i = 1; i <= 100; ++i) args.push_back("-w" + std::to_string(i));
+    auto r = run_panelist(home, args);
+    CHECK(r.code == 1);
+    CHECK(has(r.err, "a search holds at most 32 words, phrases and filters"));
+    CHECK_FALSE(has(r.err, "fts5"));
+    CHECK_FALSE(has(r.err, "p.db"));
+}
+
 TEST_CASE("a file that is not a Panelist database exits 1 and stays untouched") {
     TempDir home;
     const auto path = home / "notes.txt";

@@ -8,6 +8,7 @@
 #include "ui/cli/commands.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -15,8 +16,47 @@
 namespace panelist {
 namespace {
 
+// The query as typed, from the words the shell left: a word it unquoted that holds a space
+// (`-"feature store"` arrives as `-feature store`) is quoted again, so it stays one phrase.
 std::string join_words(const std::vector<std::string>& words) {
-    return fmt::format("{}", fmt::join(words, " "));
+    std::vector<std::string> typed;
+    for (const auto& w : words) {
+        if (w.find_first_of(" \t") == std::string::npos || w.find('"') != std::string::npos) {
+            typed.push_back(w);
+            continue;
+        }
+        std::size_t body = w.rfind(':', w.find_first_of(" \t"));
+        body = body == std::string::npos ? (w[0] == '-' ? 1 : 0) : body + 1;
+        typed.push_back(w.substr(0, body) + '"' + w.substr(body) + '"');
+    }
+    return fmt::format("{}", fmt::join(typed, " "));
+}
+
+// `panelist questions drift -"feature store"`: a search excludes words with a leading dash,
+// which a command-line parser takes for options. Everything after `questions` is the query,
+// except the options that still make sense there (--db PATH, --help); an explicit `--` is kept.
+std::vector<std::string> query_after_dashes(std::vector<std::string> args) {
+    const auto at = std::find(args.begin() + 1, args.end(), std::string("questions"));
+    if (at == args.end() || std::find(at, args.end(), std::string("--")) != args.end()) return args;
+    std::vector<std::string> out(args.begin(), at + 1), query;
+    for (auto it = at + 1; it != args.end(); ++it) {
+        if ((*it == "--db") && it + 1 != args.end()) {
+            out.push_back(*it++);
+            out.push_back(*it);
+        } else if (it->rfind("--db=", 0) == 0 || *it == "--help" || *it == "-h") {
+            out.push_back(*it);
+        } else {
+            query.push_back(*it);
+        }
+    }
+    // Options before the subcommand that take a value could be "questions" itself; then the
+    // word is not the subcommand, and CLI11 says what is wrong with the line as it was.
+    if (at - 1 != args.begin() && (at[-1] == "--db" || at[-1] == "--screenshot" || at[-1] == "--size" ||
+                                   at[-1] == "--text-size" || at[-1] == "--view"))
+        return args;
+    if (!query.empty()) out.push_back("--");
+    out.insert(out.end(), query.begin(), query.end());
+    return out;
 }
 
 } // namespace
@@ -112,8 +152,12 @@ int run_command_line(int argc, char** argv) {
     std::uint64_t drill_seed = 1;
     drill->add_option("--seed", drill_seed, "Seed for what the drill types and scores");
 
+    std::vector<std::string> args(argv, argv + argc);
+    args = query_after_dashes(std::move(args));
+    std::vector<char*> arg_pointers;
+    for (auto& a : args) arg_pointers.push_back(a.data());
     try {
-        app.parse(argc, argv);
+        app.parse(static_cast<int>(arg_pointers.size()), arg_pointers.data());
         if (export_cmd->parsed() && !set_name && !export_all)
             throw CLI::RequiredError("export needs --set NAME or --all");
         if (drill->parsed() && !db_path)
