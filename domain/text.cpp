@@ -5,6 +5,13 @@
 
 namespace panelist {
 namespace {
+// A code point written as an escape a reader sees: backslash, u, four hex digits.
+std::string fmt_u(unsigned cp) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out = "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out += hex[(cp >> shift) & 15];
+    return out;
+}
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 bool is_slug_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
@@ -84,6 +91,41 @@ std::string grouped(long long count) {
     std::string digits = std::to_string(count < 0 ? -static_cast<unsigned long long>(count) : static_cast<unsigned long long>(count));
     for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), ",");
     return count < 0 ? "-" + digits : digits;
+}
+
+std::string visible_controls(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
+            static constexpr char hex[] = "0123456789abcdef";
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+            continue;
+        }
+        // C1 controls are U+0080-U+009F: C2 80 to C2 9F in UTF-8.
+        if (c == 0xc2 && i + 1 < text.size()) {
+            const auto next = static_cast<unsigned char>(text[i + 1]);
+            if (next >= 0x80 && next <= 0x9f) {
+                out += fmt_u(0x80 + (next - 0x80));
+                ++i;
+                continue;
+            }
+        }
+        // U+202A-U+202E and U+2066-U+2069: E2 80 AA-AE and E2 81 A6-A9.
+        if (c == 0xe2 && i + 2 < text.size()) {
+            const auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+            if ((b1 == 0x80 && b2 >= 0xaa && b2 <= 0xae) || (b1 == 0x81 && b2 >= 0xa6 && b2 <= 0xa9)) {
+                out += fmt_u(0x2000 + ((b1 & 0x3f) << 6) + (b2 & 0x3f));
+                i += 2;
+                continue;
+            }
+        }
+        out += static_cast<char>(c);
+    }
+    return out;
 }
 
 std::uint64_t fnv1a(std::string_view bytes) {

@@ -17,6 +17,10 @@ std::string normalise_text(std::string_view);
 std::size_t invalid_utf8_at(std::string_view);
 // A count as people read it: 10170 -> "10,170".
 std::string grouped(long long count);
+// Text for a terminal: control characters that would move the cursor, clear the screen or
+// turn text around (C0 but line break and tab, DEL, C1, and the bidirectional overrides and
+// isolates) are shown as escapes, `\x1b` or `\u202e`, instead of acting.
+std::string visible_controls(std::string_view);
 // 64-bit FNV-1a of the bytes: a cheap, stable fingerprint (not for security).
 std::uint64_t fnv1a(std::string_view bytes);
 

@@ -140,3 +140,15 @@ TEST_CASE("counts are grouped by thousands") {
     CHECK(grouped(1234567) == "1,234,567");
     CHECK(grouped(-2000) == "-2,000");
 }
+
+TEST_CASE("text for a terminal shows control characters as escapes instead of obeying them") {
+    CHECK(visible_controls("plain text, Zoë, 你好, مرحبا 🚀") == "plain text, Zoë, 你好, مرحبا 🚀");
+    CHECK(visible_controls("two\nlines\tand a tab") == "two\nlines\tand a tab");
+    CHECK(visible_controls("clear \x1b[2J screen") == "clear \\x1b[2J screen");
+    CHECK(visible_controls("bell\a cr\r del\x7f nul") == "bell\\x07 cr\\x0d del\\x7f nul");
+    CHECK(visible_controls(std::string("nul\0here", 8)) == "nul\\x00here");
+    CHECK(visible_controls("csi \xc2\x9b" "31m") == "csi \\u009b31m");             // C1 CSI
+    CHECK(visible_controls("turn \xe2\x80\xae" "around") == "turn \\u202earound"); // right-to-left override
+    CHECK(visible_controls("isolate \xe2\x81\xa6" "x") == "isolate \\u2066x");
+    CHECK(visible_controls("not C1: \xc2\xa9") == "not C1: \xc2\xa9"); // the copyright sign stays
+}

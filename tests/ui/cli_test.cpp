@@ -141,6 +141,22 @@ TEST_CASE("the README's search example works as typed, leading dashes and all") 
     CHECK(run_panelist(home, {"--db", db, "questions", "--", "-drift"}).code == 0);
 }
 
+TEST_CASE("text from a question file reaches the terminal as escapes, never as commands") {
+    TempDir home;
+    const std::string db = (home / "p.db").string();
+    panelist::test::write_file((home / "evil.toml").string(),
+                     "[[question]]\nid = \"evil/clear\"\ntopic = \"evil\"\nlevel = \"both\"\ndifficulty = \"easy\"\n"
+                     "minutes = 5\nprompt = \"Clear \\u001b[2J the screen \\u202e and \\u009b turn\"\nanswer = \"x\"\n"
+                     "[question.rubric]\n1 = \"a\"\n3 = \"b\"\n5 = \"c\"\n");
+    REQUIRE(run_panelist(home, {"--db", db, "import", (home / "evil.toml").string()}).code == 0);
+    auto r = run_panelist(home, {"--db", db, "questions", "topic:evil"});
+    REQUIRE(r.code == 0);
+    CHECK(has(r.out, "Clear \\x1b[2J the screen \\u202e and \\u009b turn"));
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.out.find("\xe2\x80\xae") == std::string::npos);
+    CHECK(r.out.find("\xc2\x9b") == std::string::npos);
+}
+
 TEST_CASE("a hundred exclusions are refused as too long a search, not blamed on the database") {
     TempDir home;
     const std::string db = (home / "p.db").string();

@@ -1,5 +1,6 @@
 // agreement: how far a panel's interviewers agree, from a ratings CSV, with readings in words.
 #include "domain/agreement.hpp"
+#include "ui/cli/terminal.hpp"
 #include "persistence/formats/question_file.hpp"
 #include "persistence/formats/ratings_csv.hpp"
 #include "ui/cli/commands.hpp"
@@ -117,13 +118,13 @@ int agreement_command(const std::filesystem::path& ratings_file) {
         report += icc_section(m) + "\n" + alpha + "\n" + std::string(readings) + "\n" +
                   leniency_section(m);
     } catch (const FileError& e) {
-        fmt::print(stderr, "{}\n", e.what());
+        say_err("{}\n", e.what());
         return exit_user_error;
     } catch (const AgreementError& e) {
-        fmt::print(stderr, "{}: cannot measure agreement: {}.\n", ratings_file.string(), e.what());
+        say_err("{}: cannot measure agreement: {}.\n", ratings_file.string(), e.what());
         return exit_user_error;
     }
-    fmt::print("{}", report);
+    say("{}", report);
     return exit_ok;
 }
 

@@ -1,6 +1,7 @@
 // backups and restore: list a database's rolling backups, put one back. Neither opens the
 // database first, so both still work when it is damaged.
 #include "persistence/backups/backup.hpp"
+#include "ui/cli/terminal.hpp"
 #include "persistence/files/paths.hpp"
 #include "ui/cli/commands.hpp"
 
@@ -21,13 +22,13 @@ int backups_command(const std::optional<std::filesystem::path>& db_path) {
     const auto database = db_path.value_or(default_database_path());
     const auto all = list_backups(database);
     if (all.empty()) {
-        fmt::print(stderr, "No backups of {} yet; they are kept in {}\n", database.string(),
+        say_err("No backups of {} yet; they are kept in {}\n", database.string(),
                    backup_folder(database).string());
         return exit_ok;
     }
     for (const auto& b : all)
-        fmt::print("{}  {:>9}  {}\n", b.taken_at, size_text(b.bytes), b.path.string());
-    fmt::print(stderr,
+        say("{}  {:>9}  {}\n", b.taken_at, size_text(b.bytes), b.path.string());
+    say_err(
                "{} backup{} of {}, newest first (times are UTC). Put one back with: panelist "
                "restore FILE\n",
                all.size(), all.size() == 1 ? "" : "s", database.string());
@@ -39,14 +40,14 @@ int restore_command(const std::optional<std::filesystem::path>& db_path,
     const auto database = db_path.value_or(default_database_path());
     try {
         const Restored r = restore_backup(database, backup);
-        fmt::print("Restored {} from {}\n", database.string(), backup.string());
-        if (r.previous) fmt::print("The database as it was is kept as {}\n", r.previous->string());
+        say("Restored {} from {}\n", database.string(), backup.string());
+        if (r.previous) say("The database as it was is kept as {}\n", r.previous->string());
         if (r.moved_aside)
-            fmt::print("The database as it was could not be opened ({}); it was moved to {}\n",
+            say("The database as it was could not be opened ({}); it was moved to {}\n",
                        r.why, r.moved_aside->string());
         return exit_ok;
     } catch (const BackupError& e) {
-        fmt::print(stderr, "{}\n", e.what());
+        say_err("{}\n", e.what());
         return exit_user_error;
     }
 }

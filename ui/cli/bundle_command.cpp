@@ -1,5 +1,6 @@
 // bundle export and bundle import: scorecards carried between laptops as JSON files.
 #include "persistence/formats/bundle.hpp"
+#include "ui/cli/terminal.hpp"
 #include "persistence/files/files.hpp"
 #include "ui/cli/commands.hpp"
 
@@ -14,20 +15,20 @@ int export_bundle(Database& db, const BundleOptions& o) {
         o.interview ? bundle_for_interview(db, *o.interview) : bundle_for_loop(db, *o.loop);
     if (!bundle) {
         if (o.interview)
-            fmt::print(stderr, "There is no interview '{}' (give its number or UUID).\n",
+            say_err("There is no interview '{}' (give its number or UUID).\n",
                        *o.interview);
         else
-            fmt::print(stderr, "There is no loop named '{}'.\n", *o.loop);
+            say_err("There is no loop named '{}'.\n", *o.loop);
         return exit_user_error;
     }
     try {
         // Scores and notes about people: readable by their owner only.
         write_file_atomically(o.out, write_bundle(*bundle), 0600);
     } catch (const FileError& e) {
-        fmt::print(stderr, "{}\n", e.what());
+        say_err("{}\n", e.what());
         return exit_user_error;
     }
-    fmt::print("Wrote {} interview{} of {} candidate{} in '{}' to {}\n", bundle->interviews.size(),
+    say("Wrote {} interview{} of {} candidate{} in '{}' to {}\n", bundle->interviews.size(),
                bundle->interviews.size() == 1 ? "" : "s", bundle->candidates.size(),
                bundle->candidates.size() == 1 ? "" : "s", bundle->loop.name, o.out.string());
     return exit_ok;
@@ -38,14 +39,14 @@ int import_bundles(Database& db, const BundleOptions& o) {
     try {
         report = import_bundle_files(db, o.files, o.merge_same_names ? SameNames::merge : SameNames::refuse);
     } catch (const FileError& e) {
-        fmt::print(stderr, "{}\nNothing was imported.\n", e.what());
+        say_err("{}\nNothing was imported.\n", e.what());
         return exit_user_error;
     } catch (const SameNamesFound& e) {
-        fmt::print(stderr, "Nothing was imported.\n{}\n", e.what());
+        say_err("Nothing was imported.\n{}\n", e.what());
         return exit_user_error;
     }
     for (const auto& m : report.interviews)
-        fmt::print("{}: {}\n", m.file, m.describe());
+        say("{}: {}\n", m.file, m.describe());
     std::string summary = fmt::format(
         "interviews: {} added, {} replaced, {} unchanged, {} skipped (older)",
         report.count(MergeOutcome::added), report.count(MergeOutcome::replaced),
@@ -54,7 +55,7 @@ int import_bundles(Database& db, const BundleOptions& o) {
         summary += fmt::format(", {} skipped (conflict)", conflicts);
     if (const int behind = report.count(MergeOutcome::skipped_behind))
         summary += fmt::format(", {} skipped (further along here)", behind);
-    fmt::print("{}\nloops: {} added, {} taken as one here\ncandidates: {} added, {} taken as one here\n",
+    say("{}\nloops: {} added, {} taken as one here\ncandidates: {} added, {} taken as one here\n",
                summary, report.loops_added, report.loops_matched, report.candidates_added,
                report.candidates_matched);
     return exit_ok;

@@ -1,4 +1,5 @@
 #include "ui/cli/command_line.hpp"
+#include "ui/cli/terminal.hpp"
 
 #include "domain/text.hpp"
 #include "persistence/store/database.hpp"
@@ -190,7 +191,7 @@ int run_command_line(int argc, char** argv) {
         OpeningProgress progress;
         progress.on_stage = [&](const OpeningProgress& p) {
             if (p.stage == OpeningProgress::Stage::indexing && p.to_index > 0) // not a new one
-                fmt::print(stderr, "{}: updating its search index for this version of Panelist "
+                say_err("{}: updating its search index for this version of Panelist "
                                    "({} questions; once)...\n",
                            path.string(), grouped(p.to_index));
         };
@@ -212,20 +213,20 @@ int run_command_line(int argc, char** argv) {
             return report_command(db, report_candidate, report_loop, report_format, report_viewer, report_out);
         return exit_usage; // not reached: every subcommand is dispatched above
     } catch (const DatabaseError& e) {
-        fmt::print(stderr, "{}\n", e.what());
+        say_err("{}\n", e.what());
         return exit_user_error;
     } catch (const FileError& e) {
-        fmt::print(stderr, "{}\n", e.what());
+        say_err("{}\n", e.what());
         return exit_user_error;
     } catch (const SQLite::Exception& e) { // busy or read-only under a command's write
-        fmt::print(stderr, "{}\n", database_error(path, e).what());
+        say_err("{}\n", database_error(path, e).what());
         return exit_user_error;
     } catch (const std::filesystem::filesystem_error& e) {
         // e.g. a path longer than the system allows: say which, never abort.
-        fmt::print(stderr, "{}: {}\n", e.path1().string().substr(0, 200), e.code().message());
+        say_err("{}: {}\n", e.path1().string().substr(0, 200), e.code().message());
         return exit_user_error;
     } catch (const std::exception& e) {
-        fmt::print(stderr, "panelist: {}\n", e.what());
+        say_err("panelist: {}\n", e.what());
         return exit_user_error;
     }
 }

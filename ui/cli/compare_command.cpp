@@ -1,5 +1,6 @@
 // compare: a loop's candidates side by side, as CSV, Markdown, HTML or JSON.
 #include "persistence/reports/comparison_formats.hpp"
+#include "ui/cli/terminal.hpp"
 #include "persistence/files/files.hpp"
 #include "persistence/formats/question_file.hpp"
 #include "ui/cli/commands.hpp"
@@ -17,23 +18,23 @@ int compare_command(Database& db, const std::string& loop, const std::string& fo
     if (format == "html") f = ComparisonFormat::html;
     if (format == "json") f = ComparisonFormat::json;
     if (!f) {
-        fmt::print(stderr, "'{}' is not a comparison format; use csv, md, html or json.\n", format);
+        say_err("'{}' is not a comparison format; use csv, md, html or json.\n", format);
         return exit_usage;
     }
     // A new shuffle each run: a blind file reveals nothing through its order.
     const auto comparison = load_loop_comparison(db, loop, viewer, blind, std::random_device{}());
     if (!comparison) {
-        fmt::print(stderr, "There is no loop named '{}'.\n", loop);
+        say_err("There is no loop named '{}'.\n", loop);
         return exit_user_error;
     }
     try {
         write_file_atomically(out, render_comparison(*comparison, *f), 0600);
     } catch (const FileError& e) {
-        fmt::print(stderr, "{}\n", e.what());
+        say_err("{}\n", e.what());
         return exit_user_error;
     }
-    fmt::print("Wrote the comparison of {} candidates in {} to {}\n", comparison->rows.size(), loop, out.string());
-    if (!comparison->comparable) fmt::print(stderr, "Note: {}\n", comparison->comparability);
+    say("Wrote the comparison of {} candidates in {} to {}\n", comparison->rows.size(), loop, out.string());
+    if (!comparison->comparable) say_err("Note: {}\n", comparison->comparability);
     return exit_ok;
 }
 

@@ -1,5 +1,6 @@
 // erase: a candidate and every trace of them, for an erasure request; asks for --yes first.
 #include "persistence/backups/erase.hpp"
+#include "ui/cli/terminal.hpp"
 #include "persistence/team/team_sync.hpp"
 #include "ui/cli/commands.hpp"
 
@@ -21,13 +22,12 @@ std::string plural(std::size_t n, const char* word) {
 int erase_command(Database& db, const std::string& candidate, const std::string& loop, bool yes) {
     const auto found = candidates_named(db, candidate, loop);
     if (found.empty()) {
-        fmt::print(stderr, "There is no candidate named '{}'{}. Nothing was erased.\n", candidate,
+        say_err("There is no candidate named '{}'{}. Nothing was erased.\n", candidate,
                    loop.empty() ? "" : " in loop '" + loop + "'");
         return exit_user_error;
     }
     if (found.size() > 1) {
-        fmt::print(
-            stderr,
+        say_err(
             "{} candidates are named '{}'; say which loop with --loop NAME. Nothing was erased.\n",
             found.size(), candidate);
         return exit_user_error;
@@ -35,8 +35,7 @@ int erase_command(Database& db, const std::string& candidate, const std::string&
     try {
         if (!yes) {
             const ErasePlan plan = plan_erase(db, found.front().id);
-            fmt::print(
-                stderr,
+            say_err(
                 "This would erase {}{} for good: the candidate, {} with their scores, notes and "
                 "history, and the {} taken before now (a new one is taken after the erase).\n"
                 "It cannot be undone. Nothing was erased; run again with --yes to erase.\n",
@@ -47,25 +46,25 @@ int erase_command(Database& db, const std::string& candidate, const std::string&
         }
         // With a team folder, a tombstone makes every laptop of the team erase them too.
         const Erased erased = erase_candidate_for_team(db, found.front().id);
-        fmt::print("Erased {}{}: the candidate and {} with their scores, notes and history.\n",
+        say("Erased {}{}: the candidate and {} with their scores, notes and history.\n",
                    erased.candidate, in_loop(erased.loop),
                    plural(static_cast<std::size_t>(erased.interviews), "interview"));
-        fmt::print("The database file was rewritten, so none of their data is left in it.\n");
-        fmt::print("Deleted the {} taken before the erase, which still held them.\n",
+        say("The database file was rewritten, so none of their data is left in it.\n");
+        say("Deleted the {} taken before the erase, which still held them.\n",
                    plural(erased.backups_deleted.size(), "backup"));
         if (erased.fresh_backup)
-            fmt::print("A new backup without them: {}\n", erased.fresh_backup->string());
+            say("A new backup without them: {}\n", erased.fresh_backup->string());
         if (const auto folder = team_folder_of(db))
-            fmt::print("The team folder {} has a tombstone for them, so every laptop of the team erases them "
+            say("The team folder {} has a tombstone for them, so every laptop of the team erases them "
                        "too, and their scorecards are out of it.\n", folder->string());
         for (const auto& file : erased.left_behind)
-            fmt::print(stderr,
+            say_err(
                        "warning: {} is a copy of the database that erase does not delete "
                        "(docs/reliability.md) and may still hold them; delete it by hand.\n",
                        file.string());
         return exit_ok;
     } catch (const EraseError& e) {
-        fmt::print(stderr, "{}\n", e.what());
+        say_err("{}\n", e.what());
         return exit_user_error;
     }
 }

@@ -1,4 +1,5 @@
 #include "persistence/backups/backup.hpp"
+#include "ui/cli/terminal.hpp"
 #include "persistence/formats/bank_seed.hpp"
 #include "persistence/store/database.hpp"
 #include "persistence/files/paths.hpp"
@@ -22,7 +23,7 @@ Database open_database(const std::optional<std::filesystem::path>& db_path, bool
         try {
             make_backup(db);
         } catch (const std::exception& e) { // never a reason not to open the database
-            fmt::print(stderr, "warning: {}\nContinuing without a new backup.\n", e.what());
+            say_err("warning: {}\nContinuing without a new backup.\n", e.what());
         }
     }
     return db;

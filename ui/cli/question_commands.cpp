@@ -1,5 +1,6 @@
 // import, export and questions: the bank from the command line.
 #include "domain/search_query.hpp"
+#include "ui/cli/terminal.hpp"
 #include "persistence/files/files.hpp"
 #include "persistence/formats/question_import.hpp"
 #include "persistence/store/question_repository.hpp"
@@ -31,10 +32,10 @@ std::string shorten(const std::string& text, std::size_t max) {
 int import_command(Database& db, const std::vector<std::filesystem::path>& files) {
     try {
         const ImportReport report = import_question_files(db, files);
-        fmt::print("{}\n{}\n", counts(report.questions, "questions"), counts(report.sets, "sets"));
+        say("{}\n{}\n", counts(report.questions, "questions"), counts(report.sets, "sets"));
         return exit_ok;
     } catch (const FileError& e) {
-        fmt::print(stderr, "{}\nNothing was imported.\n", e.what());
+        say_err("{}\nNothing was imported.\n", e.what());
         return exit_user_error;
     }
 }
@@ -47,17 +48,17 @@ int export_command(Database& db, const std::optional<std::string>& set_name, boo
     } else {
         file = collect_set_for_export(db, *set_name);
         if (!file) {
-            fmt::print(stderr, "There is no question set named '{}'.\n", *set_name);
+            say_err("There is no question set named '{}'.\n", *set_name);
             return exit_user_error;
         }
     }
     try {
         write_file_atomically(out, write_question_file(*file), 0644);
     } catch (const FileError& e) {
-        fmt::print(stderr, "{}\n", e.what());
+        say_err("{}\n", e.what());
         return exit_user_error;
     }
-    fmt::print("Wrote {} questions and {} sets to {}\n", file->questions.size(), file->sets.size(),
+    say("Wrote {} questions and {} sets to {}\n", file->questions.size(), file->sets.size(),
                out.string());
     return exit_ok;
 }
@@ -67,16 +68,16 @@ int questions_command(Database& db, const std::string& text) {
     try {
         query = parse_search_query(text);
     } catch (const QueryError& e) {
-        fmt::print(stderr, "Bad query: {}\n  {}\n  {}^\n", e.what(), text,
+        say_err("Bad query: {}\n  {}\n  {}^\n", e.what(), text,
                    std::string(e.column() - 1, ' '));
         return exit_user_error;
     }
     QuestionRepository questions(db);
     const auto rows = questions.search(query, 100000);
     for (const auto& q : rows)
-        fmt::print("{:<42} {:<6} {:<6} {:>3}m  {}\n", q.id, name(q.level), name(q.difficulty),
+        say("{:<42} {:<6} {:<6} {:>3}m  {}\n", q.id, name(q.level), name(q.difficulty),
                    q.minutes, shorten(q.prompt, 90));
-    fmt::print(stderr, "{} question{}\n", rows.size(), rows.size() == 1 ? "" : "s");
+    say_err("{} question{}\n", rows.size(), rows.size() == 1 ? "" : "s");
     return exit_ok;
 }
 

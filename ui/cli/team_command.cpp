@@ -4,6 +4,7 @@
 //   panelist team share LOOP            write the loop's kit there at each sync (hiring manager)
 //   panelist team sync                  read what the others wrote, write what is new here
 #include "persistence/store/people_repository.hpp"
+#include "ui/cli/terminal.hpp"
 #include "persistence/team/team_folder.hpp"
 #include "persistence/team/team_sync.hpp"
 #include "ui/cli/commands.hpp"
@@ -17,21 +18,21 @@ namespace {
 void print_report(const TeamSyncReport& r) {
     for (const auto& m : r.imported.interviews)
         if (m.outcome == MergeOutcome::added || m.outcome == MergeOutcome::replaced)
-            fmt::print("{}: {}\n", m.file, m.describe());
-    for (const auto& name : r.erased) fmt::print("erased {}: another laptop erased this candidate\n", name);
-    for (const auto& c : r.conflicts) fmt::print(stderr, "conflict: {}\n", c);
-    for (const auto& p : r.problems) fmt::print(stderr, "{}\n", p);
-    for (const auto& m : r.waiting) fmt::print(stderr, "waiting: {}\n", m.describe());
+            say("{}: {}\n", m.file, m.describe());
+    for (const auto& name : r.erased) say("erased {}: another laptop erased this candidate\n", name);
+    for (const auto& c : r.conflicts) say_err("conflict: {}\n", c);
+    for (const auto& p : r.problems) say_err("{}\n", p);
+    for (const auto& m : r.waiting) say_err("waiting: {}\n", m.describe());
     if (!r.waiting.empty())
-        fmt::print(stderr, "Those files wait. If the loops and candidates are the same, run `panelist team sync "
+        say_err("Those files wait. If the loops and candidates are the same, run `panelist team sync "
                            "--merge-same-names` to take them as one; if not, rename one of them first.\n");
-    fmt::print("{}\n", r.summary());
+    say("{}\n", r.summary());
 }
 
 int sync(Database& db, bool merge_same_names) {
     const auto folder = team_folder_of(db);
     if (!folder) {
-        fmt::print(stderr, "No team folder is set. Set one with `panelist team folder PATH`.\n");
+        say_err("No team folder is set. Set one with `panelist team folder PATH`.\n");
         return exit_user_error;
     }
     try {
@@ -39,7 +40,7 @@ int sync(Database& db, bool merge_same_names) {
         print_report(report);
         return report.waiting.empty() ? exit_ok : exit_user_error;
     } catch (const TeamFolderMissing& e) {
-        fmt::print(stderr, "{}.\n", e.what());
+        say_err("{}.\n", e.what());
         return exit_user_error;
     }
 }
@@ -65,38 +66,38 @@ int team_command(Database& db, const TeamOptions& o) {
     try {
         if (o.folder_cmd->parsed()) {
             if (o.off == !o.folder.empty()) {
-                fmt::print(stderr, "{}\n", o.off ? "Give either a folder or --off, not both." : "Give the folder, or --off.");
+                say_err("{}\n", o.off ? "Give either a folder or --off, not both." : "Give the folder, or --off.");
                 return exit_usage;
             }
             set_team_folder(db, o.off ? std::nullopt : std::optional(o.folder));
             if (o.off) {
-                fmt::print("No team folder from now on.\n");
+                say("No team folder from now on.\n");
                 return exit_ok;
             }
-            fmt::print("Team folder: {}\n", team_folder_of(db)->string());
+            say("Team folder: {}\n", team_folder_of(db)->string());
             return sync(db, false);
         }
         if (o.share_cmd->parsed()) {
             const auto loop = PeopleRepository(db).find_loop_by_name(o.loop);
             if (!loop) {
-                fmt::print(stderr, "There is no loop named '{}'.\n", o.loop);
+                say_err("There is no loop named '{}'.\n", o.loop);
                 return exit_user_error;
             }
             share_loop_kit(db, loop->id);
-            fmt::print("'{}' is shared as a loop kit from now on.\n", loop->name);
+            say("'{}' is shared as a loop kit from now on.\n", loop->name);
             return team_folder_of(db) ? sync(db, false) : exit_ok;
         }
         if (o.sync_cmd->parsed()) return sync(db, o.merge_same_names);
         const auto folder = team_folder_of(db);
         if (!folder) {
-            fmt::print("No team folder. Set one with `panelist team folder PATH`.\n");
+            say("No team folder. Set one with `panelist team folder PATH`.\n");
             return exit_ok;
         }
         const auto at = team_synced_at(db);
-        fmt::print("Team folder: {}\nLast sync: {}\n", folder->string(), at.empty() ? "never" : at);
+        say("Team folder: {}\nLast sync: {}\n", folder->string(), at.empty() ? "never" : at);
         return exit_ok;
     } catch (const TeamFolderMissing& e) {
-        fmt::print(stderr, "{}.\n", e.what());
+        say_err("{}.\n", e.what());
         return exit_user_error;
     }
 }
