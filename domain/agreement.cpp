@@ -58,9 +58,13 @@ RatingsMatrix::RatingsMatrix(std::vector<std::vector<Rating>> rows,
 namespace {
 
 // num/den, or nothing when den is zero at the scale of the data (0/0 and its rounding noise).
+// Scores too large to square (1e308) give infinities and NaN on the way: undefined too.
 std::optional<double> ratio(double num, double den, double scale) {
+    if (!std::isfinite(num) || !std::isfinite(den) || !std::isfinite(scale)) return std::nullopt;
     if (std::abs(den) <= 1e-12 * scale) return std::nullopt;
-    return num / den;
+    const double value = num / den;
+    if (!std::isfinite(value)) return std::nullopt;
+    return value;
 }
 
 } // namespace
@@ -227,13 +231,20 @@ KrippendorffAlpha krippendorff_alpha(const RatingsMatrix& m, LevelOfMeasurement 
             expected += 2 * c.n * c.n_c[v] * (pos[v] - mean) * (pos[v] - mean);
     }
     // alpha = 1 - Do/De with Do = observed/n and De = expected/(n(n-1))
-    result.value = 1.0 - (c.n - 1) * observed / expected;
+    const double alpha = 1.0 - (c.n - 1) * observed / expected;
+    if (std::isfinite(alpha)) result.value = alpha; // else undefined, as for 0/0
     return result;
 }
 
 // [SECTION] Readings
 
+bool in_coefficient_range(double coefficient) {
+    // A little past +-1 is rounding in the sums of squares, not a value the data can have.
+    return std::isfinite(coefficient) && coefficient >= -1.0 - 1e-9 && coefficient <= 1.0 + 1e-9;
+}
+
 Reading koo_li_reading(double coefficient) {
+    if (!in_coefficient_range(coefficient)) return Reading::out_of_range;
     if (coefficient < 0.5) return Reading::poor;
     if (coefficient < 0.75) return Reading::moderate;
     if (coefficient <= 0.9) return Reading::good;
@@ -250,11 +261,14 @@ std::string_view to_string(Reading r) {
         return "good";
     case Reading::excellent:
         return "excellent";
+    case Reading::out_of_range:
+        return "out of range";
     }
     return "?";
 }
 
 AlphaReading krippendorff_reading(double alpha) {
+    if (!in_coefficient_range(alpha)) return AlphaReading::out_of_range;
     if (alpha >= 0.8) return AlphaReading::reliable;
     if (alpha >= 0.667) return AlphaReading::tentative;
     return AlphaReading::not_reliable;
@@ -268,6 +282,8 @@ std::string_view to_string(AlphaReading r) {
         return "tentative";
     case AlphaReading::reliable:
         return "reliable";
+    case AlphaReading::out_of_range:
+        return "out of range";
     }
     return "?";
 }

@@ -90,13 +90,17 @@ KrippendorffAlpha krippendorff_alpha(const RatingsMatrix&, LevelOfMeasurement);
 
 // Koo & Li (2016), written for ICCs: below .50 poor, .50 to .75 moderate, .75 to .90 good,
 // above .90 excellent (a boundary value takes the higher word, except .90 which is good).
-enum class Reading { poor, moderate, good, excellent };
+// A coefficient outside -1..1 (possible in the formulas when the data fit their model badly,
+// e.g. ICC(2,k) with interviewers who disagree about everything) or not finite gets no
+// reading: "out of range", never a verdict (docs/agreement.md).
+bool in_coefficient_range(double coefficient);
+enum class Reading { poor, moderate, good, excellent, out_of_range };
 Reading koo_li_reading(double coefficient);
 std::string_view to_string(Reading);
 
 // Krippendorff's own convention for alpha: rely on data with alpha >= .800, draw only
 // tentative conclusions from .667 <= alpha < .800, and do not rely on data below .667.
-enum class AlphaReading { not_reliable, tentative, reliable };
+enum class AlphaReading { not_reliable, tentative, reliable, out_of_range };
 AlphaReading krippendorff_reading(double alpha);
 std::string_view to_string(AlphaReading);
 

@@ -12,6 +12,8 @@ namespace panelist {
 // One loop's panel is far smaller; the limits keep a wrong file from taking minutes.
 constexpr std::size_t max_ratings_candidates = 10000;
 constexpr std::size_t max_ratings_interviewers = 200;
+// Beyond any interview scale; past it the sums of squares lose all precision or overflow.
+constexpr double max_rating_magnitude = 1e6;
 
 // The format (docs/agreement.md): UTF-8, comma-separated, "quoted" cells allowed; an empty
 // cell is a missing score. A first row with a non-numeric cell is a header of interviewer

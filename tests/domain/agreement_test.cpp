@@ -2,6 +2,7 @@
 #include "domain/agreement.hpp"
 
 #include <cmath>
+#include <limits>
 #include <doctest/doctest.h>
 #include <stdexcept>
 #include <string>
@@ -245,4 +246,32 @@ TEST_CASE("a ratings matrix is rectangular, finite and names everyone once") {
     CHECK_THROWS_AS(RatingsMatrix({{1, INFINITY}}), std::invalid_argument);
     CHECK_THROWS_AS(RatingsMatrix({{1, 2}}, {"Alice"}, {"Xu", "Xu"}), std::invalid_argument);
     CHECK_THROWS_AS(RatingsMatrix({{1, 2}}, {"Alice", "Bob"}), std::invalid_argument);
+}
+
+TEST_CASE("a coefficient outside -1..1 or not finite gets no reading, never a verdict") {
+    // Two interviewers who disagree about every candidate: ICC(2,2) comes out at 4.
+    RatingsMatrix opposite({{1, 5}, {5, 1}, {1, 5}, {5, 1}});
+    const auto icc = intraclass_correlations(opposite);
+    REQUIRE(icc.icc2_k);
+    CHECK(*icc.icc2_k == doctest::Approx(4.0));
+    CHECK(koo_li_reading(*icc.icc2_k) == Reading::out_of_range);
+    CHECK(to_string(koo_li_reading(*icc.icc2_k)) == "out of range");
+    REQUIRE(icc.icc2_1);
+    CHECK(koo_li_reading(*icc.icc2_1) == Reading::out_of_range); // -2
+    CHECK(koo_li_reading(-1.0) == Reading::poor);                // the edges are values
+    CHECK(koo_li_reading(1.0) == Reading::excellent);
+    const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+    for (double v : {nan, inf, -inf, 1.0001, -1.0001}) {
+        CAPTURE(v);
+        CHECK(koo_li_reading(v) == Reading::out_of_range);
+        CHECK(krippendorff_reading(v) == AlphaReading::out_of_range);
+        CHECK_FALSE(in_coefficient_range(v));
+    }
+    // Numbers too large to square never turn into NaN coefficients: undefined instead.
+    RatingsMatrix huge({{1e308, 5}, {-1e308, 1}, {1, 5}});
+    const auto h = intraclass_correlations(huge);
+    for (const auto& v : {h.icc1_1, h.icc2_1, h.icc3_1, h.icc1_k, h.icc2_k, h.icc3_k})
+        if (v) CHECK(std::isfinite(*v));
+    const auto a = krippendorff_alpha(huge, LevelOfMeasurement::interval);
+    if (a.value) CHECK(std::isfinite(*a.value));
 }

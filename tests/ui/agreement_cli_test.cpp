@@ -69,9 +69,9 @@ TEST_CASE(
     CHECK(r.code == 0);
     CHECK(has(r.out, "12 candidates, 4 interviewers"));
     CHECK(has(r.out, "on the 11 candidates scored by 2 or more interviewers (40 scores):"));
-    CHECK(has(r.out, "nominal    0.743  moderate   tentative"));
-    CHECK(has(r.out, "ordinal    0.815  good       reliable"));
-    CHECK(has(r.out, "interval   0.849  good       reliable"));
+    CHECK(has(r.out, "nominal    0.743  moderate     tentative"));
+    CHECK(has(r.out, "ordinal    0.815  good         reliable"));
+    CHECK(has(r.out, "interval   0.849  good         reliable"));
     CHECK(has(r.out, "(4 candidates left out: a score is missing)"));
     CHECK(has(r.out, "0.800 and above reliable, 0.667-0.800 tentative"));
 }
@@ -91,6 +91,26 @@ TEST_CASE("agreement says why ICC cannot be computed and still reports alpha") {
     CHECK(has(r.out, "Ana  +0.00  on 2 candidates"));
     CHECK(has(r.out, "Ben  +0.50  on 2 candidates"));
     CHECK(has(r.out, "Cy   -0.50  on 2 candidates"));
+}
+
+TEST_CASE("impossible statistics are said to be out of range, and scores no scale has are refused") {
+    TempDir home;
+    const auto csv = home / "opposite.csv";
+    files::write_file(csv, "candidate,A,B\nc1,1,5\nc2,5,1\nc3,1,5\nc4,5,1\n");
+    const auto r = run_panelist(home, {"agreement", csv.string()});
+    CHECK(r.code == 0);
+    CHECK(has(r.out, "ICC(2,2)   4.000  out of range the mean of 2 scores"));
+    CHECK(has(r.out, "ICC(2,1)  -2.000  out of range"));
+    CHECK_FALSE(has(r.out, "excellent  the mean"));
+    CHECK_FALSE(has(r.out, "nan"));
+
+    const std::string huge = "candidate,A,B\nc1,1e308,5\nc2,-1e308,1\nc3,1,5\n";
+    files::write_file(csv, huge);
+    const auto h = run_panelist(home, {"agreement", csv.string()});
+    CHECK(h.code == 1);
+    CHECK(has(h.err, csv.string() + ":2:4: interviewer 'A': '1e308' is not a score on any scale this reads"));
+    CHECK(h.out.empty());
+    check_nothing_written(home, csv, huge);
 }
 
 TEST_CASE("a bad ratings file exits 1 naming file:line:column and writes nothing") {

@@ -46,10 +46,10 @@ std::string icc_section(const RatingsMatrix& m) {
     };
     for (const auto& r : rows) {
         if (r.value)
-            out += fmt::format("  {:<9} {:>6.3f}  {:<10} {}\n", r.name, *r.value,
+            out += fmt::format("  {:<9} {:>6.3f}  {:<12} {}\n", r.name, *r.value,
                                to_string(koo_li_reading(*r.value)), r.meaning);
         else
-            out += fmt::format("  {:<9} {:>6}  {:<10} {}\n", r.name, "-", "undefined", r.meaning);
+            out += fmt::format("  {:<9} {:>6}  {:<12} {}\n", r.name, "-", "undefined", r.meaning);
     }
     return out;
 }
@@ -63,11 +63,11 @@ std::string alpha_section(const RatingsMatrix& m) {
         const KrippendorffAlpha a = krippendorff_alpha(m, level);
         any = a;
         if (a.value)
-            lines += fmt::format("  {:<9} {:>6.3f}  {:<10} {}\n", to_string(level), *a.value,
+            lines += fmt::format("  {:<9} {:>6.3f}  {:<12} {}\n", to_string(level), *a.value,
                                  to_string(koo_li_reading(*a.value)),
                                  to_string(krippendorff_reading(*a.value)));
         else
-            lines += fmt::format("  {:<9} {:>6}  undefined  every score is the same\n",
+            lines += fmt::format("  {:<9} {:>6}  undefined    every score is the same\n",
                                  to_string(level), "-");
     }
     return fmt::format("Krippendorff's alpha, on the {} scored by 2 or more interviewers ({}):\n",
