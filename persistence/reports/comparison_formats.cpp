@@ -46,7 +46,7 @@ std::string csv(const LoopComparison& c) {
 }
 
 std::string markdown(const LoopComparison& c) {
-    auto cell = [](const std::string& s) { return escape_markdown(s); };
+    auto cell = [](const std::string& s) { return markdown_cell(s); };
     std::string md = fmt::format("# {}{}\n\n", cell(c.loop), c.blind ? " (blind)" : "");
     if (!c.comparable) md += "> " + cell(c.comparability) + "\n\n";
     md += "| Candidate | Overall | Coverage | Panel | Spread | Disagree on |";

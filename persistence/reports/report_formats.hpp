@@ -19,5 +19,8 @@ std::string render_report(const CandidateReport&, ReportFormat);
 // Text helpers, exposed for tests: each makes any user text inert in its format.
 std::string escape_html(std::string_view);
 std::string escape_markdown(std::string_view);
+// One line of Markdown (a table cell, a heading, a list item): escaped, and line breaks kept as
+// <br>, so a name or note with a newline never ends the table or the heading early.
+std::string markdown_cell(std::string_view);
 
 } // namespace panelist

@@ -15,8 +15,11 @@ std::string recommendation_text(const std::optional<Recommendation>& r) {
     return r ? std::string(label(*r)) : "none yet";
 }
 
-// One Markdown table cell: escaped, and line breaks kept as <br> so the table stays a table.
-std::string cell(std::string_view text) {
+std::string cell(std::string_view text) { return markdown_cell(text); }
+
+} // namespace
+
+std::string markdown_cell(std::string_view text) {
     std::string out;
     for (char c : escape_markdown(text)) {
         if (c == '\n') out += "<br>";
@@ -24,8 +27,6 @@ std::string cell(std::string_view text) {
     }
     return out;
 }
-
-} // namespace
 
 std::string escape_html(std::string_view text) {
     std::string out;

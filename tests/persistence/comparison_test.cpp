@@ -129,3 +129,49 @@ TEST_CASE("any column sorts, missing values lowest, ties stable") {
     sort_comparison(c, static_cast<int>(ComparisonColumn::spread), false);
     CHECK(c.rows.front().spread == doctest::Approx(1.5));
 }
+
+TEST_CASE("one hostile set of names and topics through every comparison format: each stays what it is") {
+    // A line break, a table pipe, markup, a formula, an escape sequence, a right-to-left override.
+    const std::string name = "Ana\nSmith | <script>alert(1)</script> =cmd \x1b[2J \xe2\x80\xae";
+    const std::string topic = "moni\ntoring|x";
+    std::vector<CandidateInterviews> loop_data = {
+        person(name, {scored("Ben\r\nLee", {{topic, 4}, {"serving", 2}}), scored("Cy", {{topic, 1}, {"serving", 3}})}),
+        person("Plain", {scored("Ben\r\nLee", {{topic, 3}, {"serving", 3}})})};
+    Loop l;
+    l.name = "Berlin\n# not a heading";
+    const auto c = compare_loop(l, loop_data, {});
+
+    // Markdown: the heading is one line, and every table row has the header's number of cells.
+    const auto md = render_comparison(c, ComparisonFormat::markdown);
+    CHECK(md.find("# Berlin<br>\\# not a heading\n") == 0);
+    std::vector<std::string> rows;
+    std::size_t start = 0;
+    for (std::size_t end; (end = md.find('\n', start)) != std::string::npos; start = end + 1)
+        if (md[start] == '|') rows.push_back(md.substr(start, end - start));
+    REQUIRE(rows.size() == 4); // header, separator, two candidates
+    const auto cells = [](const std::string& row) {
+        int n = 0;
+        for (std::size_t i = 0; i < row.size(); ++i)
+            if (row[i] == '|' && (i == 0 || row[i - 1] != '\\')) ++n;
+        return n;
+    };
+    for (const auto& row : rows) CHECK_MESSAGE(cells(row) == cells(rows[0]), row);
+    CHECK(md.find("Ana<br>Smith \\| ") != std::string::npos);
+    CHECK(md.find("moni<br>toring\\|x") != std::string::npos);
+
+    // HTML: the markup is text.
+    const auto html = render_comparison(c, ComparisonFormat::html);
+    CHECK(html.find("<script>") == std::string::npos);
+    CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+
+    // CSV: the name is one quoted field; a spreadsheet reads no formula from it.
+    const auto csv = render_comparison(c, ComparisonFormat::csv);
+    CHECK(csv.find("\"Ana\nSmith | <script>") != std::string::npos);
+    CHECK(csv.find("\n=") == std::string::npos);
+
+    // JSON: the same text back, byte for byte.
+    const auto j = nlohmann::json::parse(render_comparison(c, ComparisonFormat::json));
+    bool found = false;
+    for (const auto& cand : j["candidates"]) found = found || cand["candidate"] == name;
+    CHECK(found);
+}
