@@ -65,13 +65,21 @@ fs::path folder_of(const fs::path& path) {
 
 bool writable(const fs::path& path) { return ::access(path.c_str(), W_OK) == 0; }
 
-// A read-only connection. In a folder nobody may write, SQLite cannot create the shared-memory
-// file a WAL database needs; with no -wal file left there, nothing can change the file, so it
-// is opened as immutable instead.
+// A read-only connection. Opened the usual way, SQLite creates the -wal and -shm files a WAL
+// database needs and, read-only, cannot remove them: beside a file this process may not write,
+// they were left with its mode (0444), and a later writer, once the file was made writable,
+// failed with "readonly database" on the -shm. So a file (or folder) this process may not write,
+// with no -wal beside it (no Panelist has it open, nothing waits in one), is opened as
+// immutable: read straight from the file, nothing created. Anything else the usual way.
 std::unique_ptr<SQLite::Database> open_reader(const fs::path& path) {
     std::error_code ec;
-    if (writable(folder_of(path)) || fs::exists(path.string() + "-wal", ec))
-        return std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+    if (fs::exists(path.string() + "-wal", ec) || (writable(path) && writable(folder_of(path)))) {
+        auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+        // Another Panelist starting at the same moment holds the file briefly while it sets up
+        // the WAL: wait for it, as every connection does, instead of "database is locked".
+        db->setBusyTimeout(5000);
+        return db;
+    }
     std::string uri = "file:";
     for (const char c : fs::absolute(path, ec).string()) {
         if (c == '?' || c == '#' || c == '%')

@@ -42,8 +42,11 @@ public:
         ::chmod(path_.c_str(), fs::is_directory(path_) ? 0500 : 0400);
         if (::access(path_.c_str(), W_OK) == 0) immutable_ = set_immutable(true);
     }
-    ~ReadOnly() {
+    ~ReadOnly() { release(); }
+    // Writable again, as a user would make it with chmod.
+    void release() {
         if (immutable_) set_immutable(false);
+        immutable_ = false;
         ::chmod(path_.c_str(), fs::is_directory(path_) ? 0700 : 0600);
     }
     ReadOnly(const ReadOnly&) = delete;
@@ -212,12 +215,20 @@ TEST_CASE("the command line reads a read-only database and refuses to write it")
     const auto listed = test::run_process(PANELIST_EXE, home, {"--db", path.string(), "questions"});
     CHECK(listed.code == 0);
     CHECK(listed.out == made.out);
+    // Reading created nothing beside the file, so nothing is left to block a later writer.
+    CHECK_FALSE(beside(path, "-wal"));
+    CHECK_FALSE(beside(path, "-shm"));
 
     const auto demo = test::run_process(PANELIST_EXE, home, {"--db", path.string(), "demo"});
     CHECK(demo.code == 1);
     CHECK(has(demo.err, path.string() + ": is read-only"));
     CHECK(test::read_file(path) == before);
     CHECK_FALSE(fs::exists(home / "backups")); // refused before the start-up backup
+
+    // Made writable again, it takes an import at once.
+    lock.release();
+    const auto imported = test::run_process(PANELIST_EXE, home, {"--db", path.string(), "import", PANELIST_CORPUS_DIR "/good/questions.toml"});
+    CHECK_MESSAGE(imported.code == 0, imported.err);
 }
 
 TEST_CASE("a database another Panelist keeps busy gets a clear message, no crash, nothing lost") {
