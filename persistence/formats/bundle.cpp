@@ -693,6 +693,8 @@ Bundle read_bundle(std::string_view text, const std::string& file_name) {
     ParsedJson parsed;
     try {
         parsed = parse_json_text(text);
+    } catch (const JsonTooLarge& e) {
+        throw FileError({{file_name, position_at(text, e.byte() + 1), "", e.what()}});
     } catch (const json::parse_error& e) {
         // e.what() is "[json.exception.parse_error.101] parse error at line 3, column 5: why".
         std::string why = e.what();

@@ -1,7 +1,11 @@
 #include "persistence/formats/json_text.hpp"
 
+#include "domain/text.hpp"
+
+#include <fmt/format.h>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -72,16 +76,59 @@ json copied(simdjson::dom::element e, std::vector<std::string>& duplicates) {
     return nullptr;
 }
 
+// One pass over the text, strings skipped: how deep it nests and how many values it holds
+// (each '[' '{' and ',' starts one at most), refused at the byte that passes a limit.
+void check_size(std::string_view text) {
+    int depth = 0;
+    std::size_t values = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        switch (c) {
+        case '"': in_string = true; break;
+        case '[':
+        case '{':
+            if (++depth > max_json_depth)
+                throw JsonTooLarge(i, fmt::format("nested deeper than {} levels; a bundle is never that deep",
+                                                  max_json_depth));
+            [[fallthrough]];
+        case ',':
+            if (++values > max_json_values)
+                throw JsonTooLarge(i, fmt::format("holds more than {} values (a bundle of about 5,000 "
+                                                  "interviews); split it into smaller bundles",
+                                                  grouped(static_cast<long long>(max_json_values))));
+            break;
+        case ']':
+        case '}': --depth; break;
+        default: break;
+        }
+    }
+}
+
 } // namespace
 
 ParsedJson parse_json_text(std::string_view text) {
+    // simdjson indexes every bracket before it checks depth, four bytes each: a large text is
+    // measured first. A small one (a scorecard is 35 KB) cannot hold enough to matter, and
+    // simdjson refuses it past max_json_depth itself.
+    constexpr std::size_t measured_from = 1u << 20;
+    if (text.size() > measured_from) check_size(text);
     ParsedJson parsed;
     thread_local simdjson::dom::parser fast; // keeps its buffers from one file to the next
     simdjson::dom::element root;
-    if (fast.parse(text.data(), text.size(), true).get(root) == simdjson::SUCCESS) {
+    const std::size_t capacity = std::max<std::size_t>(text.size(), 4096);
+    const bool ready = (fast.capacity() >= capacity && fast.max_depth() == max_json_depth) ||
+                       fast.allocate(capacity, max_json_depth) == simdjson::SUCCESS;
+    if (ready && fast.parse(text.data(), text.size(), true).get(root) == simdjson::SUCCESS) {
         parsed.value = copied(root, parsed.duplicate_keys);
         return parsed;
     }
+    if (text.size() <= measured_from) check_size(text);
     parsed.value = json::parse(text, DuplicateKeys(parsed.duplicate_keys));
     return parsed;
 }

@@ -8,6 +8,7 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,7 +21,23 @@ struct ParsedJson {
     std::vector<std::string> duplicate_keys;
 };
 
-// Throws what nlohmann::json::parse throws for the same text (parse_error, out_of_range).
+// Limits that keep reading any text under 200 MB of memory: nlohmann spends about 70 bytes a
+// nesting level (50 MB of "[" took 3.7 GB) and 16-130 bytes a value. A bundle of 5,000
+// interviews holds about a million values and nests 6 deep.
+constexpr int max_json_depth = 64;
+constexpr std::size_t max_json_values = 1'000'000;
+
+// Text over a limit, found by one pass over it before either reader builds anything.
+class JsonTooLarge : public std::runtime_error {
+public:
+    JsonTooLarge(std::size_t byte, const std::string& why) : std::runtime_error(why), byte_(byte) {}
+    std::size_t byte() const { return byte_; } // 0-based, where the limit was passed
+private:
+    std::size_t byte_;
+};
+
+// Throws JsonTooLarge past the limits, else what nlohmann::json::parse throws for the same
+// text (parse_error, out_of_range).
 ParsedJson parse_json_text(std::string_view text);
 
 } // namespace panelist

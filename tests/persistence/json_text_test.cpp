@@ -89,3 +89,31 @@ TEST_CASE("text that is not JSON is refused with nlohmann's own message and posi
         CHECK(fast_reading(text) == slow);
     }
 }
+
+TEST_CASE("text nested too deep or holding too many values is refused where it passes the limit") {
+    const std::string fine = std::string(max_json_depth, '[') + std::string(max_json_depth, ']');
+    CHECK(fast_reading(fine) == nlohmann_reading(fine));
+    for (const std::size_t size : {std::size_t(100), std::size_t(3) << 20}) { // small and large texts
+        const std::string deep = std::string(size, '[');
+        try {
+            parse_json_text(deep);
+            FAIL("too deep was read");
+        } catch (const JsonTooLarge& e) {
+            CHECK(e.byte() == max_json_depth); // the 65th '['
+            CHECK(std::string(e.what()).find("nested deeper than 64 levels") != std::string::npos);
+        }
+    }
+    std::string flat = "[";
+    for (std::size_t i = 0; i < max_json_values; ++i) flat += "1,";
+    flat += "1]";
+    try {
+        parse_json_text(flat);
+        FAIL("too many values were read");
+    } catch (const JsonTooLarge& e) {
+        CHECK(e.byte() == 2 * max_json_values); // the comma before the 1,000,001st value
+        CHECK(std::string(e.what()).find("more than 1,000,000 values") != std::string::npos);
+    }
+    // Brackets inside strings are text, not nesting.
+    const std::string quoted = "[\"" + std::string(1000, '[') + "\\\"[\"]";
+    CHECK(fast_reading(quoted) == nlohmann_reading(quoted));
+}

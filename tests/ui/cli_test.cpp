@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 #include <sys/stat.h>
+#include <thread>
 #include <sys/wait.h>
 #include <vector>
 
@@ -361,4 +362,42 @@ TEST_CASE("a command that must rebuild the search index says so once, then does 
     CHECK(again.code == 0);
     CHECK_FALSE(has(again.err, "search index"));
     CHECK(again.out == first.out);
+}
+
+TEST_CASE("inputs that never end or nest without end are refused by name, quickly, with nothing imported") {
+    TempDir home;
+    const std::string db = (home / "p.db").string();
+    const auto before = run_panelist(home, {"--db", db, "questions"});
+    REQUIRE(before.code == 0);
+    // A device that never ends: each reader stops at the 64 MiB limit and names it.
+    for (const std::vector<std::string>& command :
+         {std::vector<std::string>{"agreement", "/dev/zero"}, {"import", "/dev/zero"}, {"bundle", "import", "/dev/zero"}}) {
+        std::vector<std::string> args = {"--db", db};
+        args.insert(args.end(), command.begin(), command.end());
+        const auto r = run_panelist(home, args);
+        CAPTURE(command[0]);
+        CHECK(r.code == 1);
+        CHECK(has(r.err, "/dev/zero: gives more than 64 MiB; inputs over 64 MiB are refused"));
+        CHECK_FALSE(has(r.err, "bad_alloc"));
+    }
+    // A FIFO (a pipe from another program) is read like a file, to its end.
+    const auto fifo = home / "bundle.fifo";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::thread writer([&] {
+        std::FILE* f = std::fopen(fifo.c_str(), "w");
+        if (!f) return;
+        std::fputs("{\"format\": 2, \"loop\": ", f);
+        std::fclose(f);
+    });
+    const auto piped = run_panelist(home, {"--db", db, "bundle", "import", fifo.string()});
+    writer.join();
+    CHECK(piped.code == 1);
+    CHECK(has(piped.err, fifo.string() + ":1:23: not valid JSON"));
+    // 50 MB of "[" nests past any bundle: refused at the 65th, not read into gigabytes.
+    const auto deep = home / "deep.json";
+    panelist::test::write_file(deep, std::string(50u << 20, '['));
+    const auto r = run_panelist(home, {"--db", db, "bundle", "import", deep.string()});
+    CHECK(r.code == 1);
+    CHECK(has(r.err, deep.string() + ":1:65: nested deeper than 64 levels"));
+    CHECK(run_panelist(home, {"--db", db, "questions"}).out == before.out);
 }
