@@ -128,6 +128,10 @@ std::string visible_controls(std::string_view text) {
     return out;
 }
 
+std::string plural(std::size_t count, std::string_view noun) {
+    return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
+}
+
 std::uint64_t fnv1a(std::string_view bytes) {
     std::uint64_t h = 0xcbf29ce484222325ull; // the FNV offset basis
     for (const unsigned char c : bytes) {

@@ -17,6 +17,8 @@ std::string normalise_text(std::string_view);
 std::size_t invalid_utf8_at(std::string_view);
 // A count as people read it: 10170 -> "10,170".
 std::string grouped(long long count);
+// A count with its noun: "1 set", "2 sets" (the plural adds an s).
+std::string plural(std::size_t count, std::string_view noun);
 // Text for a terminal: control characters that would move the cursor, clear the screen or
 // turn text around (C0 but line break and tab, DEL, C1, and the bidirectional overrides and
 // isolates) are shown as escapes, `\x1b` or `\u202e`, instead of acting.

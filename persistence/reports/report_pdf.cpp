@@ -2,6 +2,8 @@
 // header (candidate and loop) and "page N of M"; long notes wrap and continue on the next page.
 #include "persistence/reports/report_formats.hpp"
 
+#include "domain/text.hpp"
+
 #include <cairo-pdf.h>
 #include <fmt/format.h>
 #include <glib.h>
@@ -15,7 +17,14 @@ constexpr double page_width = 595.28, page_height = 841.89; // A4 in points
 constexpr double margin = 50, header_height = 28, footer_height = 24;
 constexpr double content_top = margin + header_height, content_bottom = page_height - margin - footer_height;
 
-std::string markup_escape(std::string_view text) {
+// User text as Pango markup. Control characters are shown as escapes (`\x00`), as on the
+// terminal: a NUL used to end the text there (the rest of a note was lost from the PDF), and
+// others make the markup invalid, so the whole block was left out. A CR of a CRLF is dropped.
+std::string markup_escape(std::string_view raw) {
+    std::string text;
+    for (const char c : raw)
+        if (c != '\r') text += c;
+    text = visible_controls(text);
     gchar* escaped = g_markup_escape_text(text.data(), static_cast<gssize>(text.size()));
     std::string out = escaped;
     g_free(escaped);

@@ -295,6 +295,7 @@ Database Database::open(const fs::path& path, Access access, OpeningProgress* pr
         }
     }
     bool created = in_memory;
+    bool empty_file = false;
     if (!in_memory) {
         std::error_code ec;
         if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
@@ -311,6 +312,7 @@ Database Database::open(const fs::path& path, Access access, OpeningProgress* pr
             throw DatabaseError(fmt::format("{}: is a folder, not a database file", path.string()));
         } else if (fs::file_size(path, ec) == 0) {
             created = true;
+            empty_file = true;
         } else {
             check_existing(path, false, progress); // noted when closed, after this process's changes
         }
@@ -328,6 +330,7 @@ Database Database::open(const fs::path& path, Access access, OpeningProgress* pr
         ensure_search_index(*db, progress);
         Database opened(path, std::move(db), created, false);
         opened.note_when_closed_ = !in_memory;
+        opened.made_in_empty_file_ = empty_file;
         return opened;
     } catch (const SQLite::Exception& e) {
         const int code = e.getErrorCode() & 0xff;

@@ -62,6 +62,9 @@ public:
     StoreVersion version();
     // True when the database was created by this open (so the caller may seed it).
     bool created() const { return created_; }
+    // The file was there but empty (0 bytes), and the new database was made in it: worth a
+    // word, since an empty file where a database should be may be one lost by accident.
+    bool made_in_empty_file() const { return made_in_empty_file_; }
     bool read_only() const { return read_only_; }
     // An SQLite failure on this database as the user should read it (busy, read-only, ...).
     DatabaseError error(const SQLite::Exception& e) const;
@@ -72,6 +75,7 @@ private:
     std::filesystem::path path_;
     std::unique_ptr<SQLite::Database> db_;
     bool created_;
+    bool made_in_empty_file_ = false;
     bool read_only_;
     bool note_when_closed_ = false;
     long damage_reports_at_open_ = 0; // SQLite's damage reports in this process before the open

@@ -137,4 +137,11 @@ TEST_CASE("PDF: a real paginated PDF, long notes continue on further pages") {
     };
     CHECK(pages(short_pdf) == 1);
     CHECK(pages(long_pdf) > 2);
+
+    // A NUL or an escape in the note no longer ends it, nor makes the block vanish: the long
+    // note after them still fills its pages.
+    r.answers[0].notes = std::string("Starts here\0 then ", 19) + "\x1b[2J and " + long_notes;
+    CHECK(pages(report_pdf(r)) == pages(long_pdf));
+    r.answers[0].notes = "Escape \x1b[2J then " + long_notes;
+    CHECK(pages(report_pdf(r)) == pages(long_pdf));
 }

@@ -94,6 +94,7 @@ TEST_CASE("import, search and export through --db") {
     const auto out = home / "set.toml";
     auto exported = run_panelist(home, {"--db", db, "export", "--set", "Tiny screen", "--out", out.string()});
     CHECK(exported.code == 0);
+    CHECK(has(exported.out, "and 1 set to ")); // never "1 sets"
     CHECK(has(files::read_file(out), "name = \"Tiny screen\""));
     CHECK(run_panelist(home, {"--db", db, "export", "--set", "Nope", "--out", out.string()}).code == 1);
 }
@@ -400,4 +401,15 @@ TEST_CASE("inputs that never end or nest without end are refused by name, quickl
     CHECK(r.code == 1);
     CHECK(has(r.err, deep.string() + ":1:65: nested deeper than 64 levels"));
     CHECK(run_panelist(home, {"--db", db, "questions"}).out == before.out);
+}
+
+TEST_CASE("an empty file given as --db is made a database with a word, not silently") {
+    TempDir home;
+    const auto db = home / "empty.db";
+    panelist::test::write_file(db, "");
+    const auto r = run_panelist(home, {"--db", db.string(), "questions"});
+    CHECK(r.code == 0);
+    CHECK(has(r.err, db.string() + ": was an empty file; a new Panelist database was made in it"));
+    const auto again = run_panelist(home, {"--db", db.string(), "questions"});
+    CHECK_FALSE(has(again.err, "was an empty file")); // said once, when it happened
 }

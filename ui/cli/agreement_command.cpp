@@ -11,9 +11,6 @@
 namespace panelist {
 namespace {
 
-std::string plural(std::size_t n, std::string_view word) {
-    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
 
 std::string icc_section(const RatingsMatrix& m) {
     IntraclassCorrelations icc;

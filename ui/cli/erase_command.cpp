@@ -13,10 +13,6 @@ std::string in_loop(const std::string& loop) {
     return loop.empty() ? "" : fmt::format(" (loop '{}')", loop);
 }
 
-std::string plural(std::size_t n, const char* word) {
-    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
 } // namespace
 
 int erase_command(Database& db, const std::string& candidate, const std::string& loop, bool yes) {

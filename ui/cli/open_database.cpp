@@ -13,6 +13,8 @@ namespace panelist {
 Database open_database(const std::optional<std::filesystem::path>& db_path, bool startup_backup,
                        OpeningProgress* progress) {
     Database db = Database::open(db_path.value_or(default_database_path()), Access::read_write, progress);
+    if (db.made_in_empty_file())
+        say_err("{}: was an empty file; a new Panelist database was made in it\n", db.path().string());
     if (!bank_seeded(db)) {
         // A new database starts with the bank that ships, so the Library is never empty; one
         // whose first start was cut short gets it now.

@@ -58,7 +58,7 @@ int export_command(Database& db, const std::optional<std::string>& set_name, boo
         say_err("{}\n", e.what());
         return exit_user_error;
     }
-    say("Wrote {} questions and {} sets to {}\n", file->questions.size(), file->sets.size(),
+    say("Wrote {} and {} to {}\n", plural(file->questions.size(), "question"), plural(file->sets.size(), "set"),
                out.string());
     return exit_ok;
 }
