@@ -201,11 +201,6 @@ QuestionFileReading read_question_file(std::string_view text, const std::string&
     if (root.empty())
         reader.problem({1, 1}, "",
                        "the file is empty; a question file holds [[question]] and [[set]] tables");
-    else if (!root.contains("question") && !root.contains("set") && root.contains("format"))
-        // `format = 1` alone imports nothing just as surely as an empty file.
-        reader.problem({1, 1}, "",
-                       "the file holds no questions or sets, only its format; a question file holds "
-                       "[[question]] and [[set]] tables");
     for (const auto& [key, node] : root) {
         const std::string k(key.str());
         if (k == "format") {

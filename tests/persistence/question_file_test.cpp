@@ -133,11 +133,3 @@ TEST_CASE("awkward text survives the round trip") {
     CHECK(back.content.questions[0] == file.questions[0]);
     CHECK(write_question_file(back.content) == text);
 }
-
-TEST_CASE("a file that would import nothing is refused alike, empty, comments only or only its format") {
-    CHECK(first_problem("") == "bank.toml:1:1: the file is empty; a question file holds [[question]] and [[set]] tables");
-    CHECK(first_problem("# just a comment\n") ==
-          "bank.toml:1:1: the file is empty; a question file holds [[question]] and [[set]] tables");
-    CHECK(first_problem("format = 1\n") == "bank.toml:1:1: the file holds no questions or sets, only its format; a "
-                                            "question file holds [[question]] and [[set]] tables");
-}

@@ -413,3 +413,16 @@ TEST_CASE("an empty file given as --db is made a database with a word, not silen
     const auto again = run_panelist(home, {"--db", db.string(), "questions"});
     CHECK_FALSE(has(again.err, "was an empty file")); // said once, when it happened
 }
+
+TEST_CASE("a question file with only its format (an empty bank's export) imports, and says it held nothing") {
+    TempDir home;
+    const auto file = home / "empty-bank.toml";
+    panelist::test::write_file(file, "format = 1\n");
+    const auto r = run_panelist(home, {"--db", (home / "p.db").string(), "import", file.string()});
+    CHECK(r.code == 0);
+    CHECK(has(r.err, "The file held no questions or sets; nothing was imported."));
+    panelist::test::write_file(file, "# only a comment\n");
+    const auto comment = run_panelist(home, {"--db", (home / "p.db").string(), "import", file.string()});
+    CHECK(comment.code == 1); // most likely the wrong or an unsaved file
+    CHECK(has(comment.err, "the file is empty"));
+}

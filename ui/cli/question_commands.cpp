@@ -33,6 +33,9 @@ int import_command(Database& db, const std::vector<std::filesystem::path>& files
     try {
         const ImportReport report = import_question_files(db, files);
         say("{}\n{}\n", counts(report.questions, "questions"), counts(report.sets, "sets"));
+        // Only `format = 1`, as an empty bank exports: accepted (it round-trips), but said.
+        if (report.questions == ImportCounts{} && report.sets == ImportCounts{})
+            say_err("The file{} held no questions or sets; nothing was imported.\n", files.size() == 1 ? "" : "s");
         return exit_ok;
     } catch (const FileError& e) {
         say_err("{}\nNothing was imported.\n", e.what());
