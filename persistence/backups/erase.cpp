@@ -97,7 +97,13 @@ class SecureDelete {
 // copies that into the database file and empties the -wal. Returns what is left, or "".
 std::string scrub_file(Database& db) {
     try {
+        // VACUUM builds its copy of the whole file in the temporary store: on disk, whatever a
+        // caller chose (a team sync keeps savepoints in memory), so a large bank's erase does
+        // not take as much memory as the file is big.
+        const int temp_store = db.sql().execAndGet("PRAGMA temp_store").getInt();
+        db.sql().exec("PRAGMA temp_store = FILE");
         db.sql().exec("VACUUM");
+        db.sql().exec(fmt::format("PRAGMA temp_store = {}", temp_store));
         if (in_memory(db)) return "";
         SQLite::Statement checkpoint(db.sql(), "PRAGMA wal_checkpoint(TRUNCATE)");
         checkpoint.executeStep();

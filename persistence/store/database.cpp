@@ -207,10 +207,6 @@ void configure(SQLite::Database& db) {
     // A big bank is a big file (about 1 GB at 100k questions): keep more hot pages than the
     // 2 MB default. Not mmap: mapped pages count as resident memory (docs/performance.md).
     db.exec("PRAGMA cache_size = -16384");
-    // Savepoints (a write inside a write, as every import does) journal each page they change
-    // first; on disk that is a temporary file written page by page, which made a team folder's
-    // first sync spend most of its time in write(2). In memory it is a few MB at most.
-    db.exec("PRAGMA temp_store = MEMORY");
     db.setBusyTimeout(5000);
 }
 

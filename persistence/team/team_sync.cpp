@@ -187,8 +187,9 @@ void read_bundles(Database& db, StatementCache& cache, const TeamFolder& folder,
     BundleReadAhead ahead(folder, changed);
     // A chunk of bundles is tens of thousands of small strings, made on the reading threads;
     // freeing them here took a fifth of the import's time, so each chunk is let go of on a
-    // thread of its own. Declared after `ahead`, so these are joined first.
-    std::vector<std::jthread> letting_go;
+    // thread of its own, one at a time (assigning the next joins the last). Declared after
+    // `ahead`, so it is joined first.
+    std::jthread letting_go;
     for (std::size_t start = 0; start < changed.size(); start += per_transaction) {
         std::vector<ReadBundle> chunk;
         for (std::size_t i = start; i < std::min(changed.size(), start + per_transaction); ++i) {
@@ -239,7 +240,7 @@ void read_bundles(Database& db, StatementCache& cache, const TeamFolder& folder,
                 std::erase_if(chunk, [&](const ReadBundle& r) { return held.count(r.file) > 0; });
             }
         }
-        letting_go.emplace_back([done = std::move(chunk)] {});
+        if (!chunk.empty()) letting_go = std::jthread([done = std::move(chunk)] {});
     }
     for (const auto& m : report.imported.interviews)
         if (unsettled(m.outcome))
@@ -388,12 +389,19 @@ bool shares_loop_kit(Database& db, std::int64_t loop_id) {
 
 // What a sync writes is in the team folder too: if a power cut takes its last commits back,
 // those files are simply read again (the record of what was read goes with them). So a sync
-// commits without waiting for the disk; a person's own scores keep FULL.
+// commits without waiting for the disk; a person's own scores keep FULL. Its savepoint journals
+// are kept in memory (on disk they were a temporary file written page by page, two thirds of a
+// first sync's write(2) calls), but a tombstone's erase VACUUMs the whole file, and a VACUUM's
+// copy would then be in memory too: the erase sets the default back for itself (erase.cpp).
 class LazyCommits {
 public:
-    explicit LazyCommits(SQLite::Database& sql) : sql_(sql) { sql_.exec("PRAGMA synchronous = NORMAL"); }
+    explicit LazyCommits(SQLite::Database& sql) : sql_(sql) {
+        sql_.exec("PRAGMA synchronous = NORMAL");
+        sql_.exec("PRAGMA temp_store = MEMORY");
+    }
     ~LazyCommits() {
         try {
+            sql_.exec("PRAGMA temp_store = DEFAULT");
             sql_.exec("PRAGMA synchronous = FULL");
         } catch (...) { // a destructor must not throw; the next open sets FULL again
         }
