@@ -119,7 +119,12 @@ ParsedJson parse_json_text(std::string_view text) {
     constexpr std::size_t measured_from = 1u << 20;
     if (text.size() > measured_from) check_size(text);
     ParsedJson parsed;
-    thread_local simdjson::dom::parser fast; // keeps its buffers from one file to the next
+    // A parser keeps buffers of about 15 bytes for each byte of the largest text it has read:
+    // one per thread is kept for the small texts read by the thousand (scorecards), a large
+    // one gets its own, given back when read.
+    thread_local simdjson::dom::parser kept;
+    simdjson::dom::parser once;
+    simdjson::dom::parser& fast = text.size() > measured_from ? once : kept;
     simdjson::dom::element root;
     const std::size_t capacity = std::max<std::size_t>(text.size(), 4096);
     const bool ready = (fast.capacity() >= capacity && fast.max_depth() == max_json_depth) ||
