@@ -138,6 +138,18 @@ TEST_CASE("the README's search example works as typed, leading dashes and all") 
     CHECK(count(phrase.err) > 0);
     CHECK(count(without.err) + count(phrase.err) == count(run_panelist(home, {"--db", db, "questions"}).err));
     CHECK(all.code == 0);
+    // The whole query as one argument is read as before: a filter and a word, not a phrase.
+    auto one_arg = run_panelist(home, {"--db", db, "questions", "topic:monitoring drift"});
+    auto two_args = run_panelist(home, {"--db", db, "questions", "topic:monitoring", "drift"});
+    CHECK(one_arg.code == 0);
+    CHECK(one_arg.out == two_args.out);
+    CHECK_FALSE(one_arg.out.empty());
+    // Only the command `questions` is read this way: a set, a file or a candidate named
+    // "questions" elsewhere on the line is left to the usual parsing.
+    const auto set_named = run_panelist(home, {"--db", db, "export", "--set", "questions", "--out", (home / "q.toml").string()});
+    CHECK(set_named.code == 1); // no such set: a user error, not bad usage
+    CHECK(has(set_named.err, "questions"));
+    CHECK(run_panelist(home, {"--db", db, "questions", "questions"}).code == 0); // searching for the word
     // --db may still come after the command, and `--` still works.
     CHECK(run_panelist(home, {"questions", "--db", db, "-drift"}).code == 0);
     CHECK(run_panelist(home, {"--db", db, "questions", "--", "-drift"}).code == 0);
@@ -157,6 +169,14 @@ TEST_CASE("text from a question file reaches the terminal as escapes, never as c
     CHECK(r.out.find('\x1b') == std::string::npos);
     CHECK(r.out.find("\xe2\x80\xae") == std::string::npos);
     CHECK(r.out.find("\xc2\x9b") == std::string::npos);
+}
+
+TEST_CASE("the command line's own usage errors show control characters as escapes too") {
+    TempDir home;
+    const auto r = run_panelist(home, {"--db", (home / "p.db").string(), "frob\x1b[2J"});
+    CHECK(r.code == 2);
+    CHECK(has(r.out + r.err, "frob\\x1b[2J"));
+    CHECK((r.out + r.err).find('\x1b') == std::string::npos);
 }
 
 TEST_CASE("a hundred exclusions are refused as too long a search, not blamed on the database") {

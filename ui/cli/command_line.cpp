@@ -11,50 +11,60 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
+#include <sstream>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 namespace panelist {
 namespace {
 
-// The query as typed, from the words the shell left: a word it unquoted that holds a space
-// (`-"feature store"` arrives as `-feature store`) is quoted again, so it stays one phrase.
+// The query as typed, from the words the shell left: an exclusion it unquoted (`-"feature
+// store"` arrives as `-feature store`) is quoted again, so it stays one excluded phrase. Other
+// words are joined as they are: `"topic:monitoring drift"` given as one argument is a filter and
+// a word, as it always was.
 std::string join_words(const std::vector<std::string>& words) {
     std::vector<std::string> typed;
     for (const auto& w : words) {
-        if (w.find_first_of(" \t") == std::string::npos || w.find('"') != std::string::npos) {
+        if (w.size() > 1 && w[0] == '-' && w.find_first_of(" \t") != std::string::npos && w.find('"') == std::string::npos &&
+            w.find(':') == std::string::npos)
+            typed.push_back("-\"" + w.substr(1) + '"');
+        else
             typed.push_back(w);
-            continue;
-        }
-        std::size_t body = w.rfind(':', w.find_first_of(" \t"));
-        body = body == std::string::npos ? (w[0] == '-' ? 1 : 0) : body + 1;
-        typed.push_back(w.substr(0, body) + '"' + w.substr(body) + '"');
     }
     return fmt::format("{}", fmt::join(typed, " "));
 }
 
 // `panelist questions drift -"feature store"`: a search excludes words with a leading dash,
-// which a command-line parser takes for options. Everything after `questions` is the query,
-// except the options that still make sense there (--db PATH, --help); an explicit `--` is kept.
+// which a command-line parser takes for options. When the command is `questions` (the first
+// word that is not a top-level option or its value), everything after it is the query, except
+// the options that still make sense there (--db PATH, --help); an explicit `--` is kept.
 std::vector<std::string> query_after_dashes(std::vector<std::string> args) {
-    const auto at = std::find(args.begin() + 1, args.end(), std::string("questions"));
-    if (at == args.end() || std::find(at, args.end(), std::string("--")) != args.end()) return args;
-    std::vector<std::string> out(args.begin(), at + 1), query;
-    for (auto it = at + 1; it != args.end(); ++it) {
-        if ((*it == "--db") && it + 1 != args.end()) {
-            out.push_back(*it++);
-            out.push_back(*it);
-        } else if (it->rfind("--db=", 0) == 0 || *it == "--help" || *it == "-h") {
-            out.push_back(*it);
+    static const std::vector<std::string> with_value = {"--db", "--screenshot", "--size", "--text-size", "--view"};
+    std::size_t at = 1;
+    while (at < args.size()) {
+        const std::string& a = args[at];
+        if (std::find(with_value.begin(), with_value.end(), a) != with_value.end()) {
+            at += 2; // the option and its value
+        } else if (a.rfind("--", 0) == 0 || (a.size() > 1 && a[0] == '-')) {
+            at += 1; // --db=PATH, --help, --version, ...
         } else {
-            query.push_back(*it);
+            break;
         }
     }
-    // Options before the subcommand that take a value could be "questions" itself; then the
-    // word is not the subcommand, and CLI11 says what is wrong with the line as it was.
-    if (at - 1 != args.begin() && (at[-1] == "--db" || at[-1] == "--screenshot" || at[-1] == "--size" ||
-                                   at[-1] == "--text-size" || at[-1] == "--view"))
+    if (at >= args.size() || args[at] != "questions") return args;
+    if (std::find(args.begin() + static_cast<std::ptrdiff_t>(at), args.end(), std::string("--")) != args.end())
         return args;
+    std::vector<std::string> out(args.begin(), args.begin() + static_cast<std::ptrdiff_t>(at) + 1), query;
+    for (std::size_t i = at + 1; i < args.size(); ++i) {
+        if (args[i] == "--db" && i + 1 < args.size()) {
+            out.push_back(args[i]);
+            out.push_back(args[++i]);
+        } else if (args[i].rfind("--db=", 0) == 0 || args[i] == "--help" || args[i] == "-h") {
+            out.push_back(args[i]);
+        } else {
+            query.push_back(args[i]);
+        }
+    }
     if (!query.empty()) out.push_back("--");
     out.insert(out.end(), query.begin(), query.end());
     return out;
@@ -166,7 +176,11 @@ int run_command_line(int argc, char** argv) {
                                      "real database",
                                      CLI::ExitCodes::RequiredError);
     } catch (const CLI::ParseError& e) {
-        const int code = app.exit(e);
+        // CLI11 quotes the arguments it did not expect: through say, like everything else.
+        std::ostringstream said, complained;
+        const int code = app.exit(e, said, complained);
+        say_to(stdout, said.str());
+        say_to(stderr, complained.str());
         return code == 0 ? exit_ok : exit_usage;
     }
 
