@@ -5,9 +5,10 @@
 
 namespace panelist {
 namespace {
+constexpr char hex[] = "0123456789abcdef";
+
 // A code point written as an escape a reader sees: backslash, u, four hex digits.
 std::string fmt_u(unsigned cp) {
-    static constexpr char hex[] = "0123456789abcdef";
     std::string out = "\\u";
     for (int shift = 12; shift >= 0; shift -= 4) out += hex[(cp >> shift) & 15];
     return out;
@@ -99,7 +100,6 @@ std::string visible_controls(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
         if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
-            static constexpr char hex[] = "0123456789abcdef";
             out += "\\x";
             out += hex[c >> 4];
             out += hex[c & 15];

@@ -35,6 +35,16 @@ void check_nothing_written(const TempDir& home, const std::filesystem::path& csv
     CHECK(files::read_file(csv) == bytes);
 }
 
+// A ratings file holding `bytes`, given to `panelist agreement`: refused (exit 1), nothing
+// written. The run is returned for its message.
+Run refused(const TempDir& home, const std::filesystem::path& csv, const std::string& bytes) {
+    files::write_file(csv, bytes);
+    const auto r = run_panelist(home, {"agreement", csv.string()});
+    CHECK(r.code == 1);
+    check_nothing_written(home, csv, bytes);
+    return r;
+}
+
 } // namespace
 
 TEST_CASE("agreement prints every ICC with its reading for Shrout & Fleiss's example") {
@@ -104,46 +114,27 @@ TEST_CASE("impossible statistics are said to be out of range, and scores no scal
     CHECK_FALSE(has(r.out, "excellent  the mean"));
     CHECK_FALSE(has(r.out, "nan"));
 
-    const std::string huge = "candidate,A,B\nc1,1e308,5\nc2,-1e308,1\nc3,1,5\n";
-    files::write_file(csv, huge);
-    const auto h = run_panelist(home, {"agreement", csv.string()});
-    CHECK(h.code == 1);
+    const auto h = refused(home, csv, "candidate,A,B\nc1,1e308,5\nc2,-1e308,1\nc3,1,5\n");
     CHECK(has(h.err, csv.string() + ":2:4: interviewer 'A': '1e308' is not a score on any scale this reads"));
     CHECK(h.out.empty());
-    check_nothing_written(home, csv, huge);
 }
 
 TEST_CASE("a bad ratings file exits 1 naming file:line:column and writes nothing") {
     TempDir home;
     const auto csv = home / "bad.csv";
-    const std::string bytes = "Ana,Ben\n3,4\n2,four\n";
-    files::write_file(csv, bytes);
-    const auto r = run_panelist(home, {"agreement", csv.string()});
-    CHECK(r.code == 1);
+    const auto r = refused(home, csv, "Ana,Ben\n3,4\n2,four\n");
     CHECK(has(r.err, csv.string() + ":3:3: interviewer 'Ben': 'four' is not a number"));
     CHECK(r.out.empty());
-    check_nothing_written(home, csv, bytes);
 
-    const std::string ragged = "1,2,3\n4,5\n";
-    files::write_file(csv, ragged);
-    const auto r2 = run_panelist(home, {"agreement", csv.string()});
-    CHECK(r2.code == 1);
+    const auto r2 = refused(home, csv, "1,2,3\n4,5\n");
     CHECK(has(r2.err, csv.string() + ":2:4: this row has 2 cells; the first row has 3"));
     CHECK(r2.out.empty());
-    check_nothing_written(home, csv, ragged);
 
-    const std::string latin1 = "Ana,B\xE9n\n1,2\n";
-    files::write_file(csv, latin1);
-    const auto r3 = run_panelist(home, {"agreement", csv.string()});
-    CHECK(r3.code == 1);
+    const auto r3 = refused(home, csv, "Ana,B\xE9n\n1,2\n");
     CHECK(has(r3.err, csv.string() + ":1:6: not valid UTF-8"));
-    check_nothing_written(home, csv, latin1);
 
-    files::write_file(csv, "");
-    const auto r4 = run_panelist(home, {"agreement", csv.string()});
-    CHECK(r4.code == 1);
+    const auto r4 = refused(home, csv, "");
     CHECK(has(r4.err, csv.string() + ":1:1: the file is empty"));
-    check_nothing_written(home, csv, "");
 }
 
 TEST_CASE("a missing, huge or unpaired ratings file exits 1 with the reason") {
