@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (tests/fuzz) with clang in build/fuzz and runs each for SECONDS
-# (default 60), starting from the malformed-input corpus in tests/corpus. A crash stops the
+# (default 60; FUZZ_ONLY="fuzz_bundle ..." picks targets, so two long runs can share the cores),
+# starting from the malformed-input corpus in tests/corpus. A crash stops the
 # run with exit 1 and leaves the input in build/fuzz/findings/<target>/ (docs/reliability.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,14 @@ CC=clang-14 CXX=clang++-14 cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=
 # target:corpus folder:a good file to start from (tests/corpus/good)
 targets=(fuzz_question_file:toml:questions.toml fuzz_bundle:json:bundle.json
   fuzz_ratings_csv:csv:ratings.csv fuzz_search_query:query:query.txt)
+if [ -n "${FUZZ_ONLY:-}" ]; then
+  picked=()
+  for entry in "${targets[@]}"; do
+    [[ " $FUZZ_ONLY " == *" ${entry%%:*} "* ]] && picked+=("$entry")
+  done
+  [ ${#picked[@]} -gt 0 ] || { echo "fuzz: no target in FUZZ_ONLY='$FUZZ_ONLY'" >&2; exit 2; }
+  targets=("${picked[@]}")
+fi
 names=()
 for entry in "${targets[@]}"; do names+=("${entry%%:*}"); done
 cmake --build build/fuzz -j "$jobs" --target "${names[@]}"
