@@ -42,9 +42,13 @@ constexpr const char* create_tables = R"sql(
 -- ready-made list of every term starting so, instead of merging the lists of all those terms
 -- before the first match comes out (~80 ms for a common start at 100k questions). It costs
 -- file: ~19% more at 100k (docs/performance.md).
+-- categories adds So (other symbols) to unicode61's letters, digits and private use, so an emoji
+-- or a sign such as a check mark is a word that can be searched for. SQLite's tables are those of
+-- Unicode 6.1; newer emoji are unassigned there and already count as word characters.
 CREATE VIRTUAL TABLE question_fts USING fts5(
     prompt, answer, follow_ups, rubric, tags, facets,
-    content = '', tokenize = 'porter unicode61 remove_diacritics 2', prefix = '3 4'
+    content = '', prefix = '3 4',
+    tokenize = "porter unicode61 remove_diacritics 2 categories 'L* N* Co So'"
 );
 -- Every indexed term with the number of questions whose texts hold it. Longer words being
 -- typed expand into these whole terms (an OR of terms streams), and ranking reads a term's

@@ -19,8 +19,9 @@
 
 namespace panelist {
 
-// Bump when the table's columns or the facet tokens change: databases rebuild on next open.
-constexpr int search_index_version = 6;
+// Bump when the table's columns, its tokenizer or the facet tokens change: databases rebuild on
+// next open (7: emoji and other symbols became words).
+constexpr int search_index_version = 7;
 
 // Starts up to this long have a ready-made prefix index in FTS5 (prefix = '3 4'); one- and
 // two-letter words match whole words only.

@@ -22,7 +22,7 @@ SearchTokenizer::SearchTokenizer(SQLite::Database& db) {
     if (api->xFindTokenizer(api, "porter", &user_data, &methods_) != SQLITE_OK)
         throw std::runtime_error("FTS5 has no porter tokenizer");
     // The same arguments as the table's tokenize option (search_index.cpp).
-    std::array<const char*, 3> args{"unicode61", "remove_diacritics", "2"};
+    std::array<const char*, 5> args{"unicode61", "remove_diacritics", "2", "categories", "L* N* Co So"};
     if (methods_.xCreate(user_data, args.data(), static_cast<int>(args.size()), &tokenizer_) != SQLITE_OK)
         throw std::runtime_error("cannot create the FTS5 porter tokenizer");
 }

@@ -364,6 +364,48 @@ exit $code
     CHECK(idle_frames <= 5);
 }
 
+TEST_CASE("an emoji or a sign in a question is found by searching for it, also in an older database") {
+    TempDir home;
+    const auto db = (home / "p.db").string();
+    files::write_file(home / "signs.toml", R"toml(format = 1
+[[question]]
+id = "signs/rocket"
+topic = "signs"
+level = "both"
+difficulty = "easy"
+minutes = 3
+prompt = "Walk me through a launch 🚀 you would call done ✅."
+
+[[question]]
+id = "signs/plain"
+topic = "signs"
+level = "both"
+difficulty = "easy"
+minutes = 3
+prompt = "Walk me through a launch you would roll back."
+)toml");
+    REQUIRE(run_panelist(home, {"--db", db, "import", (home / "signs.toml").string()}).code == 0);
+    auto found_by = [&](std::vector<std::string> query) {
+        std::vector<std::string> args{"--db", db, "questions", "topic:signs"};
+        args.insert(args.end(), query.begin(), query.end());
+        const auto run = run_panelist(home, args);
+        CHECK(run.code == 0);
+        return run.out;
+    };
+    for (const char* sign : {"🚀", "✅"}) {
+        const auto out = found_by({sign});
+        CHECK_MESSAGE(has(out, "signs/rocket"), sign);
+        CHECK_MESSAGE(!has(out, "signs/plain"), sign);
+    }
+    CHECK(has(found_by({"-🚀"}), "signs/plain"));
+    CHECK_FALSE(has(found_by({"-🚀"}), "signs/rocket"));
+    CHECK(has(found_by({"\"launch 🚀\""}), "signs/rocket"));
+
+    // A database whose index was made before symbols were words finds them after its rebuild.
+    panelist::Database::open(db).sql().exec("UPDATE meta SET value = '6' WHERE key = 'search_index'");
+    CHECK(has(found_by({"🚀"}), "signs/rocket"));
+}
+
 TEST_CASE("a command that must rebuild the search index says so once, then does its work") {
     TempDir home;
     const auto db = (home / "p.db").string();
