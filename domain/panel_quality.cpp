@@ -55,7 +55,7 @@ PanelAgreement panel_agreement(const std::vector<CandidateInterviews>& candidate
         result.alpha_problem = e.what();
     }
     try {
-        result.leniency = interviewer_leniency(candidate_scores(matrix));
+        result.leniency = interviewer_leniency(matrix);
     } catch (const std::exception&) {
         // Leniency needs shared candidates; without them there is simply nothing to show.
     }

@@ -230,6 +230,26 @@ TEST_CASE("leniency on Shrout & Fleiss's judges finds judge 2 strictest and judg
     CHECK(l[1].interviewer == "interviewer 2");
 }
 
+TEST_CASE("leniency from a matrix is the list's: same interviewers, order, deviations and counts") {
+    const auto same = [](const RatingsMatrix& m) {
+        const auto from_list = interviewer_leniency(candidate_scores(m));
+        const auto from_matrix = interviewer_leniency(m);
+        REQUIRE(from_matrix.size() == from_list.size());
+        for (std::size_t i = 0; i < from_list.size(); ++i) {
+            CHECK(from_matrix[i].interviewer == from_list[i].interviewer);
+            CHECK(from_matrix[i].candidates == from_list[i].candidates);
+            REQUIRE(from_matrix[i].mean_deviation.has_value() == from_list[i].mean_deviation.has_value());
+            if (from_list[i].mean_deviation)
+                CHECK(*from_matrix[i].mean_deviation == doctest::Approx(*from_list[i].mean_deviation));
+        }
+    };
+    same(shrout_fleiss());
+    same(krippendorff_2011());
+    // The first row scored by the last interviewer only, and one interviewer with no score: the
+    // order is of first appearance, and the silent one is left out, as in the list.
+    same(RatingsMatrix({{none, none, 4}, {2, none, 5}, {3, none, none}}, {}, {"A", "B", "C"}));
+}
+
 TEST_CASE("leniency refuses a candidate scored twice by the same interviewer") {
     CHECK_THROWS_WITH_AS(
         interviewer_leniency({{"Alice", "Xu", 4}, {"Alice", "Yan", 2}, {"Alice", "Xu", 3}}),

@@ -80,7 +80,7 @@ constexpr std::string_view readings = "Readings: Koo & Li (2016): below 0.50 poo
                                       "reliable, 0.667-0.800 tentative, below not reliable.\n";
 
 std::string leniency_section(const RatingsMatrix& m) {
-    const auto leniency = interviewer_leniency(candidate_scores(m));
+    const auto leniency = interviewer_leniency(m);
     std::size_t width = 0; // in characters, as fmt pads UTF-8
     for (const auto& l : leniency)
         width = std::max(width, static_cast<std::size_t>(std::count_if(
