@@ -2,6 +2,7 @@
 #pragma once
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace panelist {
@@ -23,6 +24,11 @@ public:
 private:
     Problems problems_;
 };
+
+// Adds "12,345 characters; at most 4,000 fit" for `field` when `text` is longer than `limit`
+// characters, and "31 items; at most 30 fit" when a list has more than `limit` items.
+void check_length(Problems&, const char* field, std::string_view text, std::size_t limit);
+void check_count(Problems&, const char* field, std::size_t count, std::size_t limit, std::string_view items = "items");
 
 // Throws ValidationError naming `what` when `problems` is not empty.
 void throw_if_invalid(const std::string& what, const Problems& problems);

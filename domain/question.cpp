@@ -48,20 +48,30 @@ Problems validate(const Question& q) {
         problems.push_back({"id", fmt::format("'{}' is not a slug: use lower-case letters, digits, "
                                               "'-' and '_', with '/' between parts, e.g. "
                                               "'monitoring/psi'",
-                                              q.id)});
+                                              excerpt(q.id))});
     if (!is_slug(q.topic) || q.topic.find('/') != std::string::npos)
         problems.push_back({"topic", fmt::format("'{}' is not a topic: use lower-case letters, "
                                                  "digits, '-' and '_', e.g. 'monitoring'",
-                                                 q.topic)});
+                                                 excerpt(q.topic))});
     for (const auto& tag : q.tags)
         if (tag.empty() || tag.find_first_of(" \t\n\",") != std::string::npos)
             problems.push_back({"tags", fmt::format("'{}' is not a tag: tags are single words "
                                                     "without spaces, quotes or commas",
-                                                    tag)});
+                                                    excerpt(tag))});
     if (q.minutes < 1 || q.minutes > max_question_minutes)
         problems.push_back({"minutes", fmt::format("{} is not between 1 and {}", q.minutes,
                                                    max_question_minutes)});
     if (trim(q.prompt).empty()) problems.push_back({"prompt", "the prompt is empty"});
+    using Limits = QuestionTextLimits;
+    check_length(problems, "prompt", q.prompt, Limits::prompt);
+    check_length(problems, "answer", q.answer, Limits::answer);
+    check_count(problems, "follow_ups", q.follow_ups.size(), Limits::follow_ups, "follow-ups");
+    for (const auto& f : q.follow_ups) check_length(problems, "follow_ups", f, Limits::follow_up);
+    check_count(problems, "tags", q.tags.size(), Limits::tags, "tags");
+    for (const auto& t : q.tags) check_length(problems, "tags", t, Limits::tag);
+    check_length(problems, "rubric.1", q.rubric.one, Limits::rubric_anchor);
+    check_length(problems, "rubric.3", q.rubric.three, Limits::rubric_anchor);
+    check_length(problems, "rubric.5", q.rubric.five, Limits::rubric_anchor);
     return problems;
 }
 

@@ -4,6 +4,7 @@
 #include "domain/problem.hpp"
 
 #include <array>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,19 @@ struct Question {
 };
 
 constexpr int max_question_minutes = 120;
+
+// How long each text may be, in characters. Far past any question read aloud in an interview
+// (the bank's longest model answer is about 1,200 characters): a text past them is a pasted
+// document or a broken file, and would cost every screen and search that shows it.
+struct QuestionTextLimits {
+    static constexpr std::size_t prompt = 4'000;
+    static constexpr std::size_t answer = 20'000;
+    static constexpr std::size_t follow_up = 2'000;
+    static constexpr std::size_t follow_ups = 30;
+    static constexpr std::size_t rubric_anchor = 4'000;
+    static constexpr std::size_t tag = 50;
+    static constexpr std::size_t tags = 30;
+};
 
 // Trims texts, lower-cases and de-duplicates tags (keeping first-seen order).
 Question normalised(Question);

@@ -21,10 +21,14 @@ Problems validate(const QuestionSet& s) {
     if (s.minutes < 1 || s.minutes > max_set_minutes)
         problems.push_back(
             {"minutes", fmt::format("{} is not between 1 and {}", s.minutes, max_set_minutes)});
+    check_length(problems, "name", s.name, QuestionSetLimits::name);
+    check_length(problems, "role", s.role, QuestionSetLimits::role);
+    check_length(problems, "description", s.description, QuestionSetLimits::description);
+    check_count(problems, "questions", s.question_ids.size(), QuestionSetLimits::questions, "questions");
     std::set<std::string> seen;
     for (const auto& id : s.question_ids)
         if (!seen.insert(id).second)
-            problems.push_back({"questions", fmt::format("'{}' is listed twice", id)});
+            problems.push_back({"questions", fmt::format("'{}' is listed twice", excerpt(id))});
     return problems;
 }
 

@@ -3,6 +3,7 @@
 #include "domain/enums.hpp"
 #include "domain/problem.hpp"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,14 @@ struct QuestionSet {
 };
 
 constexpr int max_set_minutes = 600;
+// Longest name, role and description in characters, and most questions, a set may have: far past
+// a 10-hour loop's needs (see QuestionTextLimits).
+struct QuestionSetLimits {
+    static constexpr std::size_t name = 200;
+    static constexpr std::size_t role = 200;
+    static constexpr std::size_t description = 4'000;
+    static constexpr std::size_t questions = 500;
+};
 
 QuestionSet normalised(QuestionSet);
 Problems validate(const QuestionSet&);

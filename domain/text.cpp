@@ -19,6 +19,20 @@ bool is_slug_char(char c) {
 }
 } // namespace
 
+std::size_t character_count(std::string_view s) {
+    std::size_t n = 0;
+    for (const unsigned char c : s) n += (c & 0xC0) != 0x80; // every byte but a continuation
+    return n;
+}
+
+std::string excerpt(std::string_view s, std::size_t max_characters) {
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && characters++ == max_characters)
+            return std::string(s.substr(0, i)) + "...";
+    return std::string(s);
+}
+
 bool is_slug(std::string_view s) {
     if (s.empty() || s.size() > 200) return false;
     bool segment_empty = true;

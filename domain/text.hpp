@@ -15,6 +15,11 @@ std::string normalise_text(std::string_view);
 // The offset of the first byte that breaks UTF-8 (overlong forms and surrogates included), or
 // npos when the text is valid.
 std::size_t invalid_utf8_at(std::string_view);
+// Characters (code points) of UTF-8 text: what a length limit told to a person counts.
+std::size_t character_count(std::string_view);
+// The text as a message quotes it: whole when short, else its first `max_characters`
+// characters and "..." (a 30 MB id is not repeated back in full).
+std::string excerpt(std::string_view, std::size_t max_characters = 60);
 // A count as people read it: 10170 -> "10,170".
 std::string grouped(long long count);
 // A count with its noun: "1 set", "2 sets" (the plural adds an s).

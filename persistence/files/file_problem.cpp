@@ -14,9 +14,13 @@ std::string FileProblem::to_string() const {
 }
 
 namespace {
+// Several files may each bring max_file_problems; the message stays a screenful or two.
 std::string describe(const std::vector<FileProblem>& problems) {
+    constexpr std::size_t shown = 2 * max_file_problems;
     std::vector<std::string> lines;
-    for (const auto& p : problems) lines.push_back(p.to_string());
+    for (std::size_t i = 0; i < problems.size() && i < shown; ++i) lines.push_back(problems[i].to_string());
+    if (problems.size() > shown)
+        lines.push_back(fmt::format("... and {} more problems", problems.size() - shown));
     return fmt::format("{}", fmt::join(lines, "\n"));
 }
 } // namespace

@@ -21,6 +21,10 @@ struct FileProblem {
     std::string to_string() const;
 };
 
+// A reader keeps at most this many problems of one file: the first ones are what a person
+// fixes, and a file of a million mistakes must not take a million lines or their memory.
+constexpr std::size_t max_file_problems = 100;
+
 class FileError : public std::runtime_error {
 public:
     explicit FileError(std::vector<FileProblem> problems);

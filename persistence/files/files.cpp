@@ -17,7 +17,7 @@ namespace {
 }
 } // namespace
 
-std::string read_text_file(const fs::path& path) {
+std::string read_text_file(const fs::path& path, std::uintmax_t limit_bytes) {
     // Bounded by what is read, not by what the file says it is: a pipe, a FIFO, a device such
     // as /dev/zero or standard input has no size to check first.
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -32,12 +32,23 @@ std::string read_text_file(const fs::path& path) {
     struct stat st {};
     if (::fstat(fd, &st) != 0) fail(path, fmt::format("cannot be read: {}", std::strerror(errno)));
     if (S_ISDIR(st.st_mode)) fail(path, "is a folder, not a file");
-    const auto limit = max_input_file_bytes >> 20;
-    if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > max_input_file_bytes)
-        fail(path, fmt::format("is {} MiB; files over {} MiB are refused", st.st_size >> 20, limit));
-    const auto too_big = [&] { // a regular file that grew while read, or a stream
-        fail(path, fmt::format("gives more than {} MiB; inputs over {} MiB are refused", limit, limit));
+    // Whole MiB, else tenths rounded up: a file just over the limit never reads as the limit.
+    const auto shown = [](std::uintmax_t bytes) {
+        constexpr std::uintmax_t mib = 1u << 20;
+        return bytes % mib == 0 ? fmt::format("{} MiB", bytes / mib)
+                                : fmt::format("{:.1f} MiB", static_cast<double>((bytes * 10 + mib - 1) / mib) / 10);
     };
+    const auto refuse = [&](const std::string& what) {
+        if (limit_bytes < max_input_file_bytes) // earlier files of the same import used the rest
+            fail(path, fmt::format("{}, which with the files before it is over the {} one import reads; "
+                                   "import them in parts",
+                                   what, shown(max_input_file_bytes)));
+        fail(path, fmt::format("{}; inputs over {} are refused", what, shown(max_input_file_bytes)));
+    };
+    if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > limit_bytes)
+        refuse(fmt::format("is {}", shown(static_cast<std::uintmax_t>(st.st_size))));
+    // A regular file that grew while read, or a stream.
+    const auto too_big = [&] { refuse(fmt::format("gives more than {}", shown(limit_bytes))); };
     std::string bytes;
     if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size));
     char chunk[64 * 1024];
@@ -48,7 +59,7 @@ std::string read_text_file(const fs::path& path) {
             if (errno == EINTR) continue;
             fail(path, fmt::format("cannot be read: {}", std::strerror(errno)));
         }
-        if (bytes.size() + static_cast<std::size_t>(n) > max_input_file_bytes) too_big();
+        if (bytes.size() + static_cast<std::size_t>(n) > limit_bytes) too_big();
         bytes.append(chunk, static_cast<std::size_t>(n));
     }
     return bytes;
@@ -57,9 +68,11 @@ std::string read_text_file(const fs::path& path) {
 std::vector<NamedText> read_text_files(const std::vector<fs::path>& paths) {
     std::vector<NamedText> texts;
     std::vector<FileProblem> problems;
+    std::uintmax_t read = 0;
     for (const auto& path : paths) {
         try {
-            texts.push_back({path.string(), read_text_file(path)});
+            texts.push_back({path.string(), read_text_file(path, max_input_file_bytes - read)});
+            read += texts.back().text.size();
         } catch (const FileError& e) {
             problems.insert(problems.end(), e.problems().begin(), e.problems().end());
         }

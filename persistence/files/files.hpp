@@ -7,11 +7,14 @@
 
 namespace panelist {
 
-constexpr std::uintmax_t max_input_file_bytes = 64u << 20;
+// What one reading takes in at most. Parsed, a text takes four to five times its size (toml++
+// and nlohmann build a node per value; the text stays until the import is done): 32 MiB keeps
+// any input under 200 MB, and holds an export of 16,000 questions or a bundle of 3,500 interviews.
+constexpr std::uintmax_t max_input_file_bytes = 32u << 20;
 
 // The whole file as bytes. Throws FileError naming the file if it is missing, a folder,
-// unreadable or larger than max_input_file_bytes.
-std::string read_text_file(const std::filesystem::path&);
+// unreadable or gives more than `limit` bytes.
+std::string read_text_file(const std::filesystem::path&, std::uintmax_t limit = max_input_file_bytes);
 // A file's text with the name its errors are reported under (usually the path).
 struct NamedText {
     std::string name;
@@ -19,7 +22,8 @@ struct NamedText {
 };
 
 // Every file's bytes, named by its path; throws one FileError listing every file that could
-// not be read, so the user sees all of them at once.
+// not be read, so the user sees all of them at once. The files of one import are parsed and
+// held together, so max_input_file_bytes bounds them together.
 std::vector<NamedText> read_text_files(const std::vector<std::filesystem::path>&);
 // Writes to a temporary file beside `path`, flushes it to disk, then renames it over `path`:
 // a crash leaves either the old file or the new one, never half of one.

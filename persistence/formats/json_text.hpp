@@ -22,8 +22,8 @@ struct ParsedJson {
 };
 
 // Limits that keep reading any text under 200 MB of memory: nlohmann spends about 70 bytes a
-// nesting level (50 MB of "[" took 3.7 GB) and 16-130 bytes a value. A bundle of 5,000
-// interviews holds about a million values and nests 6 deep.
+// nesting level (50 MB of "[" took 3.7 GB) and 16-130 bytes a value. A bundle of 3,500
+// interviews (32 MiB, max_input_file_bytes) holds about 700,000 values and nests 6 deep.
 constexpr int max_json_depth = 64;
 constexpr std::size_t max_json_values = 1'000'000;
 

@@ -1,5 +1,8 @@
 // Reading question files: TOML syntax from toml++, then every field checked with its position.
 #include "persistence/formats/question_file.hpp"
+#include "persistence/formats/toml_shape.hpp"
+
+#include "domain/text.hpp"
 
 #include <fmt/format.h>
 #include <limits>
@@ -31,7 +34,12 @@ public:
     FieldReader(std::string file, std::vector<FileProblem>& problems)
         : file_(std::move(file)), problems_(problems) {}
 
+    // A file of thousands of empty tables would give a problem for every missing field: past
+    // max_file_problems the rest are not kept, and the last one kept says so.
     void problem(SourcePosition at, std::string field, std::string message) {
+        if (kept_ > max_file_problems) return;
+        if (++kept_ > max_file_problems)
+            field.clear(), message = "more problems follow; the ones above come first";
         problems_.push_back({file_, at, std::move(field), std::move(message)});
     }
 
@@ -76,7 +84,7 @@ public:
         if (auto parsed = parse(value)) return *parsed;
         if (node.is_string())
             problem(position_of(node.source()), field,
-                    fmt::format("'{}' is not one of {}", value, allowed));
+                    fmt::format("'{}' is not one of {}", excerpt(value), allowed));
         return fallback;
     }
 
@@ -91,6 +99,7 @@ public:
 private:
     std::string file_;
     std::vector<FileProblem>& problems_;
+    std::size_t kept_ = 0;
 };
 
 Question read_question(const toml::table& table, FieldReader& reader) {
@@ -143,8 +152,9 @@ Question read_question(const toml::table& table, FieldReader& reader) {
         {has_difficulty, "difficulty"}, {has_minutes, "minutes"}, {has_prompt, "prompt"}};
     for (const auto& [present, field] : required)
         if (!present) reader.problem(at, field, "missing (every question needs it)");
-    if (has_id && has_topic && has_prompt) reader.report(validate(normalised(q)), table, at);
-    return normalised(q);
+    q = normalised(std::move(q)); // once: a long text is copied as few times as it can be
+    if (has_id && has_topic && has_prompt) reader.report(validate(q), table, at);
+    return q;
 }
 
 QuestionSet read_set(const toml::table& table, FieldReader& reader) {
@@ -170,8 +180,9 @@ QuestionSet read_set(const toml::table& table, FieldReader& reader) {
         {has_name, "name"}, {has_minutes, "minutes"}, {has_questions, "questions"}};
     for (const auto& [present, field] : required)
         if (!present) reader.problem(at, field, "missing (every set needs it)");
-    if (has_name) reader.report(validate(normalised(s)), table, at);
-    return normalised(s);
+    s = normalised(std::move(s));
+    if (has_name) reader.report(validate(s), table, at);
+    return s;
 }
 
 template <typename Read>
@@ -189,6 +200,10 @@ void read_tables(const toml::node& node, const std::string& field, FieldReader& 
 
 QuestionFileReading read_question_file(std::string_view text, const std::string& file_name) {
     QuestionFileReading result;
+    if (auto too_large = question_file_over_limits(text, file_name)) {
+        result.problems.push_back(std::move(*too_large));
+        return result;
+    }
     FieldReader reader(file_name, result.problems);
     toml::table root;
     try {
@@ -231,14 +246,14 @@ QuestionFileReading read_question_file(std::string_view text, const std::string&
         const auto& id = result.content.questions[i].id;
         if (!id.empty() && !ids.insert(id).second)
             reader.problem(result.content.question_positions[i], "id",
-                           fmt::format("'{}' is defined twice in this file", id));
+                           fmt::format("'{}' is defined twice in this file", excerpt(id)));
     }
     std::set<std::string> names;
     for (std::size_t i = 0; i < result.content.sets.size(); ++i) {
         const auto& name = result.content.sets[i].name;
         if (!name.empty() && !names.insert(name).second)
             reader.problem(result.content.set_positions[i], "name",
-                           fmt::format("a set named '{}' is defined twice in this file", name));
+                           fmt::format("a set named '{}' is defined twice in this file", excerpt(name)));
     }
     return result;
 }

@@ -1,6 +1,8 @@
 #include "persistence/formats/question_import.hpp"
 #include "persistence/store/store_edge.hpp"
 
+#include "domain/text.hpp"
+
 #include "persistence/files/files.hpp"
 #include "persistence/store/question_repository.hpp"
 #include "persistence/store/question_set_repository.hpp"
@@ -38,7 +40,7 @@ void check_across_files(Database& db, const std::vector<Parsed>& files,
             auto [it, fresh] = defined.emplace(id, here);
             if (!fresh && it->second.rfind(f.name + ":", 0) != 0)
                 problems.push_back({f.name, at, "id",
-                                    fmt::format("'{}' is also defined at {}", id, it->second)});
+                                    fmt::format("'{}' is also defined at {}", excerpt(id), it->second)});
         }
     std::set<std::string> set_names;
     QuestionRepository questions(db);
@@ -49,13 +51,13 @@ void check_across_files(Database& db, const std::vector<Parsed>& files,
             if (!set_names.insert(set.name).second)
                 problems.push_back({f.name, at, "name",
                                     fmt::format("a set named '{}' is also in another file",
-                                                set.name)});
+                                                excerpt(set.name))});
             for (const auto& id : set.question_ids)
                 if (!defined.count(id) && !questions.find(id))
                     problems.push_back({f.name, at, "questions",
                                         fmt::format("set '{}' names question '{}', which is "
                                                     "neither in the files nor in the bank",
-                                                    set.name, id)});
+                                                    excerpt(set.name), excerpt(id))});
         }
 }
 

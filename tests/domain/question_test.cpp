@@ -2,6 +2,7 @@
 #include "domain/question_set.hpp"
 #include "domain/text.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace panelist;
@@ -151,4 +152,37 @@ TEST_CASE("text for a terminal shows control characters as escapes instead of ob
     CHECK(visible_controls("turn \xe2\x80\xae" "around") == "turn \\u202earound"); // right-to-left override
     CHECK(visible_controls("isolate \xe2\x81\xa6" "x") == "isolate \\u2066x");
     CHECK(visible_controls("not C1: \xc2\xa9") == "not C1: \xc2\xa9"); // the copyright sign stays
+}
+
+TEST_CASE("texts have a length limit counted in characters, with the count in the message") {
+    auto q = valid_question();
+    // 4,000 characters of three bytes each fit: the limit counts characters, not bytes.
+    std::string prompt;
+    for (std::size_t i = 0; i < QuestionTextLimits::prompt; ++i) prompt += "\xe5\x95\x8f"; // 問
+    q.prompt = prompt;
+    CHECK(validate(q).empty());
+    q.prompt += "?";
+    const auto problems = validate(q);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0] == Problem{"prompt", "4,001 characters; at most 4,000 fit"});
+
+    q = valid_question();
+    q.answer.assign(QuestionTextLimits::answer + 1, 'a');
+    q.rubric.five.assign(QuestionTextLimits::rubric_anchor + 1, 'a');
+    q.follow_ups.assign(QuestionTextLimits::follow_ups + 1, "Why?");
+    q.tags.assign(1, std::string(QuestionTextLimits::tag + 1, 't'));
+    const auto many = validate(q);
+    CHECK(has_problem(many, "answer"));
+    CHECK(has_problem(many, "rubric.5"));
+    CHECK(has_problem(many, "tags"));
+    CHECK(std::find(many.begin(), many.end(), Problem{"follow_ups", "31 follow-ups; at most 30 fit"}) != many.end());
+
+    QuestionSet s;
+    s.name = std::string(QuestionSetLimits::name + 1, 'n');
+    s.minutes = 60;
+    for (std::size_t i = 0; i <= QuestionSetLimits::questions; ++i) s.question_ids.push_back("q/" + std::to_string(i));
+    const auto set_problems = validate(s);
+    CHECK(has_problem(set_problems, "name"));
+    CHECK(std::find(set_problems.begin(), set_problems.end(), Problem{"questions", "501 questions; at most 500 fit"}) !=
+          set_problems.end());
 }

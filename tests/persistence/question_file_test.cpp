@@ -1,7 +1,10 @@
 #include "persistence/formats/question_file.hpp"
+#include "persistence/formats/toml_shape.hpp"
 #include "tests/persistence/fixtures.hpp"
 
+#include <array>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace panelist;
 
@@ -132,4 +135,62 @@ TEST_CASE("awkward text survives the round trip") {
     REQUIRE_MESSAGE(back.problems.empty(), (back.problems.empty() ? "" : back.problems[0].to_string()));
     CHECK(back.content.questions[0] == file.questions[0]);
     CHECK(write_question_file(back.content) == text);
+}
+
+TEST_CASE("a file past the value limit is refused where it passed it; strings and comments are not counted") {
+    // "format =" and "[x]" count one each, so the 500,001st value is the "=" of key 499,998 on line 500,001.
+    std::string many = "format = 1\n[x]\n";
+    for (std::size_t i = 0; i < max_question_file_values; ++i) many += fmt::format("k{}=1\n", i);
+    const auto limit_problem = first_problem(many);
+    CHECK_MESSAGE(limit_problem.find("bank.toml:500001:8: holds more than") == 0, limit_problem);
+    CHECK(limit_problem.find("holds more than 500,000 values") != std::string::npos);
+
+    // The same characters inside strings of every kind and in comments are text, not values:
+    // 300 questions with 2,000 commas in their answers and as many in a comment read as they are.
+    const std::string commas(2000, ',');
+    const std::array<std::pair<std::string, std::string>, 4> quotes{
+        {{"\"", "\""}, {"'", "'"}, {"\"\"\"\n", "\"\"\""}, {"'''\n", "'''"}}};
+    std::string quiet = "format = 1\n";
+    for (int i = 0; i < 300; ++i) {
+        const auto& [open, close] = quotes[static_cast<std::size_t>(i) % quotes.size()];
+        quiet += fmt::format("[[question]]\nid = \"q/{}\"\ntopic = \"q\"\nlevel = \"both\"\ndifficulty = \"easy\"\n"
+                             "minutes = 3\nprompt = \"P\"\nanswer = {}{}{}\n# {}\n",
+                             i, open, commas, close, commas);
+    }
+    const auto read = read_question_file(quiet, "bank.toml");
+    CHECK(read.problems.empty());
+    REQUIRE(read.content.questions.size() == 300);
+    for (const auto& q : read.content.questions) CHECK(q.answer == commas);
+}
+
+TEST_CASE("a file of thousands of mistakes keeps the first hundred and says more follow") {
+    std::string empty_tables = "format = 1\n";
+    for (int i = 0; i < 5000; ++i) empty_tables += "[[question]]\n";
+    const auto read = read_question_file(empty_tables, "bank.toml");
+    REQUIRE(read.problems.size() == max_file_problems + 1);
+    CHECK(read.problems[0].to_string() == "bank.toml:2:1: id: missing (every question needs it)");
+    CHECK(read.problems.back().message == "more problems follow; the ones above come first");
+}
+
+TEST_CASE("an export more than one import reads says so; an ordinary one says nothing") {
+    Question q;
+    q.id = "big/one";
+    q.topic = "big";
+    q.level = Level::both;
+    q.difficulty = Difficulty::easy;
+    q.minutes = 5;
+    q.prompt = "P";
+    q.answer.assign(QuestionTextLimits::answer, 'a');
+    QuestionFile file;
+    file.questions.push_back(q);
+    CHECK_FALSE(too_large_to_import(write_question_file(file)).has_value());
+    // 1,700 questions with answers at their limit: 34 MB, over the 32 MiB one import reads.
+    for (int i = 0; i < 1700; ++i) {
+        q.id = fmt::format("big/q{}", i);
+        file.questions.push_back(q);
+    }
+    const auto warning = too_large_to_import(write_question_file(file));
+    REQUIRE(warning.has_value());
+    CHECK(*warning == "This file is more than one import reads (32 MiB or 500,000 values): to move the bank, "
+                      "export it set by set.");
 }

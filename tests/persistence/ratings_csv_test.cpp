@@ -165,6 +165,6 @@ TEST_CASE("read_ratings_csv reads a file, and refuses a missing or huge one by n
     panelist::test::write_file(huge, "1,2\n");
     std::filesystem::resize_file(huge, max_input_file_bytes + 1); // sparse: costs no disk
     CHECK_THROWS_WITH_AS(read_ratings_csv(huge),
-                         (huge.string() + ": is 64 MiB; files over 64 MiB are refused").c_str(),
+                         (huge.string() + ": is 32.1 MiB; inputs over 32 MiB are refused").c_str(),
                          FileError);
 }

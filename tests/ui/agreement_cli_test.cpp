@@ -145,10 +145,10 @@ TEST_CASE("a missing, huge or unpaired ratings file exits 1 with the reason") {
 
     const auto huge = home / "huge.csv";
     files::write_file(huge, "1,2\n");
-    std::filesystem::resize_file(huge, (64u << 20) + 1); // sparse: costs no disk
+    std::filesystem::resize_file(huge, (32u << 20) + 1); // sparse: costs no disk
     const auto big = run_panelist(home, {"agreement", huge.string()});
     CHECK(big.code == 1);
-    CHECK(has(big.err, huge.string() + ": is 64 MiB; files over 64 MiB are refused"));
+    CHECK(has(big.err, huge.string() + ": is 32.1 MiB; inputs over 32 MiB are refused"));
     CHECK(big.out.empty());
 
     const auto unpaired = home / "unpaired.csv";

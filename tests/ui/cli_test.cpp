@@ -432,7 +432,7 @@ TEST_CASE("inputs that never end or nest without end are refused by name, quickl
     const std::string db = (home / "p.db").string();
     const auto before = run_panelist(home, {"--db", db, "questions"});
     REQUIRE(before.code == 0);
-    // A device that never ends: each reader stops at the 64 MiB limit and names it.
+    // A device that never ends: each reader stops at the 32 MiB limit and names it.
     for (const std::vector<std::string>& command :
          {std::vector<std::string>{"agreement", "/dev/zero"}, {"import", "/dev/zero"}, {"bundle", "import", "/dev/zero"}}) {
         std::vector<std::string> args = {"--db", db};
@@ -440,7 +440,7 @@ TEST_CASE("inputs that never end or nest without end are refused by name, quickl
         const auto r = run_panelist(home, args);
         CAPTURE(command[0]);
         CHECK(r.code == 1);
-        CHECK(has(r.err, "/dev/zero: gives more than 64 MiB; inputs over 64 MiB are refused"));
+        CHECK(has(r.err, "/dev/zero: gives more than 32 MiB; inputs over 32 MiB are refused"));
         CHECK_FALSE(has(r.err, "bad_alloc"));
     }
     // A FIFO (a pipe from another program) is read like a file, to its end.
@@ -456,12 +456,22 @@ TEST_CASE("inputs that never end or nest without end are refused by name, quickl
     writer.join();
     CHECK(piped.code == 1);
     CHECK(has(piped.err, fifo.string() + ":1:23: not valid JSON"));
-    // 50 MB of "[" nests past any bundle: refused at the 65th, not read into gigabytes.
+    // 30 MB of "[" nests past any bundle: refused at the 65th, not read into gigabytes.
     const auto deep = home / "deep.json";
-    panelist::test::write_file(deep, std::string(50u << 20, '['));
+    panelist::test::write_file(deep, std::string(30u << 20, '['));
     const auto r = run_panelist(home, {"--db", db, "bundle", "import", deep.string()});
     CHECK(r.code == 1);
     CHECK(has(r.err, deep.string() + ":1:65: nested deeper than 64 levels"));
+    // 30 MB of empty inline tables: refused at the value past the limit, before toml++ gives
+    // each its own node (787 MB before).
+    const auto wide = home / "wide.toml";
+    std::string tables = "format = 1\nx = [";
+    while (tables.size() < (30u << 20)) tables += "{},";
+    panelist::test::write_file(wide, tables + "{}]\n");
+    const auto w = run_panelist(home, {"--db", db, "import", wide.string()});
+    CHECK(w.code == 1);
+    CHECK(has(w.err, wide.string() + ":2:"));
+    CHECK(has(w.err, ": holds more than 500,000 values (an export of about 20,000 questions); split it"));
     CHECK(run_panelist(home, {"--db", db, "questions"}).out == before.out);
 }
 
@@ -487,4 +497,27 @@ TEST_CASE("a question file with only its format (an empty bank's export) imports
     const auto comment = run_panelist(home, {"--db", (home / "p.db").string(), "import", file.string()});
     CHECK(comment.code == 1); // most likely the wrong or an unsaved file
     CHECK(has(comment.err, "the file is empty"));
+}
+
+TEST_CASE("the files of one import are bounded together: the one that passes 32 MiB is named, nothing imported") {
+    TempDir home;
+    const std::string db = (home / "p.db").string();
+    const auto before = run_panelist(home, {"--db", db, "questions"});
+    REQUIRE(before.code == 0);
+    // Two exports' worth of text, 20 MiB each: either alone could be read.
+    std::string padding = small_bank;
+    while (padding.size() < (20u << 20)) padding += "# a long comment keeps the file large and valid\n";
+    files::write_file(home / "a.toml", padding);
+    std::string other = padding;
+    other.replace(other.find("tiny/one"), 8, "tiny/two");
+    other.replace(other.find("Tiny screen"), 11, "Tiny screen2");
+    other.replace(other.find("\"tiny/one\"]"), 10, "\"tiny/two\"");
+    files::write_file(home / "b.toml", other);
+    REQUIRE(run_panelist(home, {"--db", (home / "alone.db").string(), "import", (home / "b.toml").string()}).code == 0);
+
+    const auto both = run_panelist(home, {"--db", db, "import", (home / "a.toml").string(), (home / "b.toml").string()});
+    CHECK(both.code == 1);
+    CHECK(has(both.err, (home / "b.toml").string() + ": is 20.1 MiB, which with the files before it is over the "
+                                                      "32 MiB one import reads; import them in parts"));
+    CHECK(run_panelist(home, {"--db", db, "questions"}).out == before.out);
 }

@@ -3,6 +3,7 @@
 #include "ui/cli/terminal.hpp"
 #include "persistence/files/files.hpp"
 #include "persistence/formats/question_import.hpp"
+#include "persistence/formats/toml_shape.hpp"
 #include "persistence/store/question_repository.hpp"
 #include "ui/cli/commands.hpp"
 
@@ -55,14 +56,16 @@ int export_command(Database& db, const std::optional<std::string>& set_name, boo
             return exit_user_error;
         }
     }
+    const std::string text = write_question_file(*file);
     try {
-        write_file_atomically(out, write_question_file(*file), 0644);
+        write_file_atomically(out, text, 0644);
     } catch (const FileError& e) {
         say_err("{}\n", e.what());
         return exit_user_error;
     }
     say("Wrote {} and {} to {}\n", plural(file->questions.size(), "question"), plural(file->sets.size(), "set"),
                out.string());
+    if (const auto warning = too_large_to_import(text)) say_err("{}\n", *warning);
     return exit_ok;
 }
 

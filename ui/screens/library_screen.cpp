@@ -3,6 +3,7 @@
 #include "domain/text.hpp"
 #include "persistence/files/files.hpp"
 #include "persistence/formats/question_import.hpp"
+#include "persistence/formats/toml_shape.hpp"
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -301,9 +302,11 @@ void LibraryScreen::draw_files(AppContext& ctx) {
     ImGui::SameLine();
     if (ImGui::Button("Export everything")) {
         try {
-            write_file_atomically(export_path_, write_question_file(collect_all_for_export(ctx.db)), 0644);
-            files_message_ = "Wrote " + export_path_;
-            files_error_ = false;
+            const std::string text = write_question_file(collect_all_for_export(ctx.db));
+            write_file_atomically(export_path_, text, 0644);
+            const auto warning = too_large_to_import(text);
+            files_message_ = "Wrote " + export_path_ + (warning ? "\n" + *warning : "");
+            files_error_ = warning.has_value();
         } catch (const FileError& e) {
             files_message_ = e.what();
             files_error_ = true;
