@@ -3,6 +3,7 @@
 #pragma once
 #include <cstddef>
 #include <map>
+#include <cmath>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -127,5 +128,7 @@ std::vector<Leniency> interviewer_leniency(const std::vector<CandidateScore>&);
 // The same from a matrix, without a list of every score: linear in its cells (10,000 candidates
 // by 200 interviewers took 300 MB and seconds through the list).
 std::vector<Leniency> interviewer_leniency(const RatingsMatrix&);
+// A deviation rounded to hundredths as it is shown: one that rounds to zero is +0.00, never -0.00.
+inline double shown_deviation(double d) { return std::round(d * 100) / 100 + 0.0; }
 
 } // namespace panelist

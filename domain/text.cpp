@@ -108,6 +108,20 @@ std::string grouped(long long count) {
     return count < 0 ? "-" + digits : digits;
 }
 
+HiddenControl hidden_control_at(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    // C1 controls are U+0080-U+009F: C2 80 to C2 9F in UTF-8.
+    if (byte(i) == 0xc2 && i + 1 < text.size() && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9f)
+        return {byte(i + 1), 2};
+    // U+202A-U+202E and U+2066-U+2069: E2 80 AA-AE and E2 81 A6-A9.
+    if (byte(i) == 0xe2 && i + 2 < text.size()) {
+        const auto b1 = byte(i + 1), b2 = byte(i + 2);
+        if ((b1 == 0x80 && b2 >= 0xaa && b2 <= 0xae) || (b1 == 0x81 && b2 >= 0xa6 && b2 <= 0xa9))
+            return {0x2000u + ((b1 & 0x3fu) << 6) + (b2 & 0x3fu), 3};
+    }
+    return {};
+}
+
 std::string visible_controls(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -119,23 +133,10 @@ std::string visible_controls(std::string_view text) {
             out += hex[c & 15];
             continue;
         }
-        // C1 controls are U+0080-U+009F: C2 80 to C2 9F in UTF-8.
-        if (c == 0xc2 && i + 1 < text.size()) {
-            const auto next = static_cast<unsigned char>(text[i + 1]);
-            if (next >= 0x80 && next <= 0x9f) {
-                out += fmt_u(0x80 + (next - 0x80));
-                ++i;
-                continue;
-            }
-        }
-        // U+202A-U+202E and U+2066-U+2069: E2 80 AA-AE and E2 81 A6-A9.
-        if (c == 0xe2 && i + 2 < text.size()) {
-            const auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
-            if ((b1 == 0x80 && b2 >= 0xaa && b2 <= 0xae) || (b1 == 0x81 && b2 >= 0xa6 && b2 <= 0xa9)) {
-                out += fmt_u(0x2000 + ((b1 & 0x3f) << 6) + (b2 & 0x3f));
-                i += 2;
-                continue;
-            }
+        if (const auto hidden = hidden_control_at(text, i); hidden.length > 0) {
+            out += fmt_u(hidden.code);
+            i += hidden.length - 1;
+            continue;
         }
         out += static_cast<char>(c);
     }

@@ -28,6 +28,14 @@ std::string plural(std::size_t count, std::string_view noun);
 // turn text around (C0 but line break and tab, DEL, C1, and the bidirectional overrides and
 // isolates) are shown as escapes, `\x1b` or `\u202e`, instead of acting.
 std::string visible_controls(std::string_view);
+// A C1 control (U+0080-U+009F) or a bidirectional override or isolate (U+202A-U+202E,
+// U+2066-U+2069) starting at byte `at`: its code point and length in bytes, else length 0.
+// Both are valid text that a terminal or editor acts on instead of showing.
+struct HiddenControl {
+    unsigned code = 0;
+    std::size_t length = 0;
+};
+HiddenControl hidden_control_at(std::string_view, std::size_t at);
 // 64-bit FNV-1a of the bytes: a cheap, stable fingerprint (not for security).
 std::uint64_t fnv1a(std::string_view bytes);
 

@@ -1,6 +1,8 @@
 // Writing question files in their one canonical form (docs/question-format.md, "Exporting").
 #include "persistence/formats/question_file.hpp"
 
+#include "domain/text.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 
@@ -23,12 +25,23 @@ bool is_control(char c) {
     return u < 0x20 || u == 0x7F;
 }
 
+// C1 controls and bidirectional overrides are valid unescaped in TOML, but an editor, a pager
+// or `git diff` would act on them (reorder a line, start a control sequence): written as
+// \uXXXX, they read back the same. Returns the bytes it covered, 0 for none.
+std::size_t escape_hidden_control(std::string& out, std::string_view s, std::size_t i) {
+    const auto hidden = hidden_control_at(s, i);
+    if (hidden.length > 0) out += fmt::format("\\u{:04X}", hidden.code);
+    return hidden.length;
+}
+
 // "..." with every special character escaped; used for one-line texts.
 std::string basic_string(std::string_view s) {
     std::string out = "\"";
-    for (char c : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
         if (c == '"' || c == '\\') out += '\\', out += c;
         else if (is_control(c)) escape_control(out, c);
+        else if (const auto covered = escape_hidden_control(out, s, i)) i += covered - 1;
         else out += c;
     }
     return out + '"';
@@ -55,6 +68,7 @@ std::string multiline_string(std::string_view s) {
         if (c == '\\') out += "\\\\";
         else if (c == '\n' || c == '\t') out += c;
         else if (is_control(c)) escape_control(out, c);
+        else if (const auto covered = escape_hidden_control(out, s, i)) i += covered - 1;
         else out += c;
     }
     return out + "\"\"\"";

@@ -283,10 +283,13 @@ RatingsMatrix parse_ratings_csv(std::string_view text, const std::string& file_n
             const Cell& c = cells[j];
             if (c.text.empty()) {
                 row.emplace_back();
-            } else if (auto value = number(c.text); value && std::abs(*value) > max_rating_magnitude) {
-                // Sums of squares of such numbers overflow: no statistic could be trusted.
+            } else if (auto value = number(c.text);
+                       value && (std::abs(*value) > max_rating_magnitude ||
+                                 (*value != 0 && std::abs(*value) < min_rating_magnitude))) {
+                // Sums of squares of such numbers overflow or underflow: no statistic could be trusted.
                 problems.add(c.at, fmt::format("interviewer '{}'", interviewers[j - first_score]),
-                             fmt::format("'{}' is not a score on any scale this reads (-1,000,000 to 1,000,000)",
+                             fmt::format("'{}' is not a score on any scale this reads (0, or 0.000001 to "
+                                         "1,000,000 either side of it)",
                                          c.text));
                 row.emplace_back();
             } else if (value) {

@@ -14,6 +14,9 @@ constexpr std::size_t max_ratings_candidates = 10000;
 constexpr std::size_t max_ratings_interviewers = 200;
 // Beyond any interview scale; past it the sums of squares lose all precision or overflow.
 constexpr double max_rating_magnitude = 1e6;
+// Finer than any scale's step: the squares of such scores' differences underflow to zero, and
+// every coefficient would be 0/0 for scores that differ.
+constexpr double min_rating_magnitude = 1e-6; // besides 0 itself
 
 // The format (docs/agreement.md): UTF-8, comma-separated, "quoted" cells allowed; an empty
 // cell is a missing score. A first row with a non-numeric cell is a header of interviewer

@@ -119,6 +119,40 @@ TEST_CASE("impossible statistics are said to be out of range, and scores no scal
     CHECK(h.out.empty());
 }
 
+TEST_CASE("statistics at their edges: the extremes read, the same scores undefined, -0.00 never shown") {
+    TempDir home;
+    const auto csv = home / "edges.csv";
+    const auto read = [&](const std::string& text) {
+        files::write_file(csv, text);
+        auto r = run_panelist(home, {"agreement", csv.string()});
+        CHECK(r.code == 0);
+        CHECK_FALSE(has(r.out, "nan"));
+        CHECK_FALSE(has(r.out, "inf"));
+        return r.out;
+    };
+    // The largest scores there are: read, with a reading or "out of range", never a verdict from overflow.
+    const auto extreme = read("candidate,A,B\nc1,1000000,-1000000\nc2,-1000000,1000000\nc3,1000000,1000000\n");
+    CHECK(has(extreme, "ICC(2,1)  -1.000  poor"));
+    CHECK(has(extreme, "ICC(3,2)  -2.000  out of range"));
+    // Everyone gave everyone the same: nothing to measure, and said so.
+    const auto same = read("candidate,A,B\nc1,3,3\nc2,3,3\nc3,3,3\n");
+    CHECK(has(same, "ICC(2,1)       -  undefined"));
+    CHECK(has(same, "interval       -  undefined    every score is the same"));
+    // One candidate: no ICC, with the reason; alpha still.
+    const auto one = read("candidate,A,B\nc1,3,4\n");
+    CHECK(has(one, "Intraclass correlation: not computed. ICC needs at least 2 candidates"));
+    CHECK(has(one, "A  -1.00  on 1 candidate"));
+    // A deviation of -0.001 shows as +0.00: a sign on zero would read as a (tiny) harshness.
+    const auto close = read("candidate,A,B\nc1,3,3.002\nc2,4,4\n");
+    CHECK(has(close, "A  +0.00  on 2 candidates"));
+    CHECK_FALSE(has(close, "-0.00"));
+
+    // Scores so small their squares vanish are refused like the huge ones.
+    const auto tiny = refused(home, csv, "candidate,A,B\nc1,1e-300,2e-300\nc2,3e-300,1e-300\n");
+    CHECK(has(tiny.err, csv.string() + ":2:4: interviewer 'A': '1e-300' is not a score on any scale this reads (0, "
+                                       "or 0.000001 to 1,000,000 either side of it)"));
+}
+
 TEST_CASE("a bad ratings file exits 1 naming file:line:column and writes nothing") {
     TempDir home;
     const auto csv = home / "bad.csv";

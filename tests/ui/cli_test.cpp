@@ -521,3 +521,71 @@ TEST_CASE("the files of one import are bounded together: the one that passes 32 
                                                       "32 MiB one import reads; import them in parts"));
     CHECK(run_panelist(home, {"--db", db, "questions"}).out == before.out);
 }
+
+TEST_CASE("control characters in every text field of a question file: imported, shown as escapes, exported back byte for byte") {
+    TempDir home;
+    const std::string db = (home / "p.db").string();
+    // ESC with a screen-clearing sequence, a C1 CSI, a right-to-left override, BEL, DEL, NUL.
+    const std::string hostile = R"(\u001b[2J\u009b\u202e\u0007\u007f\u0000)";
+    const std::string file = fmt::format(R"toml(format = 1
+
+[[question]]
+id = "hostile/every-field"
+topic = "hostile"
+tags = ["tag{0}"]
+level = "both"
+difficulty = "easy"
+minutes = 3
+prompt = "Prompt {0} end"
+answer = "Answer {0} end"
+follow_ups = ["Follow-up {0} end"]
+
+[question.rubric]
+1 = "One {0}"
+3 = "Three {0}"
+5 = "Five {0}"
+
+[[set]]
+name = "Set {0}"
+role = "Role {0}"
+minutes = 10
+description = "Description {0}"
+questions = ["hostile/every-field"]
+)toml",
+                                         hostile);
+    files::write_file(home / "hostile.toml", file);
+    const auto imported = run_panelist(home, {"--db", db, "import", (home / "hostile.toml").string()});
+    REQUIRE(imported.code == 0);
+
+    const auto raw_control = [](const std::string& text) {
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const auto c = static_cast<unsigned char>(text[i]);
+            if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) return true;
+            if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                static_cast<unsigned char>(text[i + 1]) < 0xa0)
+                return true; // C1
+            if (text.compare(i, 3, "\xe2\x80\xae") == 0) return true;
+        }
+        return false;
+    };
+    const auto listed = run_panelist(home, {"--db", db, "questions", "topic:hostile"});
+    CHECK(listed.code == 0);
+    CHECK(has(listed.out, "Prompt \\x1b[2J\\u009b\\u202e\\x07\\x7f\\x00 end"));
+    CHECK_FALSE(raw_control(listed.out));
+    CHECK_FALSE(raw_control(listed.err));
+    CHECK_FALSE(raw_control(imported.out + imported.err));
+
+    // Export, import into a new database, export again: the two exports are the same bytes, and
+    // each field came back with its control characters (TOML escapes them).
+    const auto first = home / "first.toml", second = home / "second.toml";
+    REQUIRE(run_panelist(home, {"--db", db, "export", "--all", "--out", first.string()}).code == 0);
+    const std::string other = (home / "other.db").string();
+    REQUIRE(run_panelist(home, {"--db", other, "import", first.string()}).code == 0);
+    REQUIRE(run_panelist(home, {"--db", other, "export", "--all", "--out", second.string()}).code == 0);
+    const auto exported = files::read_file(first);
+    CHECK(exported == files::read_file(second));
+    CHECK(has(exported, R"(tag\u001B[2j)")); // tags are lower-cased
+    for (const char* field : {"Prompt ", "Answer ", "Follow-up ", "One ", "Three ", "Five ", "Set ", "Role ",
+                              "Description "})
+        CHECK_MESSAGE(has(exported, std::string(field) + R"(\u001B[2J\u009B\u202E\u0007\u007F\u0000)"), field);
+}

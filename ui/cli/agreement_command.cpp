@@ -93,7 +93,7 @@ std::string leniency_section(const RatingsMatrix& m) {
     for (const auto& l : leniency) {
         if (l.mean_deviation)
             out += fmt::format("  {:<{}}  {:+.2f}  on {}\n", l.interviewer, width,
-                               *l.mean_deviation, plural(l.candidates, "candidate"));
+                               shown_deviation(*l.mean_deviation), plural(l.candidates, "candidate"));
         else
             out += fmt::format("  {:<{}}  {:>5}  shares no candidate with another interviewer\n",
                                l.interviewer, width, "-");

@@ -194,7 +194,7 @@ void CompareScreen::draw_agreement() {
         ui::muted("Calibration: each interviewer's mean difference from the others on the same candidates");
         for (const auto& l : a.leniency) {
             if (!l.mean_deviation) continue;
-            const double d = *l.mean_deviation;
+            const double d = shown_deviation(*l.mean_deviation);
             ImGui::Text("%-18s %+.2f  %s", l.interviewer.c_str(), d,
                         d > 0.5 ? "kinder than the panel" : d < -0.5 ? "harsher than the panel" : "in line");
             ImGui::SameLine();
