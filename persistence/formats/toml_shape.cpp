@@ -20,12 +20,13 @@ public:
     SourcePosition position() const { return {line_, column_}; }
 
     void step() {
+        if (done()) return; // a string or comment left open at the end
         const char c = text_[i_++];
         if (c == '\n') ++line_, column_ = 1;
         else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column_; // not a UTF-8 continuation
     }
     void step(std::size_t n) {
-        for (std::size_t k = 0; k < n && !done(); ++k) step();
+        for (std::size_t k = 0; k < n; ++k) step();
     }
 
     // From an opening quote to past its closing one; a string left open runs to the end, where

@@ -194,3 +194,13 @@ TEST_CASE("an export more than one import reads says so; an ordinary one says no
     CHECK(*warning == "This file is more than one import reads (32 MiB or 500,000 values): to move the bank, "
                       "export it set by set.");
 }
+
+TEST_CASE("a string or comment left open at the very end is toml++'s to report, and the count stops there") {
+    // Found by the fuzzer: one quote, or an escape at the end, made the count read past the text.
+    for (const std::string text : {"\"", "'", "\"\"\"", "'''", "x = \"a\\", "#", "x = \"\"\"a\\"}) {
+        CAPTURE(text);
+        const auto read = read_question_file(text, "bank.toml");
+        REQUIRE_FALSE(read.problems.empty());
+        CHECK(read.problems[0].to_string().find("bank.toml:1:") == 0);
+    }
+}
