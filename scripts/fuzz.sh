@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (tests/fuzz) with clang in build/fuzz and runs each for SECONDS
 # (default 60; FUZZ_ONLY="fuzz_bundle ..." picks targets, so two long runs can share the cores),
-# starting from the malformed-input corpus in tests/corpus. A crash stops the
+# starting from the malformed-input corpus in tests/corpus (FUZZ_TIMEOUT, default 10 s, is what one
+# input may take: raise it when the run shares the machine). A crash stops the
 # run with exit 1 and leaves the input in build/fuzz/findings/<target>/ (docs/reliability.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,7 +43,7 @@ for entry in "${targets[@]}"; do
   cp -n "tests/corpus/good/$good" "$work/"
   echo "fuzz: $target for ${seconds}s"
   "build/fuzz/tests/fuzz/$target" "$work" -max_total_time="$seconds" -runs="$runs" -max_len=65536 \
-    -timeout=10 -rss_limit_mb=4096 -artifact_prefix="$findings/" -print_final_stats=1 \
+    -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=4096 -artifact_prefix="$findings/" -print_final_stats=1 \
     2>"build/fuzz/$target.log" || {
     tail -n 60 "build/fuzz/$target.log" >&2
     echo "fuzz: $target failed; the input is in $findings/" >&2
