@@ -167,3 +167,29 @@ TEST_CASE("compare exports with the same keys as the report: F picks the format,
     CHECK(std::filesystem::exists(out / (stem + ".html")));
     CHECK(contains(f.frame(), "Wrote"));
 }
+
+TEST_CASE("Compare gives an impossible coefficient no verdict: 'out of range', never 'excellent'") {
+    DemoLoop f;
+    // Two interviewers who disagree completely on four candidates (1 against 5, then 5 against 1);
+    // the third interviewer's interviews are gone, and the fifth candidate has one score only.
+    f.db.sql().exec("DELETE FROM interview WHERE interviewer = 'Chloe Martin'");
+    // Over the fixture's small bank Ben's demo interviews hold no questions: he is given Ana's.
+    f.db.sql().exec(R"sql(
+        INSERT INTO interview_question (interview_id, position, question_id, topic, prompt, planned_minutes, version_id)
+        SELECT ben.id, q.position, q.question_id, q.topic, q.prompt, q.planned_minutes, q.version_id
+        FROM interview ben JOIN interview ana ON ana.candidate_id = ben.candidate_id AND ana.interviewer = 'Ana Ruiz'
+        JOIN interview_question q ON q.interview_id = ana.id
+        WHERE ben.interviewer = 'Ben Ito' AND ben.status = 'submitted')sql");
+    f.db.sql().exec(R"sql(
+        UPDATE interview_question SET score = CASE
+            WHEN (SELECT interviewer FROM interview i WHERE i.id = interview_id) = 'Ana Ruiz'
+                 THEN CASE WHEN (SELECT candidate_id FROM interview i WHERE i.id = interview_id) % 2 = 1 THEN 1 ELSE 5 END
+            ELSE CASE WHEN (SELECT candidate_id FROM interview i WHERE i.id = interview_id) % 2 = 1 THEN 5 ELSE 1 END
+        END)sql");
+    f.app->show(ScreenId::compare);
+    const auto text = f.frame();
+    CHECK(contains(text, "ICC(2,k)  4.00  out of range"));
+    CHECK(contains(text, "ICC(2,1)  -2.00  out of range"));
+    CHECK_FALSE(contains(text, "excellent"));
+    CHECK_FALSE(contains(text, "nan"));
+}
