@@ -883,4 +883,11 @@ BundleImportReport import_bundle_files(Database& db, const std::vector<std::file
     return import_bundle_texts(db, read_text_files(paths), same_names);
 }
 
+std::optional<std::string> bundle_too_large_to_import(std::string_view text) {
+    if (text.size() <= max_input_file_bytes) return std::nullopt;
+    return fmt::format("This bundle is more than one import reads ({} MiB): share the loop's "
+                       "interviews in parts (bundle export --interview), or through the team folder.",
+                       max_input_file_bytes >> 20);
+}
+
 } // namespace panelist

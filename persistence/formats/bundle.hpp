@@ -39,6 +39,9 @@ struct Bundle {
 
 // The bundle's JSON text, in a stable order: exporting the same data twice gives the same bytes.
 std::string write_bundle(const Bundle&);
+// For an export: a sentence when the text is more than one import reads (32 MiB, about 3,500
+// interviews), saying what to do instead; nothing when it imports whole.
+std::optional<std::string> bundle_too_large_to_import(std::string_view bundle_text);
 // Reads and checks one file's text. Throws FileError listing every problem, each naming
 // the file and the JSON location, e.g. "a.json: interviews[2].questions[0].score: ...".
 Bundle read_bundle(std::string_view text, const std::string& file_name);

@@ -1,5 +1,6 @@
 // Scorecard bundles: export, merge between databases, and refusal of bad files whole.
 #include "persistence/formats/bundle.hpp"
+#include "persistence/files/files.hpp"
 #include "persistence/store/interview_repository.hpp"
 #include "persistence/store/people_repository.hpp"
 #include "persistence/store/question_repository.hpp"
@@ -512,4 +513,12 @@ TEST_CASE("the example in docs/bundle-format.md is a bundle that imports") {
     CHECK_FALSE(b.interviews[0].interview.questions[1].response.score.scored());
     Database lead = Database::open(":memory:");
     CHECK(import_one(lead, example).count(MergeOutcome::added) == 1);
+}
+
+TEST_CASE("a bundle larger than one import reads says so when exported; an ordinary one says nothing") {
+    CHECK_FALSE(bundle_too_large_to_import(std::string(1000, ' ')).has_value());
+    const auto warning = bundle_too_large_to_import(std::string(max_input_file_bytes + 1, ' '));
+    REQUIRE(warning.has_value());
+    CHECK(*warning == "This bundle is more than one import reads (32 MiB): share the loop's interviews in parts "
+                      "(bundle export --interview), or through the team folder.");
 }

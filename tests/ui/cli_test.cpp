@@ -179,6 +179,39 @@ TEST_CASE("the command line's own usage errors show control characters as escape
     CHECK((r.out + r.err).find('\x1b') == std::string::npos);
 }
 
+TEST_CASE("a file whose name starts with a dash: named with ./ or after --, and the usage error says so") {
+    TempDir home;
+    const std::string db = (home / "p.db").string();
+    files::write_file(home / "-bank.toml", small_bank);
+    // Panelist starts in this process's folder: the bare name is the file there.
+    struct InFolder {
+        std::filesystem::path before = std::filesystem::current_path();
+        explicit InFolder(const std::filesystem::path& to) { std::filesystem::current_path(to); }
+        ~InFolder() { std::filesystem::current_path(before); }
+    } in_home(home.path());
+    const auto bare = run_panelist(home, {"--db", db, "import", "-bank.toml"});
+    CHECK(bare.code == 2);
+    CHECK(has(bare.err, "'-bank.toml' is a file here but reads as an option: name it ./-bank.toml, or put -- before it."));
+    const auto dotted = run_panelist(home, {"--db", db, "import", "./-bank.toml"});
+    CHECK(dotted.code == 0);
+    const auto dashed = run_panelist(home, {"--db", db, "import", "--", "-bank.toml"});
+    CHECK(dashed.code == 0);
+    CHECK(has(dashed.out, "questions: 0 added, 0 updated, 1 unchanged"));
+    // A mistyped option that is no file gets no such hint.
+    const auto typo = run_panelist(home, {"--db", db, "import", "-bnak.toml"});
+    CHECK(typo.code == 2);
+    CHECK_FALSE(has(typo.err, "is a file here"));
+}
+
+TEST_CASE("a bad query's caret points at the problem even after control characters and accents") {
+    TempDir home;
+    const std::string db = (home / "p.db").string();
+    const auto r = run_panelist(home, {"--db", db, "questions", "caf\xc3\xa9 \x1b[2J level:expert"});
+    CHECK(r.code == 1);
+    // Shown: 'café \x1b[2J level:expert'; the caret under the 'l' of level, 13 characters in.
+    CHECK(has(r.err, "  caf\xc3\xa9 \\x1b[2J level:expert\n  " + std::string(13, ' ') + "^\n"));
+}
+
 TEST_CASE("a hundred exclusions are refused as too long a search, not blamed on the database") {
     TempDir home;
     const std::string db = (home / "p.db").string();

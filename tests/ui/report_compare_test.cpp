@@ -73,7 +73,7 @@ TEST_CASE("the Share panel exports a loop and merges it into another laptop's da
     auto& share = lead.app->candidates().share();
     share.export_loop(lead.ctx(), file);
     REQUIRE_FALSE(share.failed());
-    CHECK(contains(share.log().front(), "Wrote 14 interview(s)"));
+    CHECK(contains(share.log().front(), "Wrote 14 interviews"));
 
     AppFixture other;
     auto& merge = other.app->candidates().share();

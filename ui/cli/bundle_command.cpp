@@ -1,5 +1,6 @@
 // bundle export and bundle import: scorecards carried between laptops as JSON files.
 #include "persistence/formats/bundle.hpp"
+#include "domain/text.hpp"
 #include "ui/cli/terminal.hpp"
 #include "persistence/files/files.hpp"
 #include "ui/cli/commands.hpp"
@@ -21,16 +22,17 @@ int export_bundle(Database& db, const BundleOptions& o) {
             say_err("There is no loop named '{}'.\n", *o.loop);
         return exit_user_error;
     }
+    const std::string text = write_bundle(*bundle);
     try {
         // Scores and notes about people: readable by their owner only.
-        write_file_atomically(o.out, write_bundle(*bundle), 0600);
+        write_file_atomically(o.out, text, 0600);
     } catch (const FileError& e) {
         say_err("{}\n", e.what());
         return exit_user_error;
     }
-    say("Wrote {} interview{} of {} candidate{} in '{}' to {}\n", bundle->interviews.size(),
-               bundle->interviews.size() == 1 ? "" : "s", bundle->candidates.size(),
-               bundle->candidates.size() == 1 ? "" : "s", bundle->loop.name, o.out.string());
+    say("Wrote {} of {} in '{}' to {}\n", plural(bundle->interviews.size(), "interview"),
+        plural(bundle->candidates.size(), "candidate"), bundle->loop.name, o.out.string());
+    if (const auto warning = bundle_too_large_to_import(text)) say_err("{}\n", *warning);
     return exit_ok;
 }
 

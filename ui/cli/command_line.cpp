@@ -181,6 +181,16 @@ int run_command_line(int argc, char** argv) {
         const int code = app.exit(e, said, complained);
         say_to(stdout, said.str());
         say_to(stderr, complained.str());
+        // A file whose name starts with a dash reads as an option: say how to name it.
+        std::error_code no_such_file; // a name too long to be a path is no file either
+        if (code != 0)
+            for (std::size_t i = 1; i < args.size(); ++i)
+                if (args[i].size() > 1 && args[i][0] == '-' && args[i] != "--" &&
+                    std::filesystem::is_regular_file(args[i], no_such_file)) {
+                    say_err("'{0}' is a file here but reads as an option: name it ./{0}, or put -- before it.\n",
+                            args[i]);
+                    break;
+                }
         return code == 0 ? exit_ok : exit_usage;
     }
 

@@ -1,5 +1,6 @@
 // import, export and questions: the bank from the command line.
 #include "domain/search_query.hpp"
+#include "domain/text.hpp"
 #include "ui/cli/terminal.hpp"
 #include "persistence/files/files.hpp"
 #include "persistence/formats/question_import.hpp"
@@ -74,8 +75,9 @@ int questions_command(Database& db, const std::string& text) {
     try {
         query = parse_search_query(text);
     } catch (const QueryError& e) {
-        say_err("Bad query: {}\n  {}\n  {}^\n", e.what(), text,
-                   std::string(e.column() - 1, ' '));
+        // The query is shown with its control characters as escapes: the caret counts what is shown.
+        const auto before = character_count(visible_controls(std::string_view(text).substr(0, e.column() - 1)));
+        say_err("Bad query: {}\n  {}\n  {}^\n", e.what(), text, std::string(before, ' '));
         return exit_user_error;
     }
     QuestionRepository questions(db);

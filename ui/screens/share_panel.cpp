@@ -1,5 +1,6 @@
 #include "ui/screens/share_panel.hpp"
 
+#include "domain/text.hpp"
 #include "persistence/formats/bundle.hpp"
 #include "persistence/files/files.hpp"
 #include "ui/context/app_context.hpp"
@@ -26,9 +27,12 @@ void write_bundle_file(const std::string& path, const std::optional<Bundle>& bun
         return;
     }
     try {
-        write_file_atomically(path, write_bundle(*bundle), 0600);
-        log = {fmt::format("Wrote {} interview(s) to {}", bundle->interviews.size(), path)};
-        error = false;
+        const std::string text = write_bundle(*bundle);
+        write_file_atomically(path, text, 0600);
+        log = {fmt::format("Wrote {} to {}", plural(bundle->interviews.size(), "interview"), path)};
+        const auto warning = bundle_too_large_to_import(text);
+        if (warning) log.push_back(*warning);
+        error = warning.has_value();
     } catch (const FileError& e) {
         log = {e.what()};
         error = true;
