@@ -17,12 +17,15 @@ namespace {
 }
 } // namespace
 
-std::string read_text_file(const fs::path& path, std::uintmax_t limit_bytes) {
+std::string read_text_file(const fs::path& path, std::uintmax_t limit_bytes, FileKinds kinds) {
     // Bounded by what is read, not by what the file says it is: a pipe, a FIFO, a device such
     // as /dev/zero or standard input has no size to check first.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    const bool regular_only = kinds == FileKinds::regular_only;
+    // O_NONBLOCK: opening a FIFO waits for a writer otherwise; for a regular file it changes nothing.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (regular_only ? O_NONBLOCK | O_NOFOLLOW : 0));
     if (fd < 0) {
         if (errno == ENOENT) fail(path, "no such file");
+        if (errno == ELOOP && regular_only) fail(path, "is a symbolic link, not a file");
         fail(path, fmt::format("cannot be read: {}", std::strerror(errno)));
     }
     struct Closer {
@@ -32,6 +35,7 @@ std::string read_text_file(const fs::path& path, std::uintmax_t limit_bytes) {
     struct stat st {};
     if (::fstat(fd, &st) != 0) fail(path, fmt::format("cannot be read: {}", std::strerror(errno)));
     if (S_ISDIR(st.st_mode)) fail(path, "is a folder, not a file");
+    if (regular_only && !S_ISREG(st.st_mode)) fail(path, "is not a regular file");
     // Whole MiB, else tenths rounded up: a file just over the limit never reads as the limit.
     const auto shown = [](std::uintmax_t bytes) {
         constexpr std::uintmax_t mib = 1u << 20;

@@ -12,9 +12,16 @@ namespace panelist {
 // any input under 200 MB, and holds an export of 16,000 questions or a bundle of 3,500 interviews.
 constexpr std::uintmax_t max_input_file_bytes = 32u << 20;
 
+// What a reader accepts besides regular files. A person may give a pipe, a FIFO or a device on
+// purpose; a folder kept by a sync engine holds only files, and anything else in it (a FIFO
+// swapped in between listing and reading) must not block the thread that reads it.
+enum class FileKinds { any, regular_only };
+
 // The whole file as bytes. Throws FileError naming the file if it is missing, a folder,
-// unreadable or gives more than `limit` bytes.
-std::string read_text_file(const std::filesystem::path&, std::uintmax_t limit = max_input_file_bytes);
+// unreadable, gives more than `limit` bytes, or (regular_only) is not a regular file or is a
+// symbolic link.
+std::string read_text_file(const std::filesystem::path&, std::uintmax_t limit = max_input_file_bytes,
+                           FileKinds kinds = FileKinds::any);
 // A file's text with the name its errors are reported under (usually the path).
 struct NamedText {
     std::string name;

@@ -56,7 +56,7 @@ std::optional<std::string> TeamFolder::read(const TeamFile& file) const {
     const fs::path path = root_ / file.name;
     std::string bytes;
     try {
-        bytes = read_text_file(path);
+        bytes = read_text_file(path, max_input_file_bytes, FileKinds::regular_only);
     } catch (const std::exception&) {
         return std::nullopt; // gone meanwhile (deleted, renamed by the sync engine)
     }

@@ -61,3 +61,17 @@ TEST_CASE("an export killed mid-write leaves the old file or the whole new one, 
     }
     CHECK(caught_mid_write > 0); // the kills did land during writes
 }
+
+TEST_CASE("a folder's reader takes regular files only: a FIFO is refused at once, never waited on") {
+    test::TempDir dir;
+    const auto fifo = dir / "scorecard.json";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    // No writer ever comes: opening it for reading the usual way would wait for one forever.
+    CHECK_THROWS_WITH_AS(read_text_file(fifo, max_input_file_bytes, FileKinds::regular_only),
+                         doctest::Contains("scorecard.json: is not a regular file"), FileError);
+    test::write_file(dir / "real.json", "{}");
+    std::filesystem::create_symlink(dir / "real.json", dir / "link.json");
+    CHECK_THROWS_WITH_AS(read_text_file(dir / "link.json", max_input_file_bytes, FileKinds::regular_only),
+                         doctest::Contains("link.json: is a symbolic link, not a file"), FileError);
+    CHECK(read_text_file(dir / "real.json", max_input_file_bytes, FileKinds::regular_only) == "{}");
+}

@@ -144,4 +144,18 @@ TEST_CASE("PDF: a real paginated PDF, long notes continue on further pages") {
     CHECK(pages(report_pdf(r)) == pages(long_pdf));
     r.answers[0].notes = "Escape \x1b[2J then " + long_notes;
     CHECK(pages(report_pdf(r)) == pages(long_pdf));
+
+    // Line ends of every kind break the line: 300 short lines fill pages whether they end in LF,
+    // CRLF or a CR alone; joined by spaces they take fewer.
+    const auto lines = [&](const std::string& end) {
+        std::string text;
+        for (int i = 0; i < 300; ++i) text += "line " + std::to_string(i) + end;
+        r.answers[0].notes = text;
+        return pages(report_pdf(r));
+    };
+    const auto by_lf = lines("\n");
+    CHECK(by_lf > 2);
+    CHECK(lines("\r\n") == by_lf);
+    CHECK(lines("\r") == by_lf);
+    CHECK(lines(" ") < by_lf);
 }
