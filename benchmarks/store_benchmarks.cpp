@@ -4,6 +4,7 @@
 #include "benchmarks/bench_support.hpp"
 #include "benchmarks/synthetic_bank.hpp"
 #include "persistence/formats/bundle.hpp"
+#include "persistence/search/similar_questions.hpp"
 #include "persistence/store/draft_writer.hpp"
 #include "persistence/store/interview_repository.hpp"
 #include "persistence/store/question_repository.hpp"
@@ -71,6 +72,34 @@ void search_fts(benchmark::State& state) {
         }
     }
     state.counters["p95_ms"] = percentile(times, 0.95);
+    state.counters["questions"] = questions_size();
+    benchmark::DoNotOptimize(found);
+}
+
+// A curator writing a new question: the closest questions are looked up after every keystroke
+// of the prompt (docs/curation.md), then once for the whole question with its answer.
+void similar_while_typing(benchmark::State& state) {
+    auto& db = bank();
+    const std::string prompt = "How would you detect drift in a categorical feature such as country or device type?";
+    const std::string answer = "Compare the category frequencies of a recent window with a reference window, "
+                               "with a chi-squared test or the population stability index, and watch for new "
+                               "categories and for rare ones whose share moves a lot.";
+    std::vector<double> typed, whole;
+    std::size_t found = 0;
+    for (auto _ : state) {
+        SimilarQuestions similar(db.sql()); // one per editing session
+        for (std::size_t n = 1; n <= prompt.size(); ++n) {
+            const auto t = Clock::now();
+            found += similar.closest(std::string_view(prompt).substr(0, n), "", 5).size();
+            typed.push_back(ms_since(t));
+        }
+        const auto t = Clock::now();
+        found += similar.closest(prompt, answer, 5).size();
+        whole.push_back(ms_since(t));
+    }
+    state.counters["keystroke_p95_ms"] = percentile(typed, 0.95);
+    state.counters["keystroke_max_ms"] = *std::max_element(typed.begin(), typed.end());
+    state.counters["with_answer_ms"] = percentile(whole, 0.5);
     state.counters["questions"] = questions_size();
     benchmark::DoNotOptimize(found);
 }
@@ -258,6 +287,7 @@ BENCHMARK(library_frame)->Unit(benchmark::kMillisecond);
 // Enough passes over the keystrokes for a meaningful p95 (the first pass runs on a cold cache).
 BENCHMARK(library_keystroke_frame)->Unit(benchmark::kMillisecond)->Iterations(110);
 BENCHMARK(search_fts)->Unit(benchmark::kMillisecond)->Iterations(20);
+BENCHMARK(similar_while_typing)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(search_like_baseline)->Unit(benchmark::kMillisecond)->Iterations(2); // each pass reads the whole bank
 BENCHMARK(score_commit)->Unit(benchmark::kMillisecond);
 BENCHMARK(note_autosave)->Unit(benchmark::kMillisecond);

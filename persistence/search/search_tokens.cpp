@@ -14,6 +14,19 @@ int collect(void* out, int /*flags*/, const char* token, int size, int /*start*/
     return SQLITE_OK;
 }
 
+struct Words {
+    std::string_view text;
+    std::vector<SearchTokenizer::Word> out;
+};
+
+int collect_word(void* out, int /*flags*/, const char* token, int size, int start, int end) {
+    auto* words = static_cast<Words*>(out);
+    words->out.push_back({std::string(token, static_cast<std::size_t>(size)),
+                          std::string(words->text.substr(static_cast<std::size_t>(start),
+                                                         static_cast<std::size_t>(end - start)))});
+    return SQLITE_OK;
+}
+
 } // namespace
 
 SearchTokenizer::SearchTokenizer(SQLite::Database& db) {
@@ -43,6 +56,13 @@ std::vector<std::string> SearchTokenizer::document_terms(std::string_view text) 
 
 std::vector<std::string> SearchTokenizer::query_terms(std::string_view text) const {
     return terms(text, FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX);
+}
+
+std::vector<SearchTokenizer::Word> SearchTokenizer::document_words(std::string_view text) const {
+    Words words{text, {}};
+    methods_.xTokenize(tokenizer_, &words, FTS5_TOKENIZE_DOCUMENT, text.data(), static_cast<int>(text.size()),
+                       collect_word);
+    return std::move(words.out);
 }
 
 } // namespace panelist

@@ -22,6 +22,13 @@ public:
     std::vector<std::string> document_terms(std::string_view text) const;
     // The terms of a word typed in a search, as FTS5 would look them up.
     std::vector<std::string> query_terms(std::string_view text) const;
+    // Each term of a document text with the word it was made from ("batching" for batch): a
+    // MATCH is given the word, which FTS5 stems to the same term (a stem stemmed again may not be).
+    struct Word {
+        std::string term;
+        std::string word;
+    };
+    std::vector<Word> document_words(std::string_view text) const;
 
 private:
     std::vector<std::string> terms(std::string_view text, int flags) const;

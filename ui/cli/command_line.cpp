@@ -114,6 +114,18 @@ int run_command_line(int argc, char** argv) {
                                                       "questions topic:monitoring level:senior drift");
     std::vector<std::string> query_words;
     questions->add_option("query", query_words, "Search query");
+    auto* similar = app.add_subcommand("similar", "The questions closest to a question or a text: "
+                                                  "similar monitoring/psi, or similar \"How do you detect drift?\"");
+    std::string similar_what;
+    int similar_limit = 10;
+    similar->add_option("question", similar_what, "A question's id, or the text of a question")->required();
+    similar->add_option("--limit", similar_limit, "How many to list (default 10)")->check(CLI::Range(1, 1000));
+    auto* duplicates = app.add_subcommand("duplicates", "Pairs of questions that ask much the same, closest first");
+    std::optional<std::string> duplicates_set;
+    int duplicates_min = 25;
+    duplicates->add_option("--set", duplicates_set, "Only pairs with a question of this set");
+    duplicates->add_option("--min", duplicates_min, "Least closeness in percent (default 25)")
+        ->check(CLI::Range(1, 100));
 
     auto* report = app.add_subcommand("report", "Export a candidate's report: md, html, pdf or json");
     std::string report_candidate, report_loop, report_format = "md", report_viewer;
@@ -210,7 +222,8 @@ int run_command_line(int argc, char** argv) {
             return run_gui([&](OpeningProgress& progress) { return open_database(db_path, false, &progress); },
                            gui);
         // Reading commands also work on a database this process may not write.
-        const bool only_reads = questions->parsed() || report->parsed() || compare->parsed();
+        const bool only_reads = questions->parsed() || report->parsed() || compare->parsed() || similar->parsed() ||
+                                duplicates->parsed();
         // The one slow open worth a word: rebuilding the search index after an update.
         OpeningProgress progress;
         progress.on_stage = [&](const OpeningProgress& p) {
@@ -226,6 +239,8 @@ int run_command_line(int argc, char** argv) {
         if (import->parsed()) return import_command(db, import_files);
         if (export_cmd->parsed()) return export_command(db, set_name, export_all, out);
         if (questions->parsed()) return questions_command(db, join_words(query_words));
+        if (similar->parsed()) return similar_command(db, similar_what, similar_limit);
+        if (duplicates->parsed()) return duplicates_command(db, duplicates_set, duplicates_min);
         if (demo->parsed()) return demo_command(db);
         if (drill->parsed()) return drill_command(db, drill_seed);
         if (erase->parsed()) return erase_command(db, erase_candidate_name, erase_loop, erase_yes);

@@ -29,6 +29,10 @@ int import_command(Database&, const std::vector<std::filesystem::path>& files);
 int export_command(Database&, const std::optional<std::string>& set_name, bool all,
                    const std::filesystem::path& out);
 int questions_command(Database&, const std::string& query);
+// The questions closest to a question (by id) or to a text, closest first (docs/curation.md).
+int similar_command(Database&, const std::string& id_or_text, int limit);
+// Pairs of questions at least `min_percent` close, among a set's questions or the whole bank.
+int duplicates_command(Database&, const std::optional<std::string>& set_name, int min_percent);
 int demo_command(Database&);
 // Reads a ratings CSV and prints ICCs, Krippendorff's alpha and leniency; needs no database.
 int agreement_command(const std::filesystem::path& ratings_file);
