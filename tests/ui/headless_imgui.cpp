@@ -66,16 +66,18 @@ std::string HeadlessImGui::frame(const std::function<void()>& draw, bool capture
     return captured_text;
 }
 
-void HeadlessImGui::press(const std::function<void()>& draw, int key, bool ctrl, bool shift) {
+void HeadlessImGui::press(const std::function<void()>& draw, int key, bool ctrl, bool shift, bool alt) {
     ImGui::SetCurrentContext(context_);
     ImGuiIO& io = ImGui::GetIO();
     io.KeyCtrl = ctrl;
     io.KeyShift = shift;
+    io.KeyAlt = alt;
     io.KeysDown[key] = true;
     frame(draw);
     io.KeysDown[key] = false;
     io.KeyCtrl = false;
     io.KeyShift = false;
+    io.KeyAlt = false;
     frame(draw);
 }
 

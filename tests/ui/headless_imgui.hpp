@@ -22,7 +22,7 @@ public:
     // list clipping (it logs every row), so benchmarks draw with `capture_text` false.
     std::string frame(const std::function<void()>& draw, bool capture_text = true);
     // Presses a key (GLFW code) for one frame, with modifiers, then releases it in the next.
-    void press(const std::function<void()>& draw, int key, bool ctrl = false, bool shift = false);
+    void press(const std::function<void()>& draw, int key, bool ctrl = false, bool shift = false, bool alt = false);
     // Types UTF-8 text into whatever has keyboard focus.
     void type(const std::function<void()>& draw, const std::string& text);
 

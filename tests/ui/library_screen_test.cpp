@@ -99,3 +99,30 @@ TEST_CASE("the Library shows the versions of a question that interviews asked, a
     CHECK(contains(text, "differs from the bank now: 1 interview"));
     CHECK(contains(text, "as the bank has it now: 1 interview"));
 }
+
+TEST_CASE("writing a new question shows the close ones the bank has, and Alt+1 shows the closest in full") {
+    AppFixture f;
+    auto twin = question("serving/dynamic-batching", "serving",
+                         "What is dynamic batching in a model server, and how would you tune it?");
+    twin.answer = "TWIN-ANSWER: hold requests for a few milliseconds and run them as one GPU batch.";
+    f.ctx().questions.upsert(twin);
+    for (int i = 0; i < 20; ++i)
+        f.ctx().questions.upsert(question(fmt::format("filler/q{}", i), "filler",
+                                          fmt::format("Explain terraform state number {} to a new hire.", i)));
+    f.frame();
+    f.press(keys::letter('N'), true); // Ctrl+N: a new question, the keyboard in its Id field
+    f.frame();
+    for (int field = 0; field < 4; ++field) f.press(keys::tab); // Topic, Tags, Minutes, Prompt
+    f.type("How would you tune dynamic batching on a GPU model server?");
+    auto text = f.frame();
+    const auto& close = f.app->library().editor().close_questions();
+    REQUIRE_FALSE(close.empty());
+    CHECK(close[0].id == "serving/dynamic-batching");
+    CHECK(contains(text, "Close to questions you have"));
+    CHECK(contains(text, "serving/dynamic-batching"));
+    CHECK_FALSE(contains(text, "TWIN-ANSWER"));
+    f.imgui.press(f.draw, keys::digit(1), false, false, true); // Alt+1
+    CHECK(contains(f.frame(), "TWIN-ANSWER"));
+    // The draft is still there, in its field.
+    CHECK(f.app->library().editor().is_open());
+}

@@ -22,10 +22,15 @@ constexpr Shortcut library_keys[] = {
     {"D", "duplicate the selected question"},
     {"Delete", "delete the selected question (asks first)"},
     {"Ctrl+S", "save the question being edited"},
+    {"Alt+1 .. Alt+3", "show a question close to the one being edited"},
 };
 } // namespace
 
 std::span<const Shortcut> LibraryScreen::shortcuts() const { return library_keys; }
+
+std::optional<TimePoint> LibraryScreen::wake_at() const {
+    return editor_.is_open() ? editor_.wake_at() : std::nullopt;
+}
 
 void LibraryScreen::run_search(AppContext& ctx) {
     searched_ = query_;

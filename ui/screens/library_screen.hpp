@@ -23,6 +23,8 @@ public:
     std::string_view title() const override { return "Library"; }
     void draw(AppContext&) override;
     std::span<const Shortcut> shortcuts() const override;
+    std::optional<TimePoint> wake_at() const override;
+    const QuestionEditor& editor() const { return editor_; }
 
     // For tests and the shell: the search text and what it found.
     void set_query(const std::string& text) { query_ = text; }

@@ -2,8 +2,12 @@
 
 #include "domain/text.hpp"
 #include "ui/context/app_context.hpp"
+#include "ui/context/keys.hpp"
 #include "ui/widgets/widgets.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
 #include <imgui_stdlib.h>
 
 namespace panelist {
@@ -36,6 +40,54 @@ void QuestionEditor::open(const Question& q, std::string original_id) {
     level_ = static_cast<int>(q.level);
     difficulty_ = static_cast<int>(q.difficulty);
     error_.clear();
+    similar_.reset();
+    close_.clear();
+    looked_prompt_.clear(), looked_answer_.clear();
+    looked_at_.reset(), pending_.reset();
+    shown_ = -1;
+    focus_first_ = true;
+}
+
+void QuestionEditor::draw_close_questions(AppContext& ctx) {
+    // At most every 150 ms while the curator types: at 100k questions a lookup takes a few
+    // milliseconds (docs/curation.md), which every keystroke need not pay.
+    constexpr auto between_lookups = std::chrono::milliseconds(150);
+    const bool changed = draft_.prompt != looked_prompt_ || draft_.answer != looked_answer_;
+    const TimePoint now = ctx.clock.now();
+    pending_.reset();
+    if (changed && (!looked_at_ || now - *looked_at_ >= between_lookups)) {
+        if (!similar_) similar_ = std::make_unique<SimilarQuestions>(ctx.db.sql());
+        // A copy being written under a new id is still compared with the question it came from.
+        close_ = similar_->closest(draft_.prompt, draft_.answer, close_shown, original_id_);
+        looked_prompt_ = draft_.prompt, looked_answer_ = draft_.answer;
+        looked_at_ = now;
+        if (shown_ >= static_cast<int>(close_.size())) shown_ = -1;
+    } else if (changed) {
+        pending_ = *looked_at_ + between_lookups; // the last keystrokes' lookup is still to come
+    }
+    if (close_.empty()) {
+        if (!trim(draft_.prompt).empty()) ui::muted("Nothing in the bank is close to this question.");
+        return;
+    }
+    ui::muted("Close to questions you have (Alt+1..3 shows one):");
+    for (int i = 0; i < static_cast<int>(close_.size()); ++i) {
+        const auto& c = close_[static_cast<std::size_t>(i)];
+        if (keys::alt() && keys::digit_pressed(i + 1)) shown_ = shown_ == i ? -1 : i;
+        std::string prompt = c.prompt;
+        std::replace(prompt.begin(), prompt.end(), '\n', ' ');
+        ImGui::Text("Alt+%d  %3d%%  %s", i + 1, static_cast<int>(std::lround(c.closeness * 100)), c.id.c_str());
+        ImGui::SameLine();
+        ui::muted(ui::one_line(prompt, ImGui::GetContentRegionAvail().x));
+    }
+    if (shown_ >= 0) {
+        const auto& c = close_[static_cast<std::size_t>(shown_)];
+        if (const auto q = ctx.questions.find(c.id)) {
+            ImGui::Indent(ui::em(1));
+            ImGui::TextWrapped("%s", q->prompt.c_str());
+            ui::muted(q->answer);
+            ImGui::Unindent(ui::em(1));
+        }
+    }
 }
 
 bool QuestionEditor::save(AppContext& ctx) {
@@ -69,6 +121,7 @@ std::optional<std::string> QuestionEditor::draw(AppContext& ctx) {
         ImGui::SameLine(label_width);
     };
     field("Id");
+    if (focus_first_) ImGui::SetKeyboardFocusHere(), focus_first_ = false; // Tab goes on to the next field
     ImGui::InputText("##id", &draft_.id);
     field("Topic");
     ImGui::InputText("##topic", &draft_.topic);
@@ -91,6 +144,7 @@ std::optional<std::string> QuestionEditor::draw(AppContext& ctx) {
     ImGui::InputTextMultiline("##prompt", &draft_.prompt, {-1, ui::em(4)});
     field("Answer");
     ImGui::InputTextMultiline("##answer", &draft_.answer, {-1, ui::em(9)});
+    draw_close_questions(ctx);
     field("Follow-ups");
     ImGui::InputTextMultiline("##follow", &follow_ups_, {-1, ui::em(4.5f)});
     field("Rubric 1");

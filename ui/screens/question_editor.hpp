@@ -1,9 +1,13 @@
 // The form that creates or edits one question of the bank.
 #pragma once
 #include "domain/question.hpp"
+#include "persistence/search/similar_questions.hpp"
+#include "ui/context/clock.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace panelist {
 
@@ -18,8 +22,17 @@ public:
     // Draws the form. Returns the saved question's id when the user saved successfully.
     std::optional<std::string> draw(AppContext&);
 
+    // The closest questions the bank already has, as last looked up (for tests).
+    const std::vector<SimilarQuestion>& close_questions() const { return close_; }
+    static constexpr int close_shown = 3;
+    // When the window must draw again to look up the text typed since the last lookup.
+    std::optional<TimePoint> wake_at() const { return pending_; }
+
 private:
     bool save(AppContext&);
+    // Looks up the questions closest to the prompt and answer being written, at most every
+    // 150 ms while they change, and draws them: Alt+1..3 shows one's prompt and answer below.
+    void draw_close_questions(AppContext&);
     bool open_ = false;
     std::string original_id_;
     Question draft_;
@@ -28,6 +41,12 @@ private:
     int level_ = 0;
     int difficulty_ = 0;
     std::string error_;
+    std::unique_ptr<SimilarQuestions> similar_; // one per editing session
+    std::vector<SimilarQuestion> close_;
+    std::string looked_prompt_, looked_answer_;
+    std::optional<TimePoint> looked_at_, pending_;
+    int shown_ = -1; // the close question shown in full, or -1
+    bool focus_first_ = false; // the keyboard starts in the first field
 };
 
 } // namespace panelist
