@@ -53,10 +53,16 @@ Problems validate(const Question& q) {
         problems.push_back({"topic", fmt::format("'{}' is not a topic: use lower-case letters, "
                                                  "digits, '-' and '_', e.g. 'monitoring'",
                                                  excerpt(q.topic))});
+    const auto hidden = [](const std::string& tag) {
+        for (std::size_t i = 0; i < tag.size(); ++i)
+            if (static_cast<unsigned char>(tag[i]) < 0x20 || tag[i] == 0x7f || hidden_control_at(tag, i).length > 0)
+                return true;
+        return false;
+    };
     for (const auto& tag : q.tags)
-        if (tag.empty() || tag.find_first_of(" \t\n\",") != std::string::npos)
+        if (tag.empty() || tag.find_first_of(" \t\n\",") != std::string::npos || hidden(tag))
             problems.push_back({"tags", fmt::format("'{}' is not a tag: tags are single words "
-                                                    "without spaces, quotes or commas",
+                                                    "without spaces, quotes, commas or control characters",
                                                     excerpt(tag))});
     if (q.minutes < 1 || q.minutes > max_question_minutes)
         problems.push_back({"minutes", fmt::format("{} is not between 1 and {}", q.minutes,

@@ -12,7 +12,7 @@ import sys
 # What each folder may include of the project (its own files always).
 ALLOWED = {
     "domain": set(),
-    "persistence/files": set(),
+    "persistence/files": {"domain"},
     "persistence/sqlite": set(),
     "persistence/search": {"domain", "persistence/sqlite"},
     "persistence/store": {"domain", "persistence/files", "persistence/sqlite", "persistence/search"},

@@ -1,16 +1,20 @@
 #include "persistence/files/file_problem.hpp"
 
+#include "domain/text.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <vector>
 
 namespace panelist {
 
+// The field comes from the file (an unknown key may be 30 MB, or hold a NUL that would end the
+// message wherever it is read as a C string): shown short, and with its controls as escapes.
 std::string FileProblem::to_string() const {
     std::string where = file;
     if (at.line > 0) where += fmt::format(":{}:{}", at.line, at.column);
-    return field.empty() ? fmt::format("{}: {}", where, message)
-                         : fmt::format("{}: {}: {}", where, field, message);
+    return field.empty() ? fmt::format("{}: {}", where, visible_controls(message))
+                         : fmt::format("{}: {}: {}", where, visible_controls(excerpt(field)), visible_controls(message));
 }
 
 namespace {

@@ -89,7 +89,8 @@ std::optional<std::string> too_large_to_import(std::string_view text) {
     if (text.size() <= max_input_file_bytes && !question_file_over_limits(text, ""))
         return std::nullopt;
     return fmt::format("This file is more than one import reads ({} MiB or {} values): to move the "
-                       "bank, export it set by set.",
+                       "bank, cut it at [[question]] lines into smaller files and import them one after "
+                       "another, the part with the [[set]] tables last.",
                        max_input_file_bytes >> 20, grouped(static_cast<long long>(max_question_file_values)));
 }
 

@@ -192,7 +192,8 @@ TEST_CASE("an export more than one import reads says so; an ordinary one says no
     const auto warning = too_large_to_import(write_question_file(file));
     REQUIRE(warning.has_value());
     CHECK(*warning == "This file is more than one import reads (32 MiB or 500,000 values): to move the bank, "
-                      "export it set by set.");
+                      "cut it at [[question]] lines into smaller files and import them one after another, the "
+                      "part with the [[set]] tables last.");
 }
 
 TEST_CASE("a string or comment left open at the very end is toml++'s to report, and the count stops there") {
@@ -203,4 +204,13 @@ TEST_CASE("a string or comment left open at the very end is toml++'s to report, 
         REQUIRE_FALSE(read.problems.empty());
         CHECK(read.problems[0].to_string().find("bank.toml:1:") == 0);
     }
+}
+
+TEST_CASE("a problem's field from the file is shown short and with its controls as escapes, never cut") {
+    // A NUL in a key used to end the message there when read as a C string: the reason was lost.
+    const auto nul = first_problem(std::string("\"a\\u0000b\" = 1\n"));
+    CHECK(nul == "bank.toml:1:1: a\\x00b: unknown field (a question file holds format, [[question]] and [[set]])");
+    const auto long_key = first_problem("\"" + std::string(100000, 'k') + "\" = 1\n");
+    CHECK(long_key.size() < 300);
+    CHECK(long_key.find(std::string(60, 'k') + "...: unknown field") != std::string::npos);
 }

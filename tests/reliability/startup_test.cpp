@@ -623,3 +623,23 @@ TEST_CASE(
     CHECK_NOTHROW(check_backup(*backup));
     CHECK_THROWS_AS(Database::open(":memory:").another_reader(), DatabaseError);
 }
+
+TEST_CASE("a read-only database can still be exported: question files and bundles only read it") {
+    TempDir dir;
+    const auto path = dir / "panelist.db";
+    REQUIRE(test::run_panelist(dir, {"demo", "--db", path.string()}).code == 0); // the bank and a loop
+    for (const char* suffix : {"-wal", "-shm"}) fs::remove(path.string() + suffix);
+    ReadOnly lock(path);
+    if (!lock.holds()) {
+        MESSAGE("running as root without CAP_LINUX_IMMUTABLE: no file is read-only to this process; untested here");
+        return;
+    }
+    const auto bank = test::run_panelist(dir, {"--db", path.string(), "export", "--all", "--out", (dir / "all.toml").string()});
+    CHECK(bank.code == 0);
+    CHECK(fs::exists(dir / "all.toml"));
+    const auto loop = test::run_panelist(dir, {"--db", path.string(), "bundle", "export", "--loop",
+                                               "MLOps Engineer, Berlin, 2026-Q4", "--out", (dir / "loop.json").string()});
+    CHECK(loop.code == 0);
+    CHECK(fs::exists(dir / "loop.json"));
+    CHECK_FALSE(beside(path, "-wal"));
+}

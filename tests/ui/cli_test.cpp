@@ -565,7 +565,7 @@ TEST_CASE("control characters in every text field of a question file: imported, 
 [[question]]
 id = "hostile/every-field"
 topic = "hostile"
-tags = ["tag{0}"]
+tags = ["plain"]
 level = "both"
 difficulty = "easy"
 minutes = 3
@@ -617,7 +617,13 @@ questions = ["hostile/every-field"]
     REQUIRE(run_panelist(home, {"--db", other, "export", "--all", "--out", second.string()}).code == 0);
     const auto exported = files::read_file(first);
     CHECK(exported == files::read_file(second));
-    CHECK(has(exported, R"(tag\u001B[2j)")); // tags are lower-cased
+    // A tag is one word: one with control characters is refused, where it is.
+    files::write_file(home / "tag.toml", "[[question]]\nid = \"a/b\"\ntopic = \"a\"\ntags = [\"x\\u001b[2J\"]\n"
+                                         "level = \"both\"\ndifficulty = \"easy\"\nminutes = 3\nprompt = \"P\"\n");
+    const auto tag = run_panelist(home, {"--db", db, "import", (home / "tag.toml").string()});
+    CHECK(tag.code == 1);
+    CHECK(has(tag.err, ":4:8: tags: 'x\\x1b[2j' is not a tag: tags are single words without spaces, quotes, "
+                       "commas or control characters"));
     for (const char* field : {"Prompt ", "Answer ", "Follow-up ", "One ", "Three ", "Five ", "Set ", "Role ",
                               "Description "})
         CHECK_MESSAGE(has(exported, std::string(field) + R"(\u001B[2J\u009B\u202E\u0007\u007F\u0000)"), field);

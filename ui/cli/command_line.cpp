@@ -223,7 +223,7 @@ int run_command_line(int argc, char** argv) {
                            gui);
         // Reading commands also work on a database this process may not write.
         const bool only_reads = questions->parsed() || report->parsed() || compare->parsed() || similar->parsed() ||
-                                duplicates->parsed();
+                                duplicates->parsed() || export_cmd->parsed() || bundle_options.export_cmd->parsed();
         // The one slow open worth a word: rebuilding the search index after an update.
         OpeningProgress progress;
         progress.on_stage = [&](const OpeningProgress& p) {

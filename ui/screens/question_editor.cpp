@@ -83,8 +83,10 @@ void QuestionEditor::draw_close_questions(AppContext& ctx) {
         const auto& c = close_[static_cast<std::size_t>(shown_)];
         if (const auto q = ctx.questions.find(c.id)) {
             ImGui::Indent(ui::em(1));
-            ImGui::TextWrapped("%s", q->prompt.c_str());
+            ImGui::PushTextWrapPos(0.0f); // wrapped at the panel's edge
+            ImGui::TextUnformatted(q->prompt.c_str());
             ui::muted(q->answer);
+            ImGui::PopTextWrapPos();
             ImGui::Unindent(ui::em(1));
         }
     }
