@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <fmt/format.h>
 #include <numeric>
 #include <set>
@@ -57,14 +58,17 @@ RatingsMatrix::RatingsMatrix(std::vector<std::vector<Rating>> rows,
 
 namespace {
 
-// num/den, or nothing when den is zero at the scale of the data (0/0 and its rounding noise).
-// Scores too large to square (1e308) give infinities and NaN on the way: undefined too.
+// num/den at the scale of the data: nothing for 0/0 (and its rounding noise), an infinity for
+// x/0, which is no correlation at all ("out of range", docs/agreement.md). Scores too large to
+// square (1e308) give infinities and NaN on the way: undefined.
 std::optional<double> ratio(double num, double den, double scale) {
     if (!std::isfinite(num) || !std::isfinite(den) || !std::isfinite(scale)) return std::nullopt;
-    if (std::abs(den) <= 1e-12 * scale) return std::nullopt;
-    const double value = num / den;
-    if (!std::isfinite(value)) return std::nullopt;
-    return value;
+    const double zero = 1e-12 * scale;
+    if (std::abs(den) <= zero) {
+        if (std::abs(num) <= zero) return std::nullopt;
+        return std::copysign(std::numeric_limits<double>::infinity(), num) * (std::signbit(den) ? -1.0 : 1.0);
+    }
+    return num / den;
 }
 
 } // namespace

@@ -128,7 +128,12 @@ std::vector<Leniency> interviewer_leniency(const std::vector<CandidateScore>&);
 // The same from a matrix, without a list of every score: linear in its cells (10,000 candidates
 // by 200 interviewers took 300 MB and seconds through the list).
 std::vector<Leniency> interviewer_leniency(const RatingsMatrix&);
-// A deviation rounded to hundredths as it is shown: one that rounds to zero is +0.00, never -0.00.
-inline double shown_deviation(double d) { return std::round(d * 100) / 100 + 0.0; }
+// A value rounded as it is shown, to `decimals` places: one that rounds to zero is 0.000, never
+// -0.000, which would read as a (tiny) negative.
+inline double shown_rounded(double v, int decimals) {
+    const double scale = std::pow(10.0, decimals);
+    return std::isfinite(v) ? std::round(v * scale) / scale + 0.0 : v;
+}
+inline double shown_deviation(double d) { return shown_rounded(d, 2); }
 
 } // namespace panelist

@@ -114,10 +114,14 @@ TEST_CASE("identical scores everywhere leave every coefficient undefined, not a 
         CHECK_FALSE(a.value);
         CHECK(a.pairable_scores == 11);
     }
-    // Not all the same, yet no difference between candidates: the average forms divide by zero.
+    // Not all the same, yet no difference between candidates: ICC(1,k) = (0 - WMS) / 0 is minus
+    // infinity (no agreement at all: out of range), ICC(3,1) = 0/0 undefined.
     RatingsMatrix same_order({{1, 2, 3}, {1, 2, 3}, {1, 2, 3}});
     const auto flat = intraclass_correlations(same_order);
-    CHECK_FALSE(flat.icc1_k);
+    REQUIRE(flat.icc1_k);
+    CHECK(std::isinf(*flat.icc1_k));
+    CHECK(*flat.icc1_k < 0);
+    CHECK(koo_li_reading(*flat.icc1_k) == Reading::out_of_range);
     CHECK_FALSE(flat.icc3_1);
     REQUIRE(flat.icc2_1);
     CHECK(*flat.icc2_1 == doctest::Approx(0.0));

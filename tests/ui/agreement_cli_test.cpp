@@ -3,6 +3,7 @@
 #include "tests/support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
+#include <sstream>
 #include <filesystem>
 #include <fmt/format.h>
 #include <sys/wait.h>
@@ -127,7 +128,10 @@ TEST_CASE("statistics at their edges: the extremes read, the same scores undefin
         auto r = run_panelist(home, {"agreement", csv.string()});
         CHECK(r.code == 0);
         CHECK_FALSE(has(r.out, "nan"));
-        CHECK_FALSE(has(r.out, "inf"));
+        // x/0 is an infinity, shown as such and never with a verdict; 0/0 is undefined.
+        std::istringstream lines(r.out);
+        for (std::string line; std::getline(lines, line);)
+            if (has(line, "inf")) CHECK_MESSAGE(has(line, "inf  out of range"), line);
         return r.out;
     };
     // The largest scores there are: read, with a reading or "out of range", never a verdict from overflow.
@@ -146,6 +150,12 @@ TEST_CASE("statistics at their edges: the extremes read, the same scores undefin
     const auto close = read("candidate,A,B\nc1,3,3.002\nc2,4,4\n");
     CHECK(has(close, "A  +0.00  on 2 candidates"));
     CHECK_FALSE(has(close, "-0.00"));
+    // Nor a coefficient: -0.00021 is 0.000. Alternating scores: ICC(1,2) = -WMS/0.
+    const auto near_zero = read("c,A,B,C\nr0,3.127,2,1\nr1,5,1,3\nr2,4,1,3\nr3,3,5,4\n");
+    CHECK(has(near_zero, "ICC(2,1)   0.000  poor"));
+    CHECK_FALSE(has(near_zero, "-0.000"));
+    const auto alternating = read("candidate,A,B\nc1,1,5\nc2,5,1\nc3,1,5\nc4,5,1\n");
+    CHECK(has(alternating, "ICC(1,2)    -inf  out of range"));
 
     // Scores so small their squares vanish are refused like the huge ones.
     const auto tiny = refused(home, csv, "candidate,A,B\nc1,1e-300,2e-300\nc2,3e-300,1e-300\n");

@@ -43,7 +43,7 @@ std::string icc_section(const RatingsMatrix& m) {
     };
     for (const auto& r : rows) {
         if (r.value)
-            out += fmt::format("  {:<9} {:>6.3f}  {:<12} {}\n", r.name, *r.value,
+            out += fmt::format("  {:<9} {:>6.3f}  {:<12} {}\n", r.name, shown_rounded(*r.value, 3),
                                to_string(koo_li_reading(*r.value)), r.meaning);
         else
             out += fmt::format("  {:<9} {:>6}  {:<12} {}\n", r.name, "-", "undefined", r.meaning);
@@ -60,7 +60,7 @@ std::string alpha_section(const RatingsMatrix& m) {
         const KrippendorffAlpha a = krippendorff_alpha(m, level);
         any = a;
         if (a.value)
-            lines += fmt::format("  {:<9} {:>6.3f}  {:<12} {}\n", to_string(level), *a.value,
+            lines += fmt::format("  {:<9} {:>6.3f}  {:<12} {}\n", to_string(level), shown_rounded(*a.value, 3),
                                  to_string(koo_li_reading(*a.value)),
                                  to_string(krippendorff_reading(*a.value)));
         else

@@ -167,7 +167,7 @@ void CompareScreen::draw_agreement() {
     const auto& a = comparison_->agreement;
     auto coefficient = [](const char* name, const std::optional<double>& v, std::string_view reading, const char* what) {
         if (!v) return;
-        ImGui::Text("%s  %.2f  %s", name, *v, std::string(reading).c_str());
+        ImGui::Text("%s  %.2f  %s", name, shown_rounded(*v, 2), std::string(reading).c_str());
         ImGui::SameLine();
         ui::muted(what);
     };
