@@ -108,6 +108,16 @@ std::string grouped(long long count) {
     return count < 0 ? "-" + digits : digits;
 }
 
+std::string readable_text(std::string_view raw) {
+    std::string text;
+    text.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] != '\r') text += raw[i];
+        else if (i + 1 == raw.size() || raw[i + 1] != '\n') text += '\n';
+    }
+    return visible_controls(text);
+}
+
 HiddenControl hidden_control_at(std::string_view text, std::size_t i) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     // C1 controls are U+0080-U+009F: C2 80 to C2 9F in UTF-8.

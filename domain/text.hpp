@@ -28,6 +28,9 @@ std::string plural(std::size_t count, std::string_view noun);
 // turn text around (C0 but line break and tab, DEL, C1, and the bidirectional overrides and
 // isolates) are shown as escapes, `\x1b` or `\u202e`, instead of acting.
 std::string visible_controls(std::string_view);
+// Text for a file people read (Markdown, HTML, CSV, PDF): every line end as \n (CRLF and a CR
+// alone are line breaks), then the controls as escapes, as on the terminal.
+std::string readable_text(std::string_view);
 // A C1 control (U+0080-U+009F) or a bidirectional override or isolate (U+202A-U+202E,
 // U+2066-U+2069) starting at byte `at`: its code point and length in bytes, else length 0.
 // Both are valid text that a terminal or editor acts on instead of showing.

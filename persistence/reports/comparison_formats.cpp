@@ -1,4 +1,5 @@
 #include "persistence/reports/comparison_formats.hpp"
+#include "domain/text.hpp"
 #include "persistence/store/store_edge.hpp"
 
 #include "persistence/store/interview_repository.hpp"
@@ -117,7 +118,7 @@ std::string json(const LoopComparison& c) {
 } // namespace
 
 std::string csv_field(std::string_view text) {
-    std::string value(text);
+    std::string value = readable_text(text); // a spreadsheet or a pager shows what is there
     if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) value.insert(0, "'");
     std::string out = "\"";
     for (char c : value) out += c == '"' ? std::string("\"\"") : std::string(1, c);

@@ -17,17 +17,11 @@ constexpr double page_width = 595.28, page_height = 841.89; // A4 in points
 constexpr double margin = 50, header_height = 28, footer_height = 24;
 constexpr double content_top = margin + header_height, content_bottom = page_height - margin - footer_height;
 
-// User text as Pango markup. Control characters are shown as escapes (`\x00`), as on the
-// terminal: a NUL used to end the text there (the rest of a note was lost from the PDF), and
-// others make the markup invalid, so the whole block was left out. A CR of a CRLF is dropped;
-// a CR alone (old Mac line ends, some pasted text) is the line break it was meant as.
+// User text as Pango markup, readable_text first: a NUL used to end the text there (the rest of
+// a note was lost from the PDF), other controls made the markup invalid, so the whole block was
+// left out, and a CR alone is the line break it was meant as.
 std::string markup_escape(std::string_view raw) {
-    std::string text;
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        if (raw[i] != '\r') text += raw[i];
-        else if (i + 1 == raw.size() || raw[i + 1] != '\n') text += '\n';
-    }
-    text = visible_controls(text);
+    const std::string text = readable_text(raw);
     gchar* escaped = g_markup_escape_text(text.data(), static_cast<gssize>(text.size()));
     std::string out = escaped;
     g_free(escaped);

@@ -1,5 +1,6 @@
 // The text formats of a candidate report: Markdown, HTML and JSON.
 #include "persistence/reports/report_formats.hpp"
+#include "domain/text.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -21,14 +22,12 @@ std::string cell(std::string_view text) { return markdown_cell(text); }
 
 std::string markdown_cell(std::string_view text) {
     std::string out;
-    for (char c : escape_markdown(text)) {
-        if (c == '\n') out += "<br>";
-        else if (c != '\r') out += c;
-    }
+    for (char c : escape_markdown(text)) out += c == '\n' ? std::string("<br>") : std::string(1, c);
     return out;
 }
 
-std::string escape_html(std::string_view text) {
+std::string escape_html(std::string_view raw) {
+    const std::string text = readable_text(raw); // NUL and ESC are not HTML; a pager shows the file too
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
@@ -44,9 +43,11 @@ std::string escape_html(std::string_view text) {
     return out;
 }
 
-std::string escape_markdown(std::string_view text) {
+std::string escape_markdown(std::string_view raw) {
     // Inline syntax is escaped everywhere; list, heading and quote markers only where a line
-    // starts, so ordinary text like "2026-Q4" stays readable when pasted into an ATS.
+    // starts, so ordinary text like "2026-Q4" stays readable when pasted into an ATS. Controls
+    // first become escapes: `cat report.md` must not clear the screen.
+    const std::string text = readable_text(raw);
     std::string out;
     out.reserve(text.size());
     bool line_start = true;

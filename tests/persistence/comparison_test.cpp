@@ -169,7 +169,16 @@ TEST_CASE("one hostile set of names and topics through every comparison format: 
     CHECK(csv.find("\"Ana\nSmith | <script>") != std::string::npos);
     CHECK(csv.find("\n=") == std::string::npos);
 
-    // JSON: the same text back, byte for byte.
+    // Markdown, HTML and CSV are read by people, in pagers too: the escape sequence and the
+    // right-to-left override are shown as escapes, never left to act.
+    for (const auto& [format, text] : {std::pair{"md", md}, {"html", html}, {"csv", csv}}) {
+        CHECK_MESSAGE(text.find('\x1b') == std::string::npos, format);
+        CHECK_MESSAGE(text.find("\xe2\x80\xae") == std::string::npos, format);
+        CHECK_MESSAGE(text.find("x1b") != std::string::npos, format);
+        CHECK_MESSAGE(text.find("u202e") != std::string::npos, format);
+    }
+
+    // JSON: the same text back, byte for byte (a program reads it; JSON escapes C0 itself).
     const auto j = nlohmann::json::parse(render_comparison(c, ComparisonFormat::json));
     bool found = false;
     for (const auto& cand : j["candidates"]) found = found || cand["candidate"] == name;

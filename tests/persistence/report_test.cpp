@@ -159,3 +159,23 @@ TEST_CASE("PDF: a real paginated PDF, long notes continue on further pages") {
     CHECK(lines("\r") == by_lf);
     CHECK(lines(" ") < by_lf);
 }
+
+TEST_CASE("one rule per format for controls in a note: escapes in Markdown and HTML, line ends as breaks, JSON as written") {
+    auto r = sample();
+    r.answers[0].notes = std::string("Clear \x1b[2J, bell \x07, nul ", 26) + std::string(1, '\0') +
+                         " C1 \xc2\x9b turn \xe2\x80\xae back\r\nnext\rlast";
+    const auto md = report_markdown(r);
+    const auto html = report_html(r);
+    for (const auto& [format, text] : {std::pair{"md", md}, {"html", html}}) {
+        CAPTURE(format);
+        for (const char raw : {'\x1b', '\x07', '\0', '\r'}) CHECK(text.find(raw) == std::string::npos);
+        CHECK(text.find("\xc2\x9b") == std::string::npos);
+        CHECK(text.find("\xe2\x80\xae") == std::string::npos);
+        CHECK(text.find("\\x1b") != std::string::npos);
+        CHECK(text.find("x00") != std::string::npos);
+        CHECK(text.find("u202e") != std::string::npos);
+    }
+    CHECK(md.find("back<br>next<br>last") != std::string::npos); // in a table cell: one line
+    const auto j = nlohmann::json::parse(report_json(r));
+    CHECK(j["answers"][0]["notes"] == r.answers[0].notes);
+}
