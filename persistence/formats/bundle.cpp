@@ -137,18 +137,30 @@ class JsonReader {
     }
     std::size_t problem_count() const { return problems_.size(); }
 
-    // A text; `non_empty` names a text that may not be blank ("" when blank is fine).
-    std::string text(const json* v, const std::string& at, std::string_view non_empty = "") {
+    // A text; `non_empty` names a text that may not be blank ("" when blank is fine). Every text
+    // has a length in characters (bundle_text_limits): a 30 MB name took 323 MB to import and
+    // every report made from it more.
+    std::string text(const json* v, const std::string& at, std::string_view non_empty = "",
+                     std::size_t limit = BundleTextLimits::text) {
         if (!v) return {};
         if (!v->is_string()) {
             problem(at, fmt::format("expected text, found {}", shown(*v)));
             return {};
         }
-        auto s = v->get<std::string>();
+        auto s = v->get_ref<const std::string&>();
         if (!non_empty.empty() && trim(s).empty())
             problem(at, fmt::format("{} is empty", non_empty));
+        if (const auto n = character_count(s); n > limit) {
+            problem(at, fmt::format("{} characters; at most {} fit", grouped(static_cast<long long>(n)),
+                                    grouped(static_cast<long long>(limit))));
+            return {};
+        }
         return s;
     }
+    std::string name(const json* v, const std::string& at, std::string_view non_empty = "") {
+        return text(v, at, non_empty, BundleTextLimits::name);
+    }
+    std::string notes(const json* v, const std::string& at) { return text(v, at, "", BundleTextLimits::notes); }
 
     std::optional<int> integer(const json* v, const std::string& at, int min, int max) {
         if (!v) return std::nullopt;
@@ -265,8 +277,8 @@ Loop read_loop(JsonReader& r, const json& value) {
     Fields f(r, value, "loop", {"uuid", "name", "role"});
     Loop loop;
     loop.uuid = r.uuid(f.get("uuid"), f.at("uuid"));
-    loop.name = r.text(f.get("name"), f.at("name"), "the loop's name");
-    loop.role = r.text(f.get("role"), f.at("role"));
+    loop.name = r.name(f.get("name"), f.at("name"), "the loop's name");
+    loop.role = r.name(f.get("role"), f.at("role"));
     return loop;
 }
 
@@ -274,15 +286,15 @@ Candidate read_candidate(JsonReader& r, const json& value, const std::string& pa
     Fields f(r, value, path, {"uuid", "name", "role", "level", "notes"});
     Candidate c;
     c.uuid = r.uuid(f.get("uuid"), f.at("uuid"));
-    c.name = r.text(f.get("name"), f.at("name"), "the candidate's name");
-    c.role = r.text(f.get("role"), f.at("role"));
+    c.name = r.name(f.get("name"), f.at("name"), "the candidate's name");
+    c.role = r.name(f.get("role"), f.at("role"));
     const auto level_parse = [](std::string_view s) -> std::optional<Level> {
         auto level = parse_level(s);
         return level == Level::both ? std::nullopt : level; // a candidate is one or the other
     };
     c.level = r.choice(f.get("level"), f.at("level"), level_parse, "junior, senior")
                   .value_or(Level::junior);
-    c.notes = r.text(f.get("notes"), f.at("notes"));
+    c.notes = r.notes(f.get("notes"), f.at("notes"));
     return c;
 }
 
@@ -301,14 +313,14 @@ InterviewQuestion read_question(JsonReader& r, const json& value, const std::str
               "seconds_spent", "follow_ups_asked", "asked"});
     InterviewQuestion q;
     q.question_id = read_question_id(r, f);
-    q.topic = r.text(f.get("topic"), f.at("topic"));
+    q.topic = r.name(f.get("topic"), f.at("topic"));
     q.prompt = r.text(f.get("prompt"), f.at("prompt"));
     q.planned_minutes =
         r.integer(f.get("planned_minutes"), f.at("planned_minutes"), 0, 600).value_or(0);
     if (const json* score = f.get("score"); score && !score->is_null()) {
         if (auto s = r.integer(score, f.at("score"), 1, 5)) q.response.score = Score::of(*s);
     }
-    q.response.notes = r.text(f.get("notes"), f.at("notes"));
+    q.response.notes = r.notes(f.get("notes"), f.at("notes"));
     q.response.seconds_spent =
         r.integer(f.get("seconds_spent"), f.at("seconds_spent"), 0, INT_MAX).value_or(0);
     if (auto asked = r.list(f.get("follow_ups_asked"), f.at("follow_ups_asked"))) {
@@ -326,7 +338,7 @@ Question read_asked(JsonReader& r, const json& value, const std::string& path) {
     Fields f(r, value, path, {"question_id", "topic", "prompt", "answer", "follow_ups", "rubric"});
     Question q;
     q.id = read_question_id(r, f);
-    q.topic = r.text(f.get("topic"), f.at("topic"));
+    q.topic = r.name(f.get("topic"), f.at("topic"));
     q.prompt = r.text(f.get("prompt"), f.at("prompt"));
     q.answer = r.text(f.get("answer"), f.at("answer"));
     if (auto list = r.list(f.get("follow_ups"), f.at("follow_ups")))
@@ -343,7 +355,7 @@ InterviewEvent read_event(JsonReader& r, const json& value, const std::string& p
     Fields f(r, value, path, {"at", "kind", "detail"});
     InterviewEvent e;
     e.at = r.timestamp(f.get("at"), f.at("at"));
-    e.kind = r.text(f.get("kind"), f.at("kind"), "the event's kind");
+    e.kind = r.name(f.get("kind"), f.at("kind"), "the event's kind");
     e.detail = r.text(f.get("detail"), f.at("detail"));
     return e;
 }
@@ -356,9 +368,9 @@ BundledInterview read_interview(JsonReader& r, const json& value, const std::str
     Interview& iv = b.interview;
     iv.uuid = r.uuid(f.get("uuid"), f.at("uuid"));
     b.candidate_uuid = r.uuid(f.get("candidate"), f.at("candidate"));
-    iv.interviewer = r.text(f.get("interviewer"), f.at("interviewer"), "the interviewer's name");
+    iv.interviewer = r.name(f.get("interviewer"), f.at("interviewer"), "the interviewer's name");
     const json* date = f.get("date");
-    iv.date = r.text(date, f.at("date"));
+    iv.date = r.name(date, f.at("date"));
     if (date && date->is_string() && !is_iso_date(iv.date))
         r.problem(f.at("date"), fmt::format("{} is not a date written YYYY-MM-DD", shown(*date)));
     const auto status = r.choice(f.get("status"), f.at("status"), parse_interview_status,
@@ -370,7 +382,7 @@ BundledInterview read_interview(JsonReader& r, const json& value, const std::str
                                      "strong_no, no, yes, strong_yes, null");
     else if (recommendation && status == InterviewStatus::submitted)
         r.problem(f.at("recommendation"), "a submitted interview needs a recommendation");
-    iv.overall_notes = r.text(f.get("overall_notes"), f.at("overall_notes"));
+    iv.overall_notes = r.notes(f.get("overall_notes"), f.at("overall_notes"));
     iv.reopen_count =
         r.integer(f.get("reopen_count"), f.at("reopen_count"), 0, 1000000).value_or(0);
     b.updated_at = r.timestamp(f.get("updated_at"), f.at("updated_at"));

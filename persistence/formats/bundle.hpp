@@ -38,6 +38,15 @@ struct Bundle {
 };
 
 // The bundle's JSON text, in a stable order: exporting the same data twice gives the same bytes.
+// How long each text of a bundle may be, in characters. Names (loop, role, candidate,
+// interviewer, topic) are short; notes are what a person types during a call, far past any;
+// prompts, answers and rubric texts as in question files (QuestionTextLimits).
+struct BundleTextLimits {
+    static constexpr std::size_t name = 200;
+    static constexpr std::size_t text = 20'000;
+    static constexpr std::size_t notes = 100'000;
+};
+
 std::string write_bundle(const Bundle&);
 // For an export: a sentence when the text is more than one import reads (32 MiB, about 3,500
 // interviews), saying what to do instead; nothing when it imports whole.

@@ -99,8 +99,8 @@ void check_size(std::string_view text) {
             [[fallthrough]];
         case ',':
             if (++values > max_json_values)
-                throw JsonTooLarge(i, fmt::format("holds more than {} values (a bundle of 3,500 "
-                                                  "interviews holds about 700,000); split it into smaller bundles",
+                throw JsonTooLarge(i, fmt::format("holds more than {} values (32 MiB of scorecards "
+                                                  "holds about 420,000); split it into smaller bundles",
                                                   grouped(static_cast<long long>(max_json_values))));
             break;
         case ']':

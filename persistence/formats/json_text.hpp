@@ -22,10 +22,11 @@ struct ParsedJson {
 };
 
 // Limits that keep reading any text under 200 MB of memory: nlohmann spends about 70 bytes a
-// nesting level (50 MB of "[" took 3.7 GB) and 16-130 bytes a value. A bundle of 3,500
-// interviews (32 MiB, max_input_file_bytes) holds about 700,000 values and nests 6 deep.
+// nesting level (50 MB of "[" took 3.7 GB) and 16-130 bytes a value, simdjson about as much
+// again while both hold the text (a million short strings took 236 MB). Real scorecards hold
+// a value every 80 bytes or so: 32 MiB of them (max_input_file_bytes) about 420,000, nesting 6.
 constexpr int max_json_depth = 64;
-constexpr std::size_t max_json_values = 1'000'000;
+constexpr std::size_t max_json_values = 750'000;
 
 // Text over a limit, found by one pass over it before either reader builds anything.
 class JsonTooLarge : public std::runtime_error {

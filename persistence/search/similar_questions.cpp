@@ -17,8 +17,14 @@ constexpr double prompt_weight = 3.0; // a term of the prompt counts as three of
 // The index is asked for questions holding any of the text's most telling terms; the closeness
 // of each is then measured on every term. More terms find more twins worded apart, and cost
 // more: 16 terms and 60 questions keep a keystroke's update within a few milliseconds at 100k.
-constexpr std::size_t asked_terms = 16;
-constexpr int compared_questions = 60;
+constexpr std::size_t asked_terms = 12;
+constexpr int compared_questions = 40;
+// The index ranks every question holding an asked term: a term in a tenth of a large bank makes
+// that thousands. Terms held by more than 1% of the bank (or 50 questions) are not asked for,
+// unless the text has fewer than 4 others; they still count in the closeness.
+constexpr double asked_at_most_share = 0.01;
+constexpr double asked_at_most_questions = 50;
+constexpr std::size_t asked_at_least = 4;
 
 using Weights = std::unordered_map<std::string, double>;
 
@@ -33,7 +39,7 @@ struct SimilarQuestions::Impl {
     SQLite::Database& db;
     SearchTokenizer tokenizer;
     SQLite::Statement documents, texts;
-    std::unordered_map<std::string, double> idf_of; // term -> IDF, for this object's life
+    std::unordered_map<std::string, std::pair<double, double>> counts_of; // term -> (held by, IDF)
     double questions = 0, average_length = 1, prompt_average_length = 1;
 
     // Once per object: the bank's size and average text length change little while a curator
@@ -53,13 +59,15 @@ struct SimilarQuestions::Impl {
 
     // As bm25(): a term in more than half the questions is worth almost nothing; a term no
     // question holds cannot bring one closer, and weighs nothing here.
-    double idf(const std::string& term) {
-        if (auto it = idf_of.find(term); it != idf_of.end()) return it->second;
+    double idf(const std::string& term) { return counts(term).second; }
+    double held_by(const std::string& term) { return counts(term).first; }
+    std::pair<double, double> counts(const std::string& term) { // (questions holding it, IDF)
+        if (auto it = counts_of.find(term); it != counts_of.end()) return it->second;
         documents.bind(1, term);
         const double held = documents.executeStep() ? documents.getColumn(0).getDouble() : 0;
         documents.reset();
         const double value = held <= 0 ? 0 : std::max(1e-6, std::log((questions - held + 0.5) / (held + 0.5)));
-        return idf_of[term] = value;
+        return counts_of[term] = {held, value};
     }
 
     // Term frequencies of a question's texts, prompt terms counted three times, and its length.
@@ -108,10 +116,17 @@ std::vector<SimilarQuestion> SimilarQuestions::closest(std::string_view prompt, 
     const auto [text, text_norm] = in.weighted(tf, length, prompt_only);
     if (text.empty() || limit <= 0) return {};
 
-    // The most telling terms, by weight; asked for by the word they came from.
-    std::vector<std::pair<double, std::string>> telling;
-    for (const auto& [term, weight] : text) telling.emplace_back(weight, term);
+    // The most telling terms, by weight, among those few questions hold; asked for by the word
+    // they came from.
+    std::vector<std::pair<double, std::string>> telling, common;
+    const double few = std::max(asked_at_most_questions, asked_at_most_share * in.questions);
+    for (const auto& [term, weight] : text) (in.held_by(term) <= few ? telling : common).emplace_back(weight, term);
     std::sort(telling.begin(), telling.end(), std::greater<>());
+    if (telling.size() < asked_at_least) { // rarest first
+        std::sort(common.begin(), common.end(),
+                  [&](const auto& x, const auto& y) { return in.held_by(x.second) < in.held_by(y.second); });
+        for (std::size_t i = 0; i < common.size() && telling.size() < asked_at_least; ++i) telling.push_back(common[i]);
+    }
     if (telling.size() > asked_terms) telling.resize(asked_terms);
     std::string match = prompt_only ? "{prompt} : (" : "{prompt answer} : (";
     for (std::size_t i = 0; i < telling.size(); ++i) {

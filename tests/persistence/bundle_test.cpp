@@ -396,6 +396,16 @@ TEST_CASE(
         {"one interview twice",
          [](json& j) { j["interviews"][1]["uuid"] = j["interviews"][0]["uuid"]; },
          "bad.json: interviews[1].uuid: "},
+        // Texts past their length: a name, notes, a prompt (a 30 MB name took 323 MB to import).
+        {"a candidate's name past 200 characters",
+         [](json& j) { j["candidates"][0]["name"] = std::string(201, 'n'); },
+         "bad.json: candidates[0].name: 201 characters; at most 200 fit"},
+        {"notes past 100,000 characters",
+         [](json& j) { j["interviews"][0]["overall_notes"] = std::string(100001, 'w'); },
+         "bad.json: interviews[0].overall_notes: 100,001 characters; at most 100,000 fit"},
+        {"a loop's name past 200 characters",
+         [](json& j) { j["loop"]["name"] = std::string(30000, 'l'); },
+         "bad.json: loop.name: 30,000 characters; at most 200 fit"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.what);
