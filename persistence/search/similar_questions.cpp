@@ -20,11 +20,11 @@ constexpr double prompt_weight = 3.0; // a term of the prompt counts as three of
 constexpr std::size_t asked_terms = 12;
 constexpr int compared_questions = 40;
 // The index ranks every question holding an asked term: a term in a tenth of a large bank makes
-// that thousands. Terms held by more than 1% of the bank (or 50 questions) are not asked for,
-// unless the text has fewer than 4 others; they still count in the closeness.
+// that thousands. Terms held by more than 1% of the bank (or 50 questions) are not asked for;
+// they still count in the closeness of what the others find. A text of such words only ("How
+// would you", early in typing) tells nothing yet, and finds nothing.
 constexpr double asked_at_most_share = 0.01;
 constexpr double asked_at_most_questions = 50;
-constexpr std::size_t asked_at_least = 4;
 
 using Weights = std::unordered_map<std::string, double>;
 
@@ -118,15 +118,12 @@ std::vector<SimilarQuestion> SimilarQuestions::closest(std::string_view prompt, 
 
     // The most telling terms, by weight, among those few questions hold; asked for by the word
     // they came from.
-    std::vector<std::pair<double, std::string>> telling, common;
+    std::vector<std::pair<double, std::string>> telling;
     const double few = std::max(asked_at_most_questions, asked_at_most_share * in.questions);
-    for (const auto& [term, weight] : text) (in.held_by(term) <= few ? telling : common).emplace_back(weight, term);
+    for (const auto& [term, weight] : text)
+        if (in.held_by(term) <= few) telling.emplace_back(weight, term);
+    if (telling.empty()) return {};
     std::sort(telling.begin(), telling.end(), std::greater<>());
-    if (telling.size() < asked_at_least) { // rarest first
-        std::sort(common.begin(), common.end(),
-                  [&](const auto& x, const auto& y) { return in.held_by(x.second) < in.held_by(y.second); });
-        for (std::size_t i = 0; i < common.size() && telling.size() < asked_at_least; ++i) telling.push_back(common[i]);
-    }
     if (telling.size() > asked_terms) telling.resize(asked_terms);
     std::string match = prompt_only ? "{prompt} : (" : "{prompt answer} : (";
     for (std::size_t i = 0; i < telling.size(); ++i) {
