@@ -16,7 +16,7 @@ constexpr double k1 = 1.2, b = 0.75;
 constexpr double prompt_weight = 3.0; // a term of the prompt counts as three of the answer
 // The index is asked for questions holding any of the text's most telling terms; the closeness
 // of each is then measured on every term. More terms find more twins worded apart, and cost
-// more: 16 terms and 60 questions keep a keystroke's update within a few milliseconds at 100k.
+// more: 12 terms and 40 questions take 1.8 ms a keystroke at p95 at 100k (docs/performance.md).
 constexpr std::size_t asked_terms = 12;
 constexpr int compared_questions = 40;
 // The index ranks every question holding an asked term: a term in a tenth of a large bank makes
