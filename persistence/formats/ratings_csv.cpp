@@ -111,8 +111,9 @@ class CsvSplitter {
         for (;;) {
             if (r.cells.size() == max_ratings_interviewers + 1) // plus a column of names
                 fail(file_, pos_,
-                     fmt::format("more than {} columns; one loop's interviewers are far fewer",
-                                 max_ratings_interviewers + 1));
+                     fmt::format("more than {} columns (a column of names and {} interviewers); one "
+                                 "loop's interviewers are far fewer",
+                                 max_ratings_interviewers + 1, max_ratings_interviewers));
             r.cells.push_back(cell());
             if (at_line_end()) break;
             advance(); // ','

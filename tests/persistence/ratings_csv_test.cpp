@@ -141,7 +141,7 @@ TEST_CASE("a file far larger than any panel is refused with where it went over")
     for (std::size_t j = 0; j < max_ratings_interviewers + 2; ++j)
         wide += "1,";
     CHECK(error_of(wide + "1\n") ==
-          "ratings.csv:1:403: more than 201 columns; one loop's interviewers are far fewer");
+          "ratings.csv:1:403: more than 201 columns (a column of names and 200 interviewers); one loop's interviewers are far fewer");
     std::string header = "I0";
     std::string scores = "3";
     for (std::size_t j = 1; j <= max_ratings_interviewers; ++j) {
