@@ -162,7 +162,7 @@ TEST_CASE("PDF: a real paginated PDF, long notes continue on further pages") {
 
 TEST_CASE("one rule per format for controls in a note: escapes in Markdown and HTML, line ends as breaks, JSON as written") {
     auto r = sample();
-    r.answers[0].notes = std::string("Clear \x1b[2J, bell \x07, nul ", 26) + std::string(1, '\0') +
+    r.answers[0].notes = std::string("Clear \x1b[2J, bell \x07, nul ") + std::string(1, '\0') +
                          " C1 \xc2\x9b turn \xe2\x80\xae back\r\nnext\rlast";
     const auto md = report_markdown(r);
     const auto html = report_html(r);
