@@ -44,7 +44,7 @@ void QuestionEditor::open(const Question& q, std::string original_id) {
     close_.clear();
     looked_prompt_.clear(), looked_answer_.clear();
     looked_at_.reset(), pending_.reset();
-    shown_ = -1;
+    shown_.reset();
     focus_first_ = true;
 }
 
@@ -61,7 +61,8 @@ void QuestionEditor::draw_close_questions(AppContext& ctx) {
         close_ = similar_->closest(draft_.prompt, draft_.answer, close_shown, original_id_);
         looked_prompt_ = draft_.prompt, looked_answer_ = draft_.answer;
         looked_at_ = now;
-        if (shown_ >= static_cast<int>(close_.size())) shown_ = -1;
+        if (shown_ && std::none_of(close_.begin(), close_.end(), [&](const auto& c) { return c.id == shown_->id; }))
+            shown_.reset();
     } else if (changed) {
         pending_ = *looked_at_ + between_lookups; // the last keystrokes' lookup is still to come
     }
@@ -72,23 +73,23 @@ void QuestionEditor::draw_close_questions(AppContext& ctx) {
     ui::muted("Close to questions you have (Alt+1..3 shows one):");
     for (int i = 0; i < static_cast<int>(close_.size()); ++i) {
         const auto& c = close_[static_cast<std::size_t>(i)];
-        if (keys::alt() && keys::digit_pressed(i + 1)) shown_ = shown_ == i ? -1 : i;
+        if (keys::alt() && keys::digit_pressed(i + 1)) {
+            if (shown_ && shown_->id == c.id) shown_.reset();
+            else shown_ = ctx.questions.find(c.id);
+        }
         std::string prompt = c.prompt;
         std::replace(prompt.begin(), prompt.end(), '\n', ' ');
         ImGui::Text("Alt+%d  %3d%%  %s", i + 1, static_cast<int>(std::lround(c.closeness * 100)), c.id.c_str());
         ImGui::SameLine();
         ui::muted(ui::one_line(prompt, ImGui::GetContentRegionAvail().x));
     }
-    if (shown_ >= 0) {
-        const auto& c = close_[static_cast<std::size_t>(shown_)];
-        if (const auto q = ctx.questions.find(c.id)) {
-            ImGui::Indent(ui::em(1));
-            ImGui::PushTextWrapPos(0.0f); // wrapped at the panel's edge
-            ImGui::TextUnformatted(q->prompt.c_str());
-            ui::muted(q->answer);
-            ImGui::PopTextWrapPos();
-            ImGui::Unindent(ui::em(1));
-        }
+    if (shown_) {
+        ImGui::Indent(ui::em(1));
+        ImGui::PushTextWrapPos(0.0f); // wrapped at the panel's edge
+        ImGui::TextUnformatted(shown_->prompt.c_str());
+        ui::muted(shown_->answer);
+        ImGui::PopTextWrapPos();
+        ImGui::Unindent(ui::em(1));
     }
 }
 

@@ -45,7 +45,7 @@ private:
     std::vector<SimilarQuestion> close_;
     std::string looked_prompt_, looked_answer_;
     std::optional<TimePoint> looked_at_, pending_;
-    int shown_ = -1; // the close question shown in full, or -1
+    std::optional<Question> shown_; // the close question shown in full, read once when chosen
     bool focus_first_ = false; // the keyboard starts in the first field
 };
 
