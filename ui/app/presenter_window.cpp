@@ -24,10 +24,11 @@ struct ContextGuard {
 
 } // namespace
 
-bool PresenterWindow::open(float font_pixels, GLFWwindow* keyboard_owner) {
+bool PresenterWindow::open(float font_pixels, GLFWwindow* keyboard_owner, KeyboardOwner owner) {
     if (handle_) return true;
     const ContextGuard guard;
     keyboard_owner_ = keyboard_owner;
+    owner_ = owner;
     glfwWindowHint(GLFW_FOCUS_ON_SHOW, GLFW_FALSE);
     glfwWindowHint(GLFW_FOCUSED, GLFW_FALSE);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -43,14 +44,15 @@ bool PresenterWindow::open(float font_pixels, GLFWwindow* keyboard_owner) {
     glfwSetWindowRefreshCallback(handle_, [](GLFWwindow* w) {
         static_cast<PresenterWindow*>(glfwGetWindowUserPointer(w))->shown_.forget(); // exposed: draw it all
     });
-    // Keys reach the main window's ImGui (current while events are polled), whichever window
-    // the window manager gave the focus to.
+    // Keys reach the main window (its ImGui is current while events are polled), whichever
+    // window the window manager gave the focus to.
     glfwSetKeyCallback(handle_, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
-        ImGui_ImplGlfw_KeyCallback(static_cast<PresenterWindow*>(glfwGetWindowUserPointer(w))->keyboard_owner_, key,
-                                   scancode, action, mods);
+        const auto& self = *static_cast<PresenterWindow*>(glfwGetWindowUserPointer(w));
+        self.owner_.key(self.keyboard_owner_, key, scancode, action, mods);
     });
     glfwSetCharCallback(handle_, [](GLFWwindow* w, unsigned c) {
-        ImGui_ImplGlfw_CharCallback(static_cast<PresenterWindow*>(glfwGetWindowUserPointer(w))->keyboard_owner_, c);
+        const auto& self = *static_cast<PresenterWindow*>(glfwGetWindowUserPointer(w));
+        self.owner_.text(self.keyboard_owner_, c);
     });
     shown_.forget();
     context_ = ImGui::CreateContext();

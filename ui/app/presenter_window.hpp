@@ -19,9 +19,16 @@ public:
     PresenterWindow(const PresenterWindow&) = delete;
     PresenterWindow& operator=(const PresenterWindow&) = delete;
 
-    // Opens the window if it is not open; `keyboard_owner` is the main window. Returns false if
-    // no window could be made.
-    bool open(float font_pixels, GLFWwindow* keyboard_owner);
+    // The main window's key and text callbacks: what is typed into the presenter goes there, as
+    // if typed there.
+    struct KeyboardOwner {
+        void (*key)(GLFWwindow*, int key, int scancode, int action, int mods) = nullptr;
+        void (*text)(GLFWwindow*, unsigned codepoint) = nullptr;
+    };
+
+    // Opens the window if it is not open; `keyboard_owner` is the main window, `owner` its
+    // keyboard callbacks. Returns false if no window could be made.
+    bool open(float font_pixels, GLFWwindow* keyboard_owner, KeyboardOwner owner);
     void close();
     bool is_open() const { return handle_ != nullptr; }
     // True once the user closed it with the window manager.
@@ -35,6 +42,7 @@ public:
 private:
     GLFWwindow* handle_ = nullptr;
     GLFWwindow* keyboard_owner_ = nullptr;
+    KeyboardOwner owner_;
     ImGuiContext* context_ = nullptr;
     FrameDamage shown_;
 };

@@ -10,6 +10,7 @@
 
 #include "ui/app/fonts.hpp"
 #include "ui/app/frame_damage.hpp"
+#include "ui/app/key_queue.hpp"
 #include "ui/app/presenter_window.hpp"
 #include "ui/app/screenshot.hpp"
 #include "ui/app/software_gl.hpp"
@@ -20,8 +21,10 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
+#include <imgui_internal.h> // ActiveIdIsJustActivated, InputTextState: see keep_text_for_new_field
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -31,6 +34,7 @@
 #include <string_view>
 #include <thread>
 #include <utility>
+#include <vector>
 
 namespace panelist {
 namespace {
@@ -49,6 +53,7 @@ struct RunningWindow {
     WindowSize size;
     WindowPlace place;
     std::optional<Theme> requested_theme; // set by set_theme() during a frame, applied before the next
+    KeyQueue keys{GLFW_PRESS, GLFW_RELEASE}; // typed, not yet handed to ImGui
 };
 RunningWindow running;
 
@@ -120,6 +125,43 @@ void on_key(GLFWwindow* handle, int key, int scancode, int action, int mods) {
         change_font_scale(window, scale / font_scale_step);
     else if (action == GLFW_PRESS && (typed == '0' || key == GLFW_KEY_0 || key == GLFW_KEY_KP_0))
         change_font_scale(window, 1.0f);
+}
+
+// Every key typed in our windows (the main one, or the presenter when the user focused it) waits
+// here until a frame takes it (KeyQueue: a quick tap during a slow frame is not lost).
+void queue_key(GLFWwindow* handle, int key, int scancode, int action, int mods) {
+    running.keys.push({.key = key, .scancode = scancode, .action = action, .mods = mods});
+    note_input(handle);
+}
+
+void queue_text(GLFWwindow* handle, unsigned codepoint) {
+    running.keys.push({.is_text = true, .codepoint = codepoint});
+    note_input(handle);
+}
+
+// Hands ImGui this frame's keys and text through its GLFW backend, which calls on_key first.
+// Returns the text it handed over.
+std::vector<KeyQueue::Event> take_frame_keys(GLFWwindow* handle) {
+    std::vector<KeyQueue::Event> text;
+    for (const KeyQueue::Event& e : running.keys.take_frame()) {
+        if (e.is_text) {
+            ImGui_ImplGlfw_CharCallback(handle, e.codepoint);
+            text.push_back(e);
+        } else {
+            ImGui_ImplGlfw_KeyCallback(handle, e.key, e.scancode, e.action, e.mods);
+        }
+    }
+    return text;
+}
+
+// A text field that a key opened (N for notes) becomes active a frame later, and ImGui 1.86
+// ignores text in the frame a field becomes active: what was typed right after the key would
+// be lost. When no field had the keyboard before the frame and one was just given it, the
+// frame's text goes back to be typed there on the next frame.
+void keep_text_for_new_field(bool was_typing, const std::vector<KeyQueue::Event>& text) {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (was_typing || text.empty() || !g.ActiveIdIsJustActivated) return;
+    if (g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId) running.keys.put_back(text); // a text field
 }
 
 void on_content_scale(GLFWwindow* handle, float, float) {
@@ -333,12 +375,15 @@ void wait_for_reason_to_draw(Window& window, const RunnerCallbacks& callbacks, b
 
 // One frame of UI: laid out and turned into draw lists, not drawn yet.
 void render_frame(Window& window, const std::function<void()>& draw) {
+    const bool was_typing = ImGui::GetIO().WantTextInput;
+    const auto text = take_frame_keys(window.handle);
     ImGui_ImplOpenGL3_NewFrame();
     window.font_texture_uploaded = true;
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     if (draw) draw();
     ImGui::Render();
+    keep_text_for_new_field(was_typing, text);
     glfwGetWindowSize(window.handle, &running.size.width, &running.size.height);
     running.place.width = running.size.width;
     running.place.height = running.size.height;
@@ -441,7 +486,7 @@ void update_presenter(PresenterWindow& presenter, const RunnerCallbacks& callbac
         return;
     }
     const float em = window_font_pixels();
-    if (!presenter.open(em * 2.6f, main_window)) return;
+    if (!presenter.open(em * 2.6f, main_window, {queue_key, queue_text})) return;
     presenter.render(callbacks.draw_presenter ? callbacks.draw_presenter : [] {});
 }
 
@@ -454,6 +499,10 @@ int run_loop(Window& window, const RunnerCallbacks& callbacks) {
     SoftwareGl gl = whole_frames ? SoftwareGl{} : SoftwareGl::of_current_context();
     glfwGetFramebufferSize(window.handle, &gl.buffer_width, &gl.buffer_height);
     const bool announce_frames = std::getenv("PANELIST_ANNOUNCE_FRAMES") != nullptr;
+    // PANELIST_SLOW_FRAMES_MS=N: every frame takes N ms longer, as on a slow machine (the
+    // quick-keys acceptance scenario; trying the window by hand).
+    const char* slow = std::getenv("PANELIST_SLOW_FRAMES_MS");
+    const auto slow_frame = std::chrono::milliseconds(slow ? std::clamp(std::atoi(slow), 0, 2000) : 0);
     for (int frame = 1; !glfwWindowShouldClose(window.handle); ++frame) {
         wait_for_reason_to_draw(window, callbacks, screenshot.has_value());
         if (window.fonts_stale) {
@@ -463,7 +512,9 @@ int run_loop(Window& window, const RunnerCallbacks& callbacks) {
         if (std::exchange(window.exposed, false)) damage.forget();
         take_requested_theme(window);
         render_frame(window, callbacks.draw);
+        if (slow_frame.count() > 0) std::this_thread::sleep_for(slow_frame);
         if (window.frames_to_render > 0) --window.frames_to_render;
+        if (!running.keys.empty()) window.frames_to_render = std::max(window.frames_to_render, 1);
         if (running.requested_theme) window.frames_to_render = std::max(window.frames_to_render, 1);
 
         Shown shown;
@@ -576,6 +627,11 @@ int run_window(const RunnerSettings& settings, const RunnerCallbacks& callbacks)
         }
         install_callbacks(window);
         imgui.attach(window.handle);
+        // Keys and text go through the queue: the backend's own callbacks (which call ours) are
+        // called as frames take them. ImGui_ImplGlfw_Shutdown puts ours back.
+        running.keys.clear();
+        glfwSetKeyCallback(window.handle, queue_key);
+        glfwSetCharCallback(window.handle, queue_text);
         refresh_fonts(window);
         ImGui_ImplOpenGL3_CreateDeviceObjects(); // shaders and font texture, before the wait
         window.font_texture_uploaded = true;
