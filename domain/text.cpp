@@ -25,6 +25,13 @@ std::size_t character_count(std::string_view s) {
     return n;
 }
 
+std::size_t prefix_bytes(std::string_view s, std::size_t max_characters) {
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && characters++ == max_characters) return i;
+    return s.size();
+}
+
 std::string excerpt(std::string_view s, std::size_t max_characters) {
     std::size_t characters = 0;
     for (std::size_t i = 0; i < s.size(); ++i)

@@ -17,6 +17,9 @@ std::string normalise_text(std::string_view);
 std::size_t invalid_utf8_at(std::string_view);
 // Characters (code points) of UTF-8 text: what a length limit told to a person counts.
 std::size_t character_count(std::string_view);
+// The bytes of the first `max_characters` characters: where to cut text to that length
+// without splitting a character.
+std::size_t prefix_bytes(std::string_view, std::size_t max_characters);
 // The text as a message quotes it: whole when short, else its first `max_characters`
 // characters and "..." (a 30 MB id is not repeated back in full).
 std::string excerpt(std::string_view, std::size_t max_characters = 60);
@@ -39,6 +42,13 @@ struct HiddenControl {
     std::size_t length = 0;
 };
 HiddenControl hidden_control_at(std::string_view, std::size_t at);
+// How long what people type about candidates and interviews may be, in characters, in the
+// window and in a bundle alike (so whatever was typed can be shared): a name fits a line; notes
+// hold a long interview typed fast (100,000 characters is about 15,000 words).
+struct PeopleTextLimits {
+    static constexpr std::size_t name = 200;
+    static constexpr std::size_t notes = 100'000;
+};
 // 64-bit FNV-1a of the bytes: a cheap, stable fingerprint (not for security).
 std::uint64_t fnv1a(std::string_view bytes);
 

@@ -2,6 +2,7 @@
 #pragma once
 #include "domain/interview.hpp"
 #include "domain/people.hpp"
+#include "domain/text.hpp"
 #include "persistence/store/database.hpp"
 #include "persistence/store/interview_repository.hpp"
 #include "persistence/formats/question_import.hpp"
@@ -42,9 +43,9 @@ struct Bundle {
 // interviewer, topic) are short; notes are what a person types during a call, far past any;
 // prompts, answers and rubric texts as in question files (QuestionTextLimits).
 struct BundleTextLimits {
-    static constexpr std::size_t name = 200;
+    static constexpr std::size_t name = PeopleTextLimits::name;
     static constexpr std::size_t text = 20'000;
-    static constexpr std::size_t notes = 100'000;
+    static constexpr std::size_t notes = PeopleTextLimits::notes;
 };
 
 std::string write_bundle(const Bundle&);

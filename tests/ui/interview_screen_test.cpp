@@ -1,3 +1,5 @@
+#include "domain/text.hpp"
+#include "persistence/formats/bundle.hpp"
 #include "tests/ui/app_fixture.hpp"
 #include "ui/app/frame_damage.hpp"
 
@@ -85,6 +87,28 @@ TEST_CASE("notes reach the database within the autosave delay, and on every ques
     f.press(keys::right);  // and moving on saves at once
     CHECK(f.stored(id).questions[0].response.notes == "Knew canaries; missed rollback. Strong.");
     CHECK(f.app->interview().current() == 1);
+}
+
+TEST_CASE("notes stop at 100,000 characters, say so, and never split a character") {
+    AppFixture f;
+    const auto id = f.open_interview();
+    f.press(keys::letter('N'));
+    // A long interview's notes, then a paste that would pass the limit, ending in Japanese.
+    f.type(std::string(PeopleTextLimits::notes - 3, 'x'));
+    CHECK_FALSE(contains(f.frame(), "Notes hold at most"));
+    const std::string drawn = [&] {
+        f.type("ab日本語"); // a, b, then 日 fits; 本語 do not
+        return f.frame();
+    }();
+    CHECK(contains(drawn, "Notes hold at most 100,000 characters"));
+    f.press(keys::escape);
+    f.press(keys::right);
+    const std::string notes = f.stored(id).questions[0].response.notes;
+    CHECK(character_count(notes) == PeopleTextLimits::notes);
+    CHECK(notes.ends_with("ab日"));
+    CHECK(invalid_utf8_at(notes) == std::string::npos);
+    // What was typed can be shared: a bundle reads notes of exactly this length.
+    CHECK(PeopleTextLimits::notes == BundleTextLimits::notes);
 }
 
 TEST_CASE("typing digits into the notes does not score") {

@@ -3,6 +3,7 @@
 #include "ui/context/keys.hpp"
 #include "ui/widgets/font_roles.hpp"
 #include "ui/widgets/layout_probe.hpp"
+#include "domain/text.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <fmt/format.h>
@@ -284,7 +285,8 @@ void PanelistApp::draw_bar() {
     const ImGuiID me_id = ImGui::GetID("##me");
     if (ImGui::GetActiveID() == me_id && ImGui::IsKeyPressed(keys::escape)) ImGui::ClearActiveID();
     if (std::exchange(focus_me_, false)) ImGui::SetKeyboardFocusHere();
-    if (ImGui::InputTextWithHint("##me", "your name (Ctrl+Y)", &ctx_.me)) plan_.set_interviewer(ctx_.me);
+    if (ui::input_text_limited("##me", "your name (Ctrl+Y)", &ctx_.me, PeopleTextLimits::name))
+        plan_.set_interviewer(ctx_.me);
     ui::laid_out("top bar", "your name");
     next_item(button_width(presenter_label));
     if (ImGui::Button(presenter_label)) ctx_.presenter_open = !ctx_.presenter_open;

@@ -1,5 +1,6 @@
 #include "ui/screens/candidates_screen.hpp"
 
+#include "domain/text.hpp"
 #include "persistence/backups/erase.hpp"
 #include "persistence/team/team_sync.hpp"
 #include "ui/context/app_context.hpp"
@@ -11,6 +12,8 @@
 
 namespace panelist {
 namespace {
+
+constexpr std::size_t name_limit = PeopleTextLimits::name;
 constexpr Shortcut candidate_keys[] = {
     {"L", "type a new loop's name; Enter creates it"},
     {"C", "type a new candidate's name; Enter adds them to the loop"},
@@ -94,10 +97,10 @@ void CandidatesScreen::draw_loops(AppContext& ctx) {
     ui::heading("New loop");
     if (keys::command(keys::letter('L'))) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
-    const bool loop_enter = ImGui::InputTextWithHint("##loop-name", "MLOps Engineer, Berlin, 2026-Q4 (L)",
-                                                     &new_loop_.name, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool loop_enter = ui::input_text_limited("##loop-name", "MLOps Engineer, Berlin, 2026-Q4 (L)",
+                                                   &new_loop_.name, name_limit, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##loop-role", "role", &new_loop_.role);
+    ui::input_text_limited("##loop-role", "role", &new_loop_.role, name_limit);
     if (ImGui::Button("Create loop") || loop_enter) {
         try {
             ctx.people.save(new_loop_);
@@ -162,10 +165,11 @@ void CandidatesScreen::draw_candidates(AppContext& ctx) {
     if (keys::command(keys::right)) new_candidate_level_ = 1;
     if (keys::command(keys::letter('C'))) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
-    const bool candidate_enter = ImGui::InputTextWithHint("##cand-name", "full name (C)", &new_candidate_.name,
-                                                          ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool candidate_enter = ui::input_text_limited("##cand-name", "full name (C)", &new_candidate_.name,
+                                                        name_limit, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##cand-role", loop->role.empty() ? "role" : loop->role.c_str(), &new_candidate_.role);
+    ui::input_text_limited("##cand-role", loop->role.empty() ? "role" : loop->role.c_str(), &new_candidate_.role,
+                           name_limit);
     ImGui::RadioButton("junior (Left)", &new_candidate_level_, 0);
     ImGui::SameLine();
     ImGui::RadioButton("senior (Right)", &new_candidate_level_, 1);
@@ -199,17 +203,20 @@ void CandidatesScreen::draw_candidate(AppContext& ctx) {
     if (editing_.id != candidate->id) editing_ = *candidate;
     ui::heading(candidate->name);
     ImGui::PushItemWidth(-ui::em(5));
-    ImGui::InputText("Name", &editing_.name);
+    ui::input_text_limited("Name", nullptr, &editing_.name, name_limit);
     bool changed = ImGui::IsItemDeactivatedAfterEdit();
-    ImGui::InputText("Role", &editing_.role);
+    ui::input_text_limited("Role", nullptr, &editing_.role, name_limit);
     changed |= ImGui::IsItemDeactivatedAfterEdit();
     int level = editing_.level == Level::senior ? 1 : 0;
     if (ImGui::Combo("Level", &level, candidate_levels, 2)) {
         editing_.level = level == 0 ? Level::junior : Level::senior;
         changed = true;
     }
-    ImGui::InputTextMultiline("Notes", &editing_.notes, {-ui::em(5), ui::em(4)});
+    ImGui::InputTextMultiline("Notes", &editing_.notes, {-ui::em(5), ui::em(4)}, ui::text_limit_flags,
+                              ui::text_limit_callback, &notes_limit_);
     changed |= ImGui::IsItemDeactivatedAfterEdit();
+    if (notes_limit_.clipped)
+        ui::warning("Notes hold at most " + grouped(PeopleTextLimits::notes) + " characters: what went past that was not kept.");
     ImGui::PopItemWidth();
     if (ImGui::Button(editing_.archived ? "Restore candidate" : "Archive candidate")) {
         editing_.archived = !editing_.archived;

@@ -6,6 +6,8 @@
 #include "ui/screens/screen.hpp"
 #include "ui/screens/share_panel.hpp"
 #include "ui/screens/team_panel.hpp"
+#include "ui/widgets/widgets.hpp"
+#include "domain/text.hpp"
 
 #include <optional>
 #include <string>
@@ -35,6 +37,7 @@ private:
     Candidate new_candidate_;
     int new_candidate_level_ = 0;
     Candidate editing_; // the selected candidate's editable copy
+    ui::FieldLimit notes_limit_{PeopleTextLimits::notes};
     bool confirming_erase_ = false;
     std::string erase_typed_; // the name typed to confirm an erase
     std::string error_;

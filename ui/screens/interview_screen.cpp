@@ -38,15 +38,11 @@ constexpr Shortcut interview_keys[] = {
 };
 constexpr auto time_save_interval = 10s;
 
-// Puts the text cursor at the end of a field's text the first time it is called after `armed`
-// was set: notes opened with N continue after what is there, never in the middle of a word.
-int cursor_to_end(ImGuiInputTextCallbackData* data) {
-    auto* armed = static_cast<bool*>(data->UserData);
-    if (*armed) {
-        data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
-        *armed = false;
-    }
-    return 0;
+// Shown under a notes field that was typed or pasted past its limit.
+const std::string& notes_full_message() {
+    static const std::string message = "Notes hold at most " + grouped(PeopleTextLimits::notes) +
+                                       " characters (about 15,000 words): what went past that was not kept.";
+    return message;
 }
 
 // The width a row of text would take, to decide whether it still fits on the current line.
@@ -662,17 +658,17 @@ void InterviewScreen::draw_notes(AppContext& ctx) {
     if (focus_notes_) {
         ImGui::SetKeyboardFocusHere();
         focus_notes_ = false;
-        notes_cursor_to_end_ = true;
+        notes_limit_.cursor_to_end = true;
     }
-    const auto flags = (!editable() ? ImGuiInputTextFlags_ReadOnly : ImGuiInputTextFlags_None) |
-                       ImGuiInputTextFlags_CallbackAlways;
+    const auto flags = (!editable() ? ImGuiInputTextFlags_ReadOnly : ImGuiInputTextFlags_None) | ui::text_limit_flags;
     const float window = ImGui::GetWindowHeight();
     const float lines = window > ui::em(44) ? 6.0f : window > ui::em(30) ? 4.5f : window > ui::em(18) ? 3.2f : 2.2f;
-    if (ImGui::InputTextMultiline("##notes", &notes_, {-1, ui::em(lines)}, flags, cursor_to_end,
-                                  &notes_cursor_to_end_)) {
+    if (ImGui::InputTextMultiline("##notes", &notes_, {-1, ui::em(lines)}, flags, ui::text_limit_callback,
+                                  &notes_limit_)) {
         notes_timer_.edited(ctx.clock.now());
         recovered_.clear();
     }
+    if (notes_limit_.clipped) ui::warning(notes_full_message());
     ui::laid_out("interview", "notes");
     ImGui::PopID();
 }
@@ -687,20 +683,20 @@ void InterviewScreen::draw_wrap_up(AppContext& ctx) {
     if (focus_overall_) {
         ImGui::SetKeyboardFocusHere();
         focus_overall_ = false;
-        overall_cursor_to_end_ = true;
+        overall_limit_.cursor_to_end = true;
     }
-    const auto flags = (!editable() ? ImGuiInputTextFlags_ReadOnly : ImGuiInputTextFlags_None) |
-                       ImGuiInputTextFlags_CallbackAlways;
+    const auto flags = (!editable() ? ImGuiInputTextFlags_ReadOnly : ImGuiInputTextFlags_None) | ui::text_limit_flags;
     const bool can_submit = allows(*interview_, InterviewChange::submit) && !submitting_;
     const char* submit_label = "Submit... (Ctrl+Enter)";
     const float submit_width = text_width(submit_label) + ImGui::GetStyle().FramePadding.x * 2;
     // The Submit button beside the field when both fit at a useful width, else below it.
     const bool submit_beside = can_submit && ImGui::GetContentRegionAvail().x - submit_width > ui::em(16);
     ImGui::SetNextItemWidth(submit_beside ? -(submit_width + ImGui::GetStyle().ItemSpacing.x) : -1.0f);
-    if (ImGui::InputTextWithHint("##overall", "overall notes (O)", &overall_, flags, cursor_to_end,
-                                 &overall_cursor_to_end_)) {
+    if (ImGui::InputTextWithHint("##overall", "overall notes (O)", &overall_, flags, ui::text_limit_callback,
+                                 &overall_limit_)) {
         overall_timer_.edited(ctx.clock.now());
     }
+    if (overall_limit_.clipped) ui::warning(notes_full_message());
     ui::laid_out("interview", "overall notes");
     if (can_submit) {
         if (submit_beside) ImGui::SameLine();

@@ -6,7 +6,9 @@
 #include "domain/interview.hpp"
 #include "domain/interview_lifecycle.hpp"
 #include "domain/question.hpp"
+#include "domain/text.hpp"
 #include "ui/screens/screen.hpp"
+#include "ui/widgets/widgets.hpp"
 
 #include <functional>
 #include <map>
@@ -96,11 +98,11 @@ private:
     std::string notes_;
     DraftTimer notes_timer_;
     bool focus_notes_ = false;
-    bool notes_cursor_to_end_ = false;
+    ui::FieldLimit notes_limit_{PeopleTextLimits::notes};
     std::string overall_;
     DraftTimer overall_timer_;
     bool focus_overall_ = false;
-    bool overall_cursor_to_end_ = false;
+    ui::FieldLimit overall_limit_{PeopleTextLimits::notes};
 
     bool submitting_ = false;
     int recommendation_choice_ = -1;

@@ -2,6 +2,7 @@
 
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
+#include "domain/text.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>
@@ -128,7 +129,7 @@ void PlanScreen::draw(AppContext& ctx) {
 void PlanScreen::draw_source(AppContext& ctx) {
     if (keys::command(keys::letter('I'))) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##interviewer", "interviewer: your name (I)", &interviewer_);
+    ui::input_text_limited("##interviewer", "interviewer: your name (I)", &interviewer_, PeopleTextLimits::name);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &date_);
     ImGui::Spacing();

@@ -1,7 +1,11 @@
 #include "ui/widgets/widgets.hpp"
 
+#include "domain/text.hpp"
+
 #include <algorithm>
 #include <cmath>
+#include <imgui_stdlib.h>
+#include <string_view>
 
 namespace panelist::ui {
 
@@ -149,6 +153,32 @@ std::string one_line(std::string_view text, float width) {
     }
     while (lo > 0 && (static_cast<unsigned char>(line[lo]) & 0xC0) == 0x80) --lo; // UTF-8 boundary
     return line.substr(0, lo) + "...";
+}
+
+int text_limit_callback(ImGuiInputTextCallbackData* data) {
+    auto& limit = *static_cast<FieldLimit*>(data->UserData);
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && limit.cursor_to_end) {
+        data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+        limit.cursor_to_end = false;
+    }
+    if (data->EventFlag != ImGuiInputTextFlags_CallbackEdit) return 0;
+    limit.clipped = false;
+    // Fewer bytes than the limit's characters: within it, without counting.
+    if (static_cast<std::size_t>(data->BufTextLen) <= limit.max_characters) return 0;
+    const auto cut = static_cast<int>(prefix_bytes({data->Buf, static_cast<std::size_t>(data->BufTextLen)},
+                                                   limit.max_characters));
+    if (cut < data->BufTextLen) {
+        data->DeleteChars(cut, data->BufTextLen - cut);
+        limit.clipped = true;
+    }
+    return 0;
+}
+
+bool input_text_limited(const char* label, const char* hint, std::string* text, std::size_t max_characters,
+                        ImGuiInputTextFlags flags) {
+    FieldLimit limit{max_characters};
+    return hint ? ImGui::InputTextWithHint(label, hint, text, flags | text_limit_flags, text_limit_callback, &limit)
+                : ImGui::InputText(label, text, flags | text_limit_flags, text_limit_callback, &limit);
 }
 
 } // namespace panelist::ui

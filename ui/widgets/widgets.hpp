@@ -1,5 +1,6 @@
 // Small drawing helpers shared by screens: em-based sizes, badges, headings, wrapped text.
 #pragma once
+#include <cstddef>
 #include <imgui.h>
 #include <string>
 #include <string_view>
@@ -40,6 +41,21 @@ void end_panel();
 // Scrolls the current window from the keyboard when no text field has it: Up / Down a few
 // lines, PgUp / PgDn a page, Home / End to either end. For screens that are read, not edited.
 void scroll_with_keys();
+// A text field's length limit, for ImGui's callback (text_limit_callback, with this as user data
+// and text_limit_flags): typing or pasting past `max_characters` keeps the first ones and sets
+// `clipped` until the next edit within the limit; `cursor_to_end`, when armed, puts the cursor
+// after the text once (notes opened with N continue after what is there).
+struct FieldLimit {
+    std::size_t max_characters = 0;
+    bool cursor_to_end = false;
+    bool clipped = false;
+};
+int text_limit_callback(ImGuiInputTextCallbackData*);
+constexpr ImGuiInputTextFlags text_limit_flags = ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_CallbackAlways;
+// A one-line field over a std::string that holds at most `max_characters` (names: what is past
+// the limit is not taken, as a form's maxlength). `hint` may be null.
+bool input_text_limited(const char* label, const char* hint, std::string* text, std::size_t max_characters,
+                        ImGuiInputTextFlags flags = 0);
 // Text cut to one line of at most `width` pixels, with an ellipsis.
 std::string one_line(std::string_view text, float width);
 
