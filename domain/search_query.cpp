@@ -37,7 +37,7 @@ public:
             // The index parses a search into a tree, one level a term: past a few dozen terms its
             // parser runs out of stack, and time grows with the square of the length.
             if (query.terms.size() + query.filters.size() > max_search_items)
-                throw QueryError(start + 1, fmt::format("a search holds at most {} words, phrases and filters; "
+                throw QueryError(text_, start, fmt::format("a search holds at most {} words, phrases and filters; "
                                                         "this is one more",
                                                         max_search_items));
         }
@@ -52,7 +52,7 @@ private:
             negated = true;
             ++pos_;
             if (pos_ >= text_.size() || is_space(text_[pos_]))
-                throw QueryError(start + 1, "'-' must be followed by a word, phrase or filter "
+                throw QueryError(text_, start, "'-' must be followed by a word, phrase or filter "
                                             "to exclude");
         }
         if (text_[pos_] == '"') {
@@ -76,7 +76,7 @@ private:
         auto key_text = to_lower_ascii(text_.substr(key_start, key_end - key_start));
         auto key = find_key(key_text);
         if (!key)
-            throw QueryError(key_start + 1,
+            throw QueryError(text_, key_start,
                              fmt::format("unknown filter '{}:'; use topic:, tag:, level:, diff: "
                                          "or set:",
                                          key_text));
@@ -85,7 +85,7 @@ private:
         if (pos_ < text_.size() && text_[pos_] == '"') value = read_quoted();
         else value = read_bare();
         if (value.empty())
-            throw QueryError(key_start + 1, fmt::format("'{}:' needs a value, e.g. {}", key_text,
+            throw QueryError(text_, key_start, fmt::format("'{}:' needs a value, e.g. {}", key_text,
                                                         example(*key)));
         if (*key != FilterKey::set) value = to_lower_ascii(value);
         check_value(*key, value, key_start);
@@ -103,13 +103,13 @@ private:
         return "";
     }
 
-    static void check_value(FilterKey key, const std::string& value, std::size_t at) {
+    void check_value(FilterKey key, const std::string& value, std::size_t at) const {
         if (key == FilterKey::level && !parse_level(value))
-            throw QueryError(at + 1, fmt::format("level:{} is not a level; use junior, senior or "
+            throw QueryError(text_, at, fmt::format("level:{} is not a level; use junior, senior or "
                                                  "both",
                                                  value));
         if (key == FilterKey::difficulty && !parse_difficulty(value))
-            throw QueryError(at + 1, fmt::format("diff:{} is not a difficulty; use easy, medium "
+            throw QueryError(text_, at, fmt::format("diff:{} is not a difficulty; use easy, medium "
                                                  "or hard",
                                                  value));
     }
@@ -119,7 +119,7 @@ private:
         ++pos_;
         const std::size_t close = text_.find('"', pos_);
         if (close == std::string_view::npos)
-            throw QueryError(open + 1, "this quote is never closed");
+            throw QueryError(text_, open, "this quote is never closed");
         std::string inner = trim(text_.substr(pos_, close - pos_));
         pos_ = close + 1;
         return inner;
@@ -129,7 +129,7 @@ private:
         const std::size_t start = pos_;
         while (pos_ < text_.size() && !is_space(text_[pos_])) {
             if (text_[pos_] == '"')
-                throw QueryError(pos_ + 1, "a quote must start a phrase, e.g. \"feature store\"");
+                throw QueryError(text_, pos_, "a quote must start a phrase, e.g. \"feature store\"");
             ++pos_;
         }
         return std::string(text_.substr(start, pos_ - start));
@@ -146,14 +146,17 @@ private:
 
 } // namespace
 
-QueryError::QueryError(std::size_t column, const std::string& message)
-    : std::runtime_error(fmt::format("column {}: {}", column, message)), column_(column) {}
+QueryError::QueryError(std::string_view query, std::size_t at, const std::string& message)
+    : QueryError(character_count(query.substr(0, at)) + 1, at, message) {}
+
+QueryError::QueryError(std::size_t column, std::size_t at, const std::string& message)
+    : std::runtime_error(fmt::format("column {}: {}", column, message)), column_(column), byte_(at) {}
 
 SearchQuery parse_search_query(std::string_view text) {
     if (text.size() > max_search_bytes)
-        throw QueryError(max_search_bytes + 1, fmt::format("a search is at most {} characters", max_search_bytes));
+        throw QueryError(text, max_search_bytes, fmt::format("a search is at most {} characters", max_search_bytes));
     if (const auto bad = invalid_utf8_at(text); bad != std::string_view::npos)
-        throw QueryError(bad + 1, "this is not valid UTF-8 text");
+        throw QueryError(text, bad, "this is not valid UTF-8 text");
     return Reader(text).read();
 }
 

@@ -42,14 +42,19 @@ struct SearchQuery {
     bool operator==(const SearchQuery&) const = default;
 };
 
-// A query that cannot be read: the message names the problem, column is 1-based.
+// A query that cannot be read: the message names the problem and its column, counted in
+// characters from 1 as a person counts them ("日本 \"abc": the quote is column 4).
 class QueryError : public std::runtime_error {
 public:
-    QueryError(std::size_t column, const std::string& message);
+    // `at` is the byte where the problem starts in `query`.
+    QueryError(std::string_view query, std::size_t at, const std::string& message);
     std::size_t column() const { return column_; }
+    std::size_t byte() const { return byte_; } // where it starts, in bytes from 0
 
 private:
+    QueryError(std::size_t column, std::size_t at, const std::string& message);
     std::size_t column_;
+    std::size_t byte_;
 };
 
 // Limits that keep a search's time linear in its length (README, "Search queries").

@@ -17,6 +17,10 @@ std::string normalise_text(std::string_view);
 std::size_t invalid_utf8_at(std::string_view);
 // Characters (code points) of UTF-8 text: what a length limit told to a person counts.
 std::size_t character_count(std::string_view);
+// How many terminal cells the text takes in a monospace terminal: 2 for East Asian wide
+// characters and emoji, 0 for combining marks, joiners and variation selectors, 1 for the rest
+// (the caret under a bad query's column lines up with what is shown).
+std::size_t display_width(std::string_view);
 // The bytes of the first `max_characters` characters: where to cut text to that length
 // without splitting a character.
 std::size_t prefix_bytes(std::string_view, std::size_t max_characters);

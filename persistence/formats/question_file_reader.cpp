@@ -196,6 +196,14 @@ void read_tables(const toml::node& node, const std::string& field, FieldReader& 
     for (const auto& item : *array) read(*item.as_table(), position_of(item.source()));
 }
 
+// toml++ says why in its own words; where they name its build settings, ours say what a
+// person can change in the file.
+std::string parse_error_in_our_words(std::string_view description) {
+    if (description.find("TOML_MAX_NESTED_VALUES") != std::string_view::npos)
+        return "arrays or inline tables are nested more than 256 deep here; a question file needs 2";
+    return std::string(description);
+}
+
 } // namespace
 
 QuestionFileReading read_question_file(std::string_view text, const std::string& file_name) {
@@ -209,7 +217,7 @@ QuestionFileReading read_question_file(std::string_view text, const std::string&
     try {
         root = toml::parse(text, file_name);
     } catch (const toml::parse_error& e) {
-        reader.problem(position_of(e.source()), "", std::string(e.description()));
+        reader.problem(position_of(e.source()), "", parse_error_in_our_words(e.description()));
         return result;
     }
     // Importing nothing is never what was meant: most likely the wrong or an unsaved file.

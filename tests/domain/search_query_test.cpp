@@ -1,4 +1,5 @@
 #include "domain/search_query.hpp"
+#include "domain/text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -71,6 +72,8 @@ void check_error(const char* text, std::size_t column, const char* words) {
 
 TEST_CASE("bad queries say what is wrong and where") {
     check_error("drift owner:ana", 7, "unknown filter 'owner:'");
+    // Columns count characters, not bytes: the quote after two CJK characters and a space is 4th.
+    check_error("\xe6\x97\xa5\xe6\x9c\xac \"abc", 4, "column 4: this quote is never closed");
     check_error("topic:", 1, "needs a value");
     check_error("level:expert", 1, "use junior, senior or both");
     check_error("diff:impossible", 1, "use easy, medium or hard");
@@ -104,4 +107,14 @@ TEST_CASE("a search past its documented size is refused where it goes over, befo
     for (int i = 0; i < 2000; ++i) repeated += "drift ";
     CHECK_THROWS_AS(parse_search_query(repeated), QueryError);
     check_error(std::string(max_search_bytes + 1, 'a').c_str(), max_search_bytes + 1, "at most 1000 characters");
+}
+
+TEST_CASE("terminal cells: wide characters and emoji take two, combining marks none") {
+    CHECK(display_width("drift") == 5);
+    CHECK(display_width("\xe6\x97\xa5\xe6\x9c\xac") == 4);          // 日本
+    CHECK(display_width("\xed\x95\x9c") == 2);                       // 한
+    CHECK(display_width("\xf0\x9f\x9a\x80\xf0\x9f\x94\xa5") == 4);  // two emoji
+    CHECK(display_width("e\xcc\x81") == 1);                          // e + combining acute
+    CHECK(display_width("\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85") == 4);  // Arabic, one cell each
+    CHECK(display_width("") == 0);
 }

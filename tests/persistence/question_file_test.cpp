@@ -93,6 +93,11 @@ TEST_CASE("syntax errors, bad UTF-8 and binary junk are reported, not thrown") {
     CHECK_FALSE(first_problem("title = \"caf\xC3\x28\"\n").empty());
     CHECK_FALSE(first_problem(std::string("\x00\x01\x02\xFF\xFE", 5)).empty());
     CHECK_FALSE(first_problem("format = 1\nformat = 1\n").empty());
+    // Nesting past the reader's depth is said in the file's terms, not the library's settings.
+    const auto deep = first_problem("format = 1\nx = " + std::string(300, '[') + std::string(300, ']') + "\n");
+    CHECK(deep.find("bank.toml:2:") == 0);
+    CHECK(deep.find("nested more than 256 deep") != std::string::npos);
+    CHECK(deep.find("TOML_MAX") == std::string::npos);
 }
 
 TEST_CASE("duplicate ids and set names within a file are refused") {

@@ -210,6 +210,13 @@ TEST_CASE("a bad query's caret points at the problem even after control characte
     CHECK(r.code == 1);
     // Shown: 'café \x1b[2J level:expert'; the caret under the 'l' of level, 13 characters in.
     CHECK(has(r.err, "  caf\xc3\xa9 \\x1b[2J level:expert\n  " + std::string(13, ' ') + "^\n"));
+
+    // After two CJK characters (two cells each in a terminal), the column counts characters and
+    // the caret counts cells: under the quote.
+    const auto wide = run_panelist(home, {"--db", db, "questions", "\xe6\x97\xa5\xe6\x9c\xac \"abc"});
+    CHECK(wide.code == 1);
+    CHECK(has(wide.err, "column 4: this quote is never closed"));
+    CHECK(has(wide.err, "  \xe6\x97\xa5\xe6\x9c\xac \"abc\n  " + std::string(5, ' ') + "^\n"));
 }
 
 TEST_CASE("a hundred exclusions are refused as too long a search, not blamed on the database") {

@@ -75,8 +75,9 @@ int questions_command(Database& db, const std::string& text) {
     try {
         query = parse_search_query(text);
     } catch (const QueryError& e) {
-        // The query is shown with its control characters as escapes: the caret counts what is shown.
-        const auto before = character_count(visible_controls(std::string_view(text).substr(0, e.column() - 1)));
+        // The query is shown with its control characters as escapes: the caret counts the cells
+        // of what is shown (a CJK character or an emoji takes two).
+        const auto before = display_width(visible_controls(std::string_view(text).substr(0, e.byte())));
         say_err("Bad query: {}\n  {}\n  {}^\n", e.what(), text, std::string(before, ' '));
         return exit_user_error;
     }
