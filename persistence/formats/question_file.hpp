@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace panelist {
@@ -19,6 +20,11 @@ struct QuestionFile {
     // Where each question and set starts in the file it was read from (same order).
     std::vector<SourcePosition> question_positions;
     std::vector<SourcePosition> set_positions;
+    // The curator's decisions (docs/curation.md): questions retired (`retired = true`), and
+    // pairs kept apart on purpose ([[kept_apart]] questions = ["a", "b"]), each in id order.
+    std::vector<std::string> retired;
+    std::vector<std::pair<std::string, std::string>> kept_apart;
+    std::vector<SourcePosition> kept_apart_positions;
 };
 
 struct QuestionFileReading {

@@ -102,8 +102,10 @@ private:
     std::size_t kept_ = 0;
 };
 
-Question read_question(const toml::table& table, FieldReader& reader) {
+// `retired` is set when the question says `retired = true`.
+Question read_question(const toml::table& table, FieldReader& reader, bool& retired) {
     Question q;
+    retired = false;
     const SourcePosition at = position_of(table.source());
     bool has_id = false, has_topic = false, has_level = false, has_difficulty = false,
          has_minutes = false, has_prompt = false;
@@ -141,10 +143,15 @@ Question read_question(const toml::table& table, FieldReader& reader) {
                     reader.problem(position_of(score.source()), "rubric." + s,
                                    "a rubric describes scores 1, 3 and 5 only");
             }
+        } else if (k == "retired") {
+            if (const auto flag = node.as_boolean()) retired = flag->get();
+            else
+                reader.problem(position_of(node.source()), k,
+                               fmt::format("expected true or false, found {}", type_name(node)));
         } else {
             reader.problem(position_of(key.source()), k,
                            "unknown field (known: id, topic, tags, level, difficulty, minutes, "
-                           "prompt, answer, follow_ups, rubric)");
+                           "prompt, answer, follow_ups, rubric, retired)");
         }
     }
     const std::pair<bool, const char*> required[] = {
@@ -183,6 +190,32 @@ QuestionSet read_set(const toml::table& table, FieldReader& reader) {
     s = normalised(std::move(s));
     if (has_name) reader.report(validate(s), table, at);
     return s;
+}
+
+// [[kept_apart]]: two question ids a curator judged different on purpose.
+std::optional<std::pair<std::string, std::string>> read_kept_apart(const toml::table& table, FieldReader& reader) {
+    const SourcePosition at = position_of(table.source());
+    std::vector<std::string> ids;
+    bool has_questions = false;
+    for (const auto& [key, node] : table) {
+        const std::string k(key.str());
+        if (k == "questions") ids = reader.texts(node, k), has_questions = true;
+        else reader.problem(position_of(key.source()), k, "unknown field (known: questions)");
+    }
+    if (!has_questions) {
+        reader.problem(at, "questions", "missing (name the two questions kept apart)");
+        return std::nullopt;
+    }
+    if (ids.size() != 2 || ids[0] == ids[1]) {
+        reader.problem(at, "questions", "a pair kept apart names two different questions");
+        return std::nullopt;
+    }
+    for (const auto& id : ids)
+        if (!is_slug(id)) {
+            reader.problem(at, "questions", fmt::format("'{}' is not a question id", excerpt(id)));
+            return std::nullopt;
+        }
+    return std::pair(std::min(ids[0], ids[1]), std::max(ids[0], ids[1]));
 }
 
 template <typename Read>
@@ -235,18 +268,27 @@ QuestionFileReading read_question_file(std::string_view text, const std::string&
                                            format, question_file_format));
         } else if (k == "question") {
             read_tables(node, k, reader, [&](const toml::table& t, SourcePosition at) {
-                result.content.questions.push_back(read_question(t, reader));
+                bool retired = false;
+                result.content.questions.push_back(read_question(t, reader, retired));
                 result.content.question_positions.push_back(at);
+                if (retired) result.content.retired.push_back(result.content.questions.back().id);
             });
         } else if (k == "set") {
             read_tables(node, k, reader, [&](const toml::table& t, SourcePosition at) {
                 result.content.sets.push_back(read_set(t, reader));
                 result.content.set_positions.push_back(at);
             });
+        } else if (k == "kept_apart") {
+            read_tables(node, k, reader, [&](const toml::table& t, SourcePosition at) {
+                if (auto pair = read_kept_apart(t, reader)) {
+                    result.content.kept_apart.push_back(std::move(*pair));
+                    result.content.kept_apart_positions.push_back(at);
+                }
+            });
         } else {
             reader.problem(position_of(key.source()), k,
-                           "unknown field (a question file holds format, [[question]] and "
-                           "[[set]])");
+                           "unknown field (a question file holds format, [[question]], [[set]] and "
+                           "[[kept_apart]])");
         }
     }
     std::set<std::string> ids;

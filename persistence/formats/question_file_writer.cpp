@@ -4,6 +4,7 @@
 #include "domain/text.hpp"
 
 #include <algorithm>
+#include <set>
 #include <fmt/format.h>
 
 namespace panelist {
@@ -95,7 +96,7 @@ std::string block_array(const std::vector<std::string>& items) {
     return out + "]";
 }
 
-void write_question(std::string& out, const Question& q) {
+void write_question(std::string& out, const Question& q, bool retired) {
     out += "\n[[question]]\n";
     line(out, "id", basic_string(q.id));
     line(out, "topic", basic_string(q.topic));
@@ -106,6 +107,7 @@ void write_question(std::string& out, const Question& q) {
     line(out, "prompt", text_value(q.prompt));
     if (!q.answer.empty()) line(out, "answer", text_value(q.answer));
     if (!q.follow_ups.empty()) line(out, "follow_ups", block_array(q.follow_ups));
+    if (retired) line(out, "retired", "true");
     if (!q.rubric.empty()) {
         out += "\n[question.rubric]\n";
         if (!q.rubric.one.empty()) line(out, "1", text_value(q.rubric.one));
@@ -138,8 +140,17 @@ std::string write_question_file(const QuestionFile& file) {
 
     std::string out = "# Panelist question file: docs/question-format.md\n";
     out += fmt::format("format = {}\n", question_file_format);
-    for (const auto* q : questions) write_question(out, *q);
+    const std::set<std::string> retired(file.retired.begin(), file.retired.end());
+    for (const auto* q : questions) write_question(out, *q, retired.contains(q->id));
     for (const auto* s : sets) write_set(out, *s);
+    auto kept = file.kept_apart;
+    for (auto& [a, b] : kept)
+        if (b < a) std::swap(a, b);
+    std::sort(kept.begin(), kept.end());
+    for (const auto& [a, b] : kept) {
+        out += "\n[[kept_apart]]\n";
+        line(out, "questions", inline_array({a, b}));
+    }
     return out;
 }
 

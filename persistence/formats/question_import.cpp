@@ -1,4 +1,5 @@
 #include "persistence/formats/question_import.hpp"
+#include "persistence/store/curation_repository.hpp"
 #include "persistence/store/store_edge.hpp"
 
 #include "domain/text.hpp"
@@ -59,6 +60,25 @@ void check_across_files(Database& db, const std::vector<Parsed>& files,
                                                     "neither in the files nor in the bank",
                                                     excerpt(set.name), excerpt(id))});
         }
+    for (const auto& f : files)
+        for (std::size_t i = 0; i < f.content.kept_apart.size(); ++i)
+            for (const auto& id : {f.content.kept_apart[i].first, f.content.kept_apart[i].second})
+                if (!defined.count(id) && !questions.find(id))
+                    problems.push_back({f.name, f.content.kept_apart_positions[i], "questions",
+                                        fmt::format("a pair kept apart names question '{}', which is "
+                                                    "neither in the files nor in the bank",
+                                                    excerpt(id))});
+}
+
+// The curator's decisions about the questions the file holds.
+void add_curation(Database& db, QuestionFile& file) {
+    CurationRepository curation(db);
+    std::set<std::string> held;
+    for (const auto& q : file.questions) held.insert(q.id);
+    for (const auto& id : curation.retired())
+        if (held.contains(id)) file.retired.push_back(id);
+    for (auto& [a, b] : curation.kept_apart())
+        if (held.contains(a) && held.contains(b)) file.kept_apart.emplace_back(std::move(a), std::move(b));
 }
 
 } // namespace
@@ -97,6 +117,16 @@ ImportReport import_question_texts(Database& db, const std::vector<NamedText>& t
                 }
             }
         }
+        CurationRepository curation(db);
+        const auto retired_before = curation.retired();
+        std::set<std::pair<std::string, std::string>> apart_before;
+        for (auto& pair : curation.kept_apart()) apart_before.insert(std::move(pair));
+        for (const auto& f : files) {
+            for (const auto& id : f.content.retired)
+                if (!retired_before.contains(id) && curation.retire(id)) ++report.retired;
+            for (const auto& [a, b] : f.content.kept_apart)
+                if (!apart_before.contains({a, b}) && curation.keep_apart(a, b)) ++report.kept_apart;
+        }
         tx.commit();
         return report;
     });
@@ -116,6 +146,7 @@ std::optional<QuestionFile> collect_set_for_export(Database& db, const std::stri
         for (const auto& id : set->question_ids)
             if (auto q = questions.find(id)) file.questions.push_back(std::move(*q));
         file.sets.push_back(std::move(*set));
+        add_curation(db, file);
         return file;
     });
 }
@@ -125,6 +156,7 @@ QuestionFile collect_all_for_export(Database& db) {
         QuestionFile file;
         file.questions = QuestionRepository(db).all();
         file.sets = QuestionSetRepository(db).all();
+        add_curation(db, file);
         return file;
     });
 }

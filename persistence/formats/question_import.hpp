@@ -21,17 +21,23 @@ struct ImportCounts {
 struct ImportReport {
     ImportCounts questions;
     ImportCounts sets;
+    int retired = 0;    // questions the files retire that were not retired here yet
+    int kept_apart = 0; // pairs kept apart that were not kept apart here yet
 };
 
 
 // Checks every file first; on any problem throws FileError listing them all and writes
-// nothing. Otherwise upserts every question, then every set, in one transaction.
+// nothing. Otherwise upserts every question, then every set, then the curator's decisions
+// (retired questions, pairs kept apart), in one transaction. A file never restores a question
+// retired here: a question without `retired = true` keeps the state it has.
 ImportReport import_question_files(Database&, const std::vector<std::filesystem::path>&);
 ImportReport import_question_texts(Database&, const std::vector<NamedText>&);
 
-// What `export --set NAME` writes: the set and its questions; nullopt if there is no such set.
+// What `export --set NAME` writes: the set and its questions, with which are retired and the
+// pairs among them kept apart; nullopt if there is no such set.
 std::optional<QuestionFile> collect_set_for_export(Database&, const std::string& set_name);
-// What `export --all` writes: every question and every set.
+// What `export --all` writes: every question and every set, retired questions and pairs kept
+// apart.
 QuestionFile collect_all_for_export(Database&);
 
 } // namespace panelist

@@ -214,7 +214,7 @@ TEST_CASE("a string or comment left open at the very end is toml++'s to report, 
 TEST_CASE("a problem's field from the file is shown short and with its controls as escapes, never cut") {
     // A NUL in a key used to end the message there when read as a C string: the reason was lost.
     const auto nul = first_problem(std::string("\"a\\u0000b\" = 1\n"));
-    CHECK(nul == "bank.toml:1:1: a\\x00b: unknown field (a question file holds format, [[question]] and [[set]])");
+    CHECK(nul == "bank.toml:1:1: a\\x00b: unknown field (a question file holds format, [[question]], [[set]] and [[kept_apart]])");
     const auto long_key = first_problem("\"" + std::string(100000, 'k') + "\" = 1\n");
     CHECK(long_key.size() < 300);
     CHECK(long_key.find(std::string(60, 'k') + "...: unknown field") != std::string::npos);

@@ -1,4 +1,5 @@
-// The curator's commands as a script sees them: similar and duplicates over the shipped bank.
+// The curator's commands as a script sees them, over the shipped bank: similar and duplicates
+// find what is alike; retire, unretire, merge and keep-apart act on it.
 #include "tests/support/panelist_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -50,7 +51,7 @@ TEST_CASE("duplicates lists the shipped bank's twins, each pair once, closest fi
     CHECK(all.out.find("inference-optimisation/dynamic-batching  ~  serving/dynamic-batching") <
           all.out.find("inference-optimisation/latency-budget  ~  serving/latency-budget"));
     CHECK_FALSE(has(all.out, "serving/dynamic-batching  ~  inference-optimisation/dynamic-batching"));
-    CHECK(has(all.err, "at 25% closeness or more, among 170 questions"));
+    CHECK(has(all.err, "at 25% closeness or more (pairs kept apart and retired questions are not listed)"));
 
     const auto stricter = run_panelist(home, {"--db", db, "duplicates", "--min", "45"});
     CHECK(has(stricter.out, "inference-optimisation/dynamic-batching  ~  serving/dynamic-batching"));
@@ -60,4 +61,61 @@ TEST_CASE("duplicates lists the shipped bank's twins, each pair once, closest fi
     CHECK(no_set.code == 1);
     CHECK(has(no_set.err, "There is no question set named 'No such set'."));
     CHECK(run_panelist(home, {"--db", db, "duplicates", "--min", "0"}).code == 2);
+}
+
+TEST_CASE("keep-apart, retire and merge settle pairs: duplicates stops listing them") {
+    TempDir home;
+    const auto db = (home / "p.db").string();
+    const char* batching = "inference-optimisation/dynamic-batching  ~  serving/dynamic-batching";
+    const char* latency = "inference-optimisation/latency-budget  ~  serving/latency-budget";
+    const char* gates = "cicd/release-gate  ~  tracking/promotion-gates";
+
+    const auto apart = run_panelist(home, {"--db", db, "keep-apart", "serving/latency-budget",
+                                           "inference-optimisation/latency-budget"});
+    CHECK(apart.code == 0);
+    CHECK(has(apart.out, "are kept apart: never listed as duplicates again"));
+    CHECK(has(run_panelist(home, {"--db", db, "keep-apart", "inference-optimisation/latency-budget",
+                                  "serving/latency-budget"}).out, "were kept apart already"));
+
+    const auto retire = run_panelist(home, {"--db", db, "retire", "tracking/promotion-gates"});
+    CHECK(retire.code == 0);
+    CHECK(has(retire.out, "tracking/promotion-gates: retired; past interviews keep it, plans never offer it"));
+
+    const auto merge = run_panelist(home, {"--db", db, "merge", "serving/dynamic-batching",
+                                           "inference-optimisation/dynamic-batching"});
+    CHECK(merge.code == 0);
+    CHECK(has(merge.out, "Merged inference-optimisation/dynamic-batching into serving/dynamic-batching"));
+
+    const auto after = run_panelist(home, {"--db", db, "duplicates"});
+    CHECK_FALSE(has(after.out, batching));
+    CHECK_FALSE(has(after.out, latency));
+    CHECK_FALSE(has(after.out, gates));
+    CHECK(has(after.out, "governance/reconstruct-past-decision  ~  tracking/lineage-audit")); // untouched
+    CHECK_FALSE(has(run_panelist(home, {"--db", db, "questions", "--", "dynamic batching"}).out,
+                    "inference-optimisation/dynamic-batching"));
+
+    // Restored, the retired question is a duplicate again.
+    const auto back = run_panelist(home, {"--db", db, "unretire", "tracking/promotion-gates"});
+    CHECK(has(back.out, "tracking/promotion-gates: restored; plans offer it again"));
+    CHECK(has(run_panelist(home, {"--db", db, "duplicates"}).out, gates));
+}
+
+TEST_CASE("the curator's commands refuse unknown questions and change nothing") {
+    TempDir home;
+    const auto db = (home / "p.db").string();
+    const auto retire = run_panelist(home, {"--db", db, "retire", "monitoring/psi-computation", "no/such"});
+    CHECK(retire.code == 1);
+    CHECK(has(retire.err, "There is no question 'no/such' in the bank; nothing was retired."));
+    CHECK_FALSE(has(run_panelist(home, {"--db", db, "retire", "monitoring/psi-computation"}).out, "already"));
+
+    const auto merge = run_panelist(home, {"--db", db, "merge", "monitoring/psi-computation", "no/such"});
+    CHECK(merge.code == 1);
+    CHECK(has(merge.err, "no question 'no/such' in the bank"));
+    const auto self = run_panelist(home, {"--db", db, "merge", "monitoring/psi-computation",
+                                          "monitoring/psi-computation"});
+    CHECK(self.code == 1);
+    CHECK(has(self.err, "twice: name two questions"));
+    const auto apart = run_panelist(home, {"--db", db, "keep-apart", "monitoring/psi-computation", "no/such"});
+    CHECK(apart.code == 1);
+    CHECK(has(run_panelist(home, {"--db", db, "questions"}).err, "170 questions"));
 }

@@ -1,3 +1,4 @@
+#include "persistence/store/curation_repository.hpp"
 #include "persistence/sqlite/write_transaction.hpp"
 #include "tests/persistence/fixtures.hpp"
 #include "tests/ui/app_fixture.hpp"
@@ -125,4 +126,43 @@ TEST_CASE("writing a new question shows the close ones the bank has, and Alt+1 s
     CHECK(contains(f.frame(), "TWIN-ANSWER"));
     // The draft is still there, in its field.
     CHECK(f.app->library().editor().is_open());
+}
+
+TEST_CASE("Shift+R retires the selected question and again restores it; the detail says so") {
+    AppFixture f;
+    f.app->show(ScreenId::library);
+    f.frame();
+    REQUIRE(f.app->library().selected());
+    const std::string id = f.app->library().selected()->id;
+    f.press(keys::letter('R')); // R alone is not it: a key that reloads elsewhere
+    CHECK_FALSE(CurationRepository(f.db).is_retired(id));
+    f.press(keys::letter('R'), false, true);
+    CHECK(CurationRepository(f.db).is_retired(id));
+    const std::string drawn = f.frame();
+    CHECK(contains(drawn, "never planned again"));
+    CHECK(contains(drawn, "Restore (Shift+R)"));
+    f.press(keys::letter('R'), false, true);
+    CHECK_FALSE(CurationRepository(f.db).is_retired(id));
+    CHECK(contains(f.frame(), "Retire (Shift+R)"));
+    CHECK(f.ctx().questions.find(id)); // never removed
+}
+
+TEST_CASE("Ctrl+PgDn walks the Library's tabs to the duplicate review, which compares the bank a slice at a time") {
+    AppFixture f;
+    f.app->show(ScreenId::library);
+    f.frame();
+    f.press(keys::page_down, true);
+    f.frame();
+    f.press(keys::page_down, true);
+    std::string drawn;
+    for (int i = 0; i < 5; ++i) drawn = f.frame();
+    CHECK(contains(drawn, "pairs at 25% closeness or more"));
+    CHECK(contains(drawn, "No pair of questions is this close")); // four questions, nothing alike
+    f.press(keys::minus);
+    for (int i = 0; i < 5; ++i) drawn = f.frame();
+    CHECK(f.app->library().duplicates().min_percent() == 20);
+    CHECK(contains(drawn, "at 20% closeness"));
+    f.press(keys::page_up, true);
+    f.frame();
+    CHECK_FALSE(contains(f.frame(), "closeness or more"));
 }

@@ -1,3 +1,4 @@
+#include "persistence/store/curation_repository.hpp"
 #include "tests/ui/app_fixture.hpp"
 
 #include <doctest/doctest.h>
@@ -74,6 +75,33 @@ TEST_CASE("a role set is planned as-is; a second interview never repeats a quest
     plan.request().budget_minutes = 60;
     plan.assemble(f.ctx());
     CHECK(plan.plan().empty()); // and nothing else is left in this tiny bank
+}
+
+TEST_CASE("a retired question is never planned: not from its set, not assembled, not added by search") {
+    AppFixture f;
+    f.add_candidate("Jo", Level::junior);
+    CurationRepository(f.db).retire("t/q2");
+    f.app->show(ScreenId::plan);
+    f.frame();
+    auto& plan = f.app->plan();
+    REQUIRE(plan.plan().size() == 3); // the junior set, less its retired question
+    for (const auto& q : plan.plan()) CHECK(q.question_id != "t/q2");
+    CHECK(contains(f.frame(), "Left out because they are retired (the Library can restore them): t/q2"));
+    plan.request().budget_minutes = 60;
+    plan.assemble(f.ctx());
+    for (const auto& q : plan.plan()) CHECK(q.question_id != "t/q2");
+    f.press(keys::slash); // search the bank to add a question
+    f.type("PROMPT-2");
+    const std::string drawn = f.frame();
+    CHECK(contains(drawn, "retired"));
+    f.press(keys::enter); // adds nothing: it is retired
+    for (const auto& q : plan.plan()) CHECK(q.question_id != "t/q2");
+
+    // Restored, it is planned again: from the set, as soon as the set is chosen again.
+    CurationRepository(f.db).restore("t/q2");
+    f.frame();
+    plan.use_set(f.ctx(), "Junior screen");
+    CHECK(plan.plan().size() == 4);
 }
 
 TEST_CASE("assembly honours the budget and level") {

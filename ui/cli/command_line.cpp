@@ -126,6 +126,21 @@ int run_command_line(int argc, char** argv) {
     duplicates->add_option("--set", duplicates_set, "Only pairs with a question of this set");
     duplicates->add_option("--min", duplicates_min, "Least closeness in percent (default 25)")
         ->check(CLI::Range(1, 100));
+    auto* retire = app.add_subcommand("retire", "Never plan these questions again; past interviews keep them");
+    std::vector<std::string> retire_ids;
+    retire->add_option("questions", retire_ids, "Question ids")->required();
+    auto* unretire = app.add_subcommand("unretire", "Plan retired questions again");
+    std::vector<std::string> unretire_ids;
+    unretire->add_option("questions", unretire_ids, "Question ids")->required();
+    auto* merge = app.add_subcommand("merge", "Fold a duplicate into the question kept: merge KEEP DROP");
+    std::string merge_keep, merge_drop;
+    merge->add_option("keep", merge_keep, "The question that stays")->required();
+    merge->add_option("drop", merge_drop, "The question folded into it and removed")->required();
+    auto* keep_apart = app.add_subcommand("keep-apart", "Two questions that are different on purpose: "
+                                                         "never listed as duplicates again");
+    std::string apart_first, apart_second;
+    keep_apart->add_option("first", apart_first, "A question id")->required();
+    keep_apart->add_option("second", apart_second, "The other question id")->required();
 
     auto* report = app.add_subcommand("report", "Export a candidate's report: md, html, pdf or json");
     std::string report_candidate, report_loop, report_format = "md", report_viewer;
@@ -241,6 +256,10 @@ int run_command_line(int argc, char** argv) {
         if (questions->parsed()) return questions_command(db, join_words(query_words));
         if (similar->parsed()) return similar_command(db, similar_what, similar_limit);
         if (duplicates->parsed()) return duplicates_command(db, duplicates_set, duplicates_min);
+        if (retire->parsed()) return retire_command(db, retire_ids, true);
+        if (unretire->parsed()) return retire_command(db, unretire_ids, false);
+        if (merge->parsed()) return merge_command(db, merge_keep, merge_drop);
+        if (keep_apart->parsed()) return keep_apart_command(db, apart_first, apart_second);
         if (demo->parsed()) return demo_command(db);
         if (drill->parsed()) return drill_command(db, drill_seed);
         if (erase->parsed()) return erase_command(db, erase_candidate_name, erase_loop, erase_yes);

@@ -33,6 +33,10 @@ int questions_command(Database&, const std::string& query);
 int similar_command(Database&, const std::string& id_or_text, int limit);
 // Pairs of questions at least `min_percent` close, among a set's questions or the whole bank.
 int duplicates_command(Database&, const std::optional<std::string>& set_name, int min_percent);
+// Retires (or, with retire false, restores) questions; all or none when an id is unknown.
+int retire_command(Database&, const std::vector<std::string>& ids, bool retire);
+int merge_command(Database&, const std::string& keep, const std::string& drop);
+int keep_apart_command(Database&, const std::string& first, const std::string& second);
 int demo_command(Database&);
 // Reads a ratings CSV and prints ICCs, Krippendorff's alpha and leniency; needs no database.
 int agreement_command(const std::filesystem::path& ratings_file);

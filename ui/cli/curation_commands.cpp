@@ -1,7 +1,8 @@
-// similar and duplicates: the curator's questions "do we already have this?" from the command
-// line (docs/curation.md).
+// The curator's commands (docs/curation.md): similar and duplicates answer "do we already have
+// this?"; retire, restore, merge and keep-apart act on the answer.
 #include "domain/text.hpp"
 #include "persistence/search/similar_questions.hpp"
+#include "persistence/store/curation_repository.hpp"
 #include "persistence/store/question_repository.hpp"
 #include "persistence/store/question_set_repository.hpp"
 #include "ui/cli/commands.hpp"
@@ -9,7 +10,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 namespace panelist {
 namespace {
@@ -42,43 +42,69 @@ int similar_command(Database& db, const std::string& id_or_text, int limit) {
 }
 
 int duplicates_command(Database& db, const std::optional<std::string>& set_name, int min_percent) {
-    QuestionRepository questions(db);
-    std::vector<Question> scope;
+    std::vector<std::string> scope;
     if (set_name) {
         const auto set = QuestionSetRepository(db).find(*set_name);
         if (!set) {
             say_err("There is no question set named '{}'.\n", *set_name);
             return exit_user_error;
         }
-        for (const auto& id : set->question_ids)
-            if (auto q = questions.find(id)) scope.push_back(std::move(*q));
-    } else {
-        scope = questions.all();
-    }
-    // Each pair once, named in id order; the closeness is the same seen from either side.
-    std::map<std::pair<std::string, std::string>, double> pairs;
-    std::map<std::string, std::string> prompts;
-    SimilarQuestions similar(db.sql());
-    const double least = std::clamp(min_percent, 1, 100) / 100.0;
-    for (const auto& q : scope) {
-        prompts[q.id] = q.prompt;
-        for (const auto& s : similar.closest(q.prompt, q.answer, 10, q.id)) {
-            if (s.closeness < least) break;
-            prompts[s.id] = s.prompt;
-            const auto key = q.id < s.id ? std::pair(q.id, s.id) : std::pair(s.id, q.id);
-            pairs[key] = std::max(pairs[key], s.closeness);
+        scope = set->question_ids;
+        if (scope.empty()) {
+            say_err("The set '{}' has no questions.\n", *set_name);
+            return exit_ok;
         }
     }
-    std::vector<std::pair<double, std::pair<std::string, std::string>>> listed;
-    for (const auto& [ids, closeness] : pairs) listed.emplace_back(closeness, ids);
-    std::sort(listed.begin(), listed.end(), [](const auto& x, const auto& y) {
-        return x.first != y.first ? x.first > y.first : x.second < y.second;
-    });
-    for (const auto& [closeness, ids] : listed)
-        say("{:>4}%  {}  ~  {}\n       {}\n       {}\n", percent(closeness), ids.first, ids.second,
-            one_line(prompts[ids.first], 100), one_line(prompts[ids.second], 100));
-    say_err("{} at {}% closeness or more, among {}\n", plural(listed.size(), "pair"), std::clamp(min_percent, 1, 100),
-            plural(scope.size(), "question"));
+    const int least = std::clamp(min_percent, 1, 100);
+    const auto pairs = CurationRepository(db).duplicate_pairs(least / 100.0, scope);
+    QuestionRepository questions(db);
+    const auto prompt = [&](const std::string& id) {
+        const auto q = questions.find(id);
+        return q ? one_line(q->prompt, 100) : std::string();
+    };
+    for (const auto& p : pairs)
+        say("{:>4}%  {}  ~  {}\n       {}\n       {}\n", percent(p.closeness), p.first, p.second, prompt(p.first),
+            prompt(p.second));
+    say_err("{} at {}% closeness or more{} (pairs kept apart and retired questions are not listed)\n",
+            plural(pairs.size(), "pair"), least, set_name ? " with a question of '" + *set_name + "'" : "");
+    return exit_ok;
+}
+
+int retire_command(Database& db, const std::vector<std::string>& ids, bool retire) {
+    QuestionRepository questions(db);
+    for (const auto& id : ids)
+        if (!questions.find(id)) {
+            say_err("There is no question '{}' in the bank; nothing was {}.\n", id, retire ? "retired" : "restored");
+            return exit_user_error;
+        }
+    CurationRepository curation(db);
+    for (const auto& id : ids) {
+        const bool was = curation.is_retired(id);
+        if (retire) {
+            curation.retire(id);
+            say("{}: {}\n", id, was ? "already retired" : "retired; past interviews keep it, plans never offer it");
+        } else {
+            curation.restore(id);
+            say("{}: {}\n", id, was ? "restored; plans offer it again" : "was not retired");
+        }
+    }
+    return exit_ok;
+}
+
+int merge_command(Database& db, const std::string& keep, const std::string& drop) {
+    const auto report = CurationRepository(db).merge(keep, drop);
+    say("Merged {} into {}: {} now count for {}, {} now hold it.\n", drop, keep,
+        plural(report.interviews, "interview"), keep, plural(report.sets, "set"));
+    if (report.interviews_kept_apart > 0)
+        say("{} asked both; each answer stays with the question it was given for.\n",
+            plural(report.interviews_kept_apart, "interview"));
+    return exit_ok;
+}
+
+int keep_apart_command(Database& db, const std::string& first, const std::string& second) {
+    const bool added = CurationRepository(db).keep_apart(first, second);
+    say("{} and {} {}\n", first, second,
+        added ? "are kept apart: never listed as duplicates again" : "were kept apart already");
     return exit_ok;
 }
 

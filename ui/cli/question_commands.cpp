@@ -35,6 +35,8 @@ int import_command(Database& db, const std::vector<std::filesystem::path>& files
     try {
         const ImportReport report = import_question_files(db, files);
         say("{}\n{}\n", counts(report.questions, "questions"), counts(report.sets, "sets"));
+        if (report.retired > 0) say("{} retired (never planned again)\n", plural(report.retired, "question"));
+        if (report.kept_apart > 0) say("{} kept apart on purpose\n", plural(report.kept_apart, "pair"));
         // Only `format = 1`, as an empty bank exports: accepted (it round-trips), but said.
         if (report.questions == ImportCounts{} && report.sets == ImportCounts{})
             say_err("The file{} held no questions or sets; nothing was imported.\n", files.size() == 1 ? "" : "s");

@@ -4,6 +4,7 @@
 #include "persistence/files/files.hpp"
 #include "persistence/formats/question_import.hpp"
 #include "persistence/formats/toml_shape.hpp"
+#include "persistence/store/curation_repository.hpp"
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -17,10 +18,16 @@ namespace {
 constexpr Shortcut library_keys[] = {
     {"Ctrl+F", "focus the search box"},
     {"Up / Down", "move through the results"},
-    {"E", "edit the selected question"},
+    {"E", "edit the selected question (on Duplicates: the pair's right one, to make it different)"},
     {"Ctrl+N", "new question"},
     {"D", "duplicate the selected question"},
+    {"Shift+R", "retire the selected question (never planned again), or restore it"},
     {"Delete", "delete the selected question (asks first)"},
+    {"Ctrl+PgDn / Ctrl+PgUp", "next / previous tab: Questions, Question sets, Duplicates, Import / export"},
+    {"- / +", "Duplicates: lower / raise the closeness threshold"},
+    {"G / Shift+G", "Duplicates: merge the right question into the left / the left into the right (asks first)"},
+    {"H", "Duplicates: keep both, different on purpose (the pair is never listed again)"},
+    {"Shift+E", "Duplicates: edit the pair's left question"},
     {"Ctrl+S", "save the question being edited"},
     {"Alt+1 .. Alt+3", "show a question close to the one being edited"},
 };
@@ -29,6 +36,7 @@ constexpr Shortcut library_keys[] = {
 std::span<const Shortcut> LibraryScreen::shortcuts() const { return library_keys; }
 
 std::optional<TimePoint> LibraryScreen::wake_at() const {
+    if (tab_ == Tab::duplicates && duplicates_.scanning()) return TimePoint{}; // at once: keep comparing
     return editor_.is_open() ? editor_.wake_at() : std::nullopt;
 }
 
@@ -61,26 +69,55 @@ void LibraryScreen::select(AppContext& ctx, int index) {
     confirm_delete_ = false;
 }
 
+void LibraryScreen::draw_tabs() {
+    if (keys::ctrl() && !keys::alt()) {
+        const int now = static_cast<int>(tab_);
+        if (keys::pressed(keys::page_down)) requested_tab_ = static_cast<Tab>((now + 1) % tab_count);
+        if (keys::pressed(keys::page_up)) requested_tab_ = static_cast<Tab>((now + tab_count - 1) % tab_count);
+    }
+    const auto flags = [&](Tab tab) {
+        return requested_tab_ == tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+    };
+    if (!ImGui::BeginTabBar("library-tabs")) return;
+    if (ImGui::BeginTabItem("Questions", nullptr, flags(Tab::questions))) {
+        tab_ = Tab::questions;
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Question sets", nullptr, flags(Tab::sets))) {
+        tab_ = Tab::sets;
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Duplicates", nullptr, flags(Tab::duplicates))) {
+        tab_ = Tab::duplicates;
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Import / export", nullptr, flags(Tab::files))) {
+        tab_ = Tab::files;
+        ImGui::EndTabItem();
+    }
+    requested_tab_.reset();
+    ImGui::EndTabBar();
+}
+
 void LibraryScreen::draw(AppContext& ctx) {
-    if (ImGui::BeginTabBar("library-tabs")) {
-        if (ImGui::BeginTabItem("Questions")) {
-            tab_ = Tab::questions;
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem("Question sets")) {
-            tab_ = Tab::sets;
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem("Import / export")) {
-            draw_files(ctx);
-            ImGui::EndTabItem();
-            ImGui::EndTabBar();
-            return;
-        }
-        ImGui::EndTabBar();
+    draw_tabs();
+    if (tab_ == Tab::files) {
+        draw_files(ctx);
+        return;
     }
     if (tab_ == Tab::sets) {
         sets_.draw(ctx, selected_ ? selected_->id : std::string());
+        return;
+    }
+    if (tab_ == Tab::duplicates) {
+        if (const auto edit = duplicates_.draw(ctx)) {
+            // "Make different": the question opens in the editor on the Questions tab.
+            if (auto q = ctx.questions.find(*edit)) {
+                selected_ = *q;
+                editor_.open(*q, q->id);
+                requested_tab_ = Tab::questions;
+            }
+        }
         return;
     }
     const float list_width = ImGui::GetContentRegionAvail().x * 0.44f;
@@ -130,6 +167,7 @@ void LibraryScreen::draw_results(AppContext& ctx) {
     }
     // Counted over every interview: read again only when the store changed, not per keystroke.
     const auto& times_asked = times_asked_.get(ctx.db, true, [&] { return ctx.questions.times_asked(); });
+    const auto& retired = retired_.get(ctx.db, true, [&] { return CurationRepository(ctx.db).retired(); });
     ImGui::BeginChild("results", {0, 0}, true);
     const float row_height = ImGui::GetTextLineHeightWithSpacing() * 2.0f + ui::em(0.2f);
     ImGuiListClipper clipper; // only the visible rows are laid out: smooth at 100k questions
@@ -145,6 +183,7 @@ void LibraryScreen::draw_results(AppContext& ctx) {
             ImGui::SetCursorPos({start.x + ui::em(0.3f), start.y + ImGui::GetTextLineHeightWithSpacing()});
             ui::muted(q.id);
             ImGui::SameLine(0, ui::em(0.6f));
+            if (retired.contains(q.id)) ui::badge("retired", ui::warning_color());
             ui::badge(name(q.level), ui::level_color(name(q.level)));
             ui::badge(name(q.difficulty), ui::difficulty_color(name(q.difficulty)));
             const auto asked = times_asked.find(q.id);
@@ -192,11 +231,22 @@ void LibraryScreen::draw_detail(AppContext& ctx) {
         editor_.open(copy, "");
     }
     ImGui::SameLine();
+    const bool is_retired = retired_.get(ctx.db, true, [&] { return CurationRepository(ctx.db).retired(); }).contains(q.id);
+    if (ImGui::Button(is_retired ? "Restore (Shift+R)" : "Retire (Shift+R)") ||
+        (!keys::typing() && !keys::ctrl() && !keys::alt() && keys::shift() && keys::pressed(keys::letter('R')))) {
+        toggle_retired(ctx);
+        return;
+    }
+    ImGui::SameLine();
     if (ImGui::Button("Delete...") || (!keys::typing() && keys::pressed(ImGui::GetKeyIndex(ImGuiKey_Delete))))
         confirm_delete_ = true;
 
     ImGui::Separator();
     ImGui::BeginChild("detail");
+    if (is_retired) {
+        ui::badge("retired", ui::warning_color());
+        ui::muted("never planned again; past interviews, reports and bundles keep it (Shift+R restores it)");
+    }
     ui::badge(name(q.level), ui::level_color(name(q.level)));
     ui::badge(name(q.difficulty), ui::difficulty_color(name(q.difficulty)));
     for (const auto& t : q.tags) ui::badge(t, ui::muted_text_color());
@@ -249,6 +299,18 @@ void LibraryScreen::draw_versions(AppContext& ctx, const Question& q) {
                 for (const auto& f : v.content.follow_ups) ui::wrapped("Follow-up then: " + f);
         }
         ImGui::TreePop();
+    }
+}
+
+void LibraryScreen::toggle_retired(AppContext& ctx) {
+    CurationRepository curation(ctx.db);
+    const std::string& id = selected_->id;
+    if (curation.is_retired(id)) {
+        curation.restore(id);
+        ctx.tell("Restored " + id + ": plans offer it again");
+    } else {
+        curation.retire(id);
+        ctx.tell("Retired " + id + ": never planned again; Shift+R restores it");
     }
 }
 

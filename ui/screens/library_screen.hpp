@@ -4,11 +4,13 @@
 #include "persistence/store/question_versions.hpp"
 #include "persistence/store/question_repository.hpp"
 #include "ui/context/store_cache.hpp"
+#include "ui/screens/duplicate_review.hpp"
 #include "ui/screens/question_editor.hpp"
 #include "ui/screens/screen.hpp"
 #include "ui/screens/set_panel.hpp"
 
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +33,7 @@ public:
     const std::vector<QuestionSummary>& results() const { return results_; }
     const std::string& query_error() const { return query_error_; }
     const std::optional<Question>& selected() const { return selected_; }
+    const DuplicateReview& duplicates() const { return duplicates_; }
 
 private:
     void run_search(AppContext&);
@@ -40,16 +43,21 @@ private:
     void draw_detail(AppContext&);
     void draw_versions(AppContext&, const Question&);
     void draw_delete_confirmation(AppContext&);
+    void draw_tabs();
+    void toggle_retired(AppContext&);
     void draw_files(AppContext&);
 
-    enum class Tab { questions, sets };
+    enum class Tab { questions, sets, duplicates, files };
+    static constexpr int tab_count = 4;
     Tab tab_ = Tab::questions;
+    std::optional<Tab> requested_tab_; // from the keyboard (Ctrl+PgDn / Ctrl+PgUp) or a review's "edit"
     std::string query_;
     std::optional<std::string> searched_; // the query the results belong to
     std::string query_error_;
     std::vector<QuestionSummary> results_;
     SearchResult found_; // counts and order of the last search (its rows moved to results_)
     StoreCache<bool, std::map<std::string, int>> times_asked_;
+    StoreCache<bool, std::set<std::string>> retired_;
     StoreCache<std::string, std::vector<QuestionVersionUse>> versions_; // of the selected question
     int cursor_ = -1;
     std::optional<Question> selected_;
@@ -57,6 +65,7 @@ private:
     bool confirm_delete_ = false;
     QuestionEditor editor_;
     SetPanel sets_;
+    DuplicateReview duplicates_;
     std::string import_path_;
     std::string export_path_;
     std::string files_message_;

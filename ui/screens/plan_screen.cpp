@@ -1,5 +1,6 @@
 #include "ui/screens/plan_screen.hpp"
 
+#include "persistence/store/curation_repository.hpp"
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
 #include "domain/text.hpp"
@@ -37,17 +38,7 @@ void PlanScreen::prepare(AppContext& ctx) {
     prepared_for_ = ctx.candidate_id;
     // Assembly needs only id, topic, level, difficulty, minutes and prompt: the summaries have
     // them in one query, where loading whole questions costs two more queries each.
-    bank_.clear();
-    for (auto& s : ctx.questions.search(SearchQuery{}, std::numeric_limits<int>::max())) {
-        Question q;
-        q.id = std::move(s.id);
-        q.topic = std::move(s.topic);
-        q.level = s.level;
-        q.difficulty = s.difficulty;
-        q.minutes = s.minutes;
-        q.prompt = std::move(s.prompt);
-        bank_.push_back(std::move(q));
-    }
+    load_bank(ctx);
     const auto asked = ctx.interviews.question_ids_for_candidate(ctx.candidate_id);
     already_asked_ = {asked.begin(), asked.end()};
     const auto& candidate = inputs(ctx).candidate;
@@ -74,6 +65,27 @@ void PlanScreen::prepare(AppContext& ctx) {
     }
 }
 
+// The questions a plan may take: the bank less its retired questions.
+void PlanScreen::load_bank(AppContext& ctx) {
+    bank_.clear();
+    retired_ = retired_now(ctx);
+    for (auto& s : ctx.questions.search(SearchQuery{}, std::numeric_limits<int>::max())) {
+        if (retired_.contains(s.id)) continue; // retired: never planned again
+        Question q;
+        q.id = std::move(s.id);
+        q.topic = std::move(s.topic);
+        q.level = s.level;
+        q.difficulty = s.difficulty;
+        q.minutes = s.minutes;
+        q.prompt = std::move(s.prompt);
+        bank_.push_back(std::move(q));
+    }
+}
+
+const std::set<std::string>& PlanScreen::retired_now(AppContext& ctx) {
+    return retired_cache_.get(ctx.db, true, [&] { return CurationRepository(ctx.db).retired(); });
+}
+
 void PlanScreen::use_set(AppContext& ctx, const std::string& set_name) {
     mode_ = 0;
     set_name_ = set_name;
@@ -82,11 +94,15 @@ void PlanScreen::use_set(AppContext& ctx, const std::string& set_name) {
         auto list = plan_from_set(*s, bank_, already_asked_);
         plan_ = std::move(list.questions);
         skipped_ = std::move(list.skipped);
+        retired_in_set_.clear();
+        for (const auto& id : s->question_ids)
+            if (retired_.contains(id)) retired_in_set_.push_back(id);
     }
 }
 
 void PlanScreen::assemble(AppContext&) {
     mode_ = 1;
+    retired_in_set_.clear();
     request_.topic_weights.clear();
     for (const auto& [topic, w] : weights_)
         if (w > 0) request_.topic_weights[topic] = w;
@@ -114,6 +130,9 @@ void PlanScreen::draw(AppContext& ctx) {
         return;
     }
     if (prepared_for_ != ctx.candidate_id) prepare(ctx);
+    // A question retired or restored meanwhile (in the Library, from the command line): later
+    // picks follow; the plan being edited keeps what it has.
+    else if (retired_now(ctx) != retired_) load_bank(ctx);
     ui::heading(fmt::format("New interview for {} ({})", candidate->name, name(candidate->level)));
 
     // The source at most 26 em, and never more than two fifths of a narrow window.
@@ -192,6 +211,9 @@ void PlanScreen::draw_plan(AppContext& ctx) {
                                 fmt::join(skipped_, ", ")));
         ImGui::PopStyleColor();
     }
+    if (!retired_in_set_.empty())
+        ui::muted(fmt::format("Left out because they are retired (the Library can restore them): {}",
+                              fmt::join(retired_in_set_, ", ")));
     handle_list_keys();
     std::optional<std::size_t> up, down, drop;
     for (std::size_t i = 0; i < plan_.size(); ++i) {
@@ -290,7 +312,7 @@ void PlanScreen::draw_add(AppContext& ctx) {
     const bool searching = ImGui::GetActiveID() == add_id;
     // Up / Down pick among the results while the search field has the keyboard.
     const auto can_add = [&](const QuestionSummary& r) {
-        return already_asked_.count(r.id) == 0 &&
+        return already_asked_.count(r.id) == 0 && !retired_.contains(r.id) &&
                std::none_of(plan_.begin(), plan_.end(), [&](auto& q) { return q.question_id == r.id; });
     };
     if (searching && !add_results_.empty()) {
@@ -331,7 +353,7 @@ void PlanScreen::draw_add(AppContext& ctx) {
         ImGui::SameLine();
         ImGui::TextUnformatted(ui::one_line(r.prompt, ImGui::GetContentRegionAvail().x - ui::em(9)).c_str());
         ImGui::SameLine();
-        ui::muted(had ? "already asked" : r.id);
+        ui::muted(had ? "already asked" : retired_.contains(r.id) ? "retired" : r.id);
         ImGui::PopID();
     }
 }

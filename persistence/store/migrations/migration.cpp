@@ -15,6 +15,7 @@ constexpr std::array all_migrations{
     Migration{4, "other laptops' names for loops and candidates", migration_004_identity_alias},
     Migration{5, "the team folder", migration_005_team_folder},
     Migration{6, "questions as asked", migration_006_question_version},
+    Migration{7, "retired questions and questions kept apart", migration_007_curation},
 };
 } // namespace
 

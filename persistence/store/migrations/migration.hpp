@@ -25,5 +25,6 @@ void migration_003_interview_place(SQLite::Database&);
 void migration_004_identity_alias(SQLite::Database&);
 void migration_005_team_folder(SQLite::Database&);
 void migration_006_question_version(SQLite::Database&);
+void migration_007_curation(SQLite::Database&);
 
 } // namespace panelist
