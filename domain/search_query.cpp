@@ -36,7 +36,7 @@ public:
             read_item(query);
             // The index parses a search into a tree, one level a term: past a few dozen terms its
             // parser runs out of stack, and time grows with the square of the length.
-            if (query.terms.size() + query.filters.size() > max_search_items)
+            if (query.terms.size() + query.filters.size() + query.records.size() > max_search_items)
                 throw QueryError(text_, start, fmt::format("a search holds at most {} words, phrases and filters; "
                                                         "this is one more",
                                                         max_search_items));
@@ -74,11 +74,15 @@ private:
     void read_filter(SearchQuery& query, std::size_t key_start, std::size_t key_end,
                      bool negated) {
         auto key_text = to_lower_ascii(text_.substr(key_start, key_end - key_start));
+        if (key_text == "asked" || key_text == "quality" || key_text == "sort") {
+            read_record_filter(query, key_text, key_start, key_end, negated);
+            return;
+        }
         auto key = find_key(key_text);
         if (!key)
             throw QueryError(text_, key_start,
-                             fmt::format("unknown filter '{}:'; use topic:, tag:, level:, diff: "
-                                         "or set:",
+                             fmt::format("unknown filter '{}:'; use topic:, tag:, level:, diff:, set:, "
+                                         "asked:, quality: or sort:",
                                          key_text));
         pos_ = key_end + 1;
         std::string value;
@@ -90,6 +94,53 @@ private:
         if (*key != FilterKey::set) value = to_lower_ascii(value);
         check_value(*key, value, key_start);
         query.filters.push_back({*key, value, negated});
+    }
+
+    // asked:>20, quality:low, sort:asked: what real loops measured, not what the index holds.
+    void read_record_filter(SearchQuery& query, const std::string& key, std::size_t key_start, std::size_t key_end,
+                            bool negated) {
+        pos_ = key_end + 1;
+        const std::string value = to_lower_ascii(read_bare());
+        if (key == "sort") {
+            if (negated) throw QueryError(text_, key_start, "sort: cannot be excluded with '-'");
+            if (value == "asked") query.sort = RecordSort::asked;
+            else if (value == "quality") query.sort = RecordSort::quality;
+            else if (value == "last") query.sort = RecordSort::last_asked;
+            else
+                throw QueryError(text_, key_start,
+                                 fmt::format("sort:{} is not an order; use sort:asked, sort:quality or sort:last",
+                                             excerpt(value, 20)));
+            return;
+        }
+        RecordFilter f;
+        f.negated = negated;
+        if (key == "quality") {
+            if (value != "low" && value != "ok" && value != "unmeasured")
+                throw QueryError(text_, key_start,
+                                 fmt::format("quality:{} is not a quality; use quality:low, quality:ok or "
+                                             "quality:unmeasured",
+                                             excerpt(value, 20)));
+            f.key = RecordKey::quality;
+            f.word = value;
+            query.records.push_back(f);
+            return;
+        }
+        f.key = RecordKey::asked;
+        std::string_view rest = value;
+        const auto starts = [&](std::string_view p) { return rest.substr(0, p.size()) == p; };
+        if (starts(">=")) f.comparison = Comparison::greater_or_equal, rest.remove_prefix(2);
+        else if (starts("<=")) f.comparison = Comparison::less_or_equal, rest.remove_prefix(2);
+        else if (starts(">")) f.comparison = Comparison::greater, rest.remove_prefix(1);
+        else if (starts("<")) f.comparison = Comparison::less, rest.remove_prefix(1);
+        else if (starts("=")) rest.remove_prefix(1);
+        const bool digits = !rest.empty() && rest.size() <= 6 &&
+                            rest.find_first_not_of("0123456789") == std::string_view::npos;
+        if (!digits)
+            throw QueryError(text_, key_start,
+                             fmt::format("asked:{} is not a count; use e.g. asked:>20, asked:0 or asked:<=3",
+                                         excerpt(value, 20)));
+        f.number = std::stoi(std::string(rest));
+        query.records.push_back(f);
     }
 
     static std::string example(FilterKey key) {

@@ -35,10 +35,30 @@ struct Filter {
     bool operator==(const Filter&) const = default;
 };
 
+// What real loops measured about a question (domain/question_record.hpp), asked of in a search
+// and applied after the index has found the words and filters above:
+//   asked:>20  asked:0  asked:<=3     interviews that asked it (over-exposed past 20 a year)
+//   quality:low  quality:ok  quality:unmeasured   whether it still tells candidates apart
+//   sort:asked  sort:quality  sort:last           most asked, least telling, or last asked first
+enum class RecordKey { asked, quality };
+enum class Comparison { equal, less, less_or_equal, greater, greater_or_equal };
+struct RecordFilter {
+    RecordKey key = RecordKey::asked;
+    Comparison comparison = Comparison::equal; // asked:
+    int number = 0;                            // asked:
+    std::string word;                          // quality: low, ok or unmeasured
+    bool negated = false;
+    bool operator==(const RecordFilter&) const = default;
+};
+enum class RecordSort { none, asked, quality, last_asked };
+
 struct SearchQuery {
     std::vector<TextTerm> terms;
     std::vector<Filter> filters;
-    bool empty() const { return terms.empty() && filters.empty(); }
+    std::vector<RecordFilter> records;
+    RecordSort sort = RecordSort::none;
+    bool empty() const { return terms.empty() && filters.empty(); } // for the index: every question
+    bool uses_records() const { return !records.empty() || sort != RecordSort::none; }
     bool operator==(const SearchQuery&) const = default;
 };
 

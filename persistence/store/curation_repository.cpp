@@ -128,6 +128,30 @@ WHERE question_seq = ?2
     });
 }
 
+std::map<std::string, QuestionRecord> CurationRepository::records(std::string_view today) {
+    return at_store_edge(db_, [&] {
+        std::vector<AskedAnswer> answers;
+        SQLite::Statement stmt(db_, R"sql(
+SELECT iq.question_id, c.loop_id, i.candidate_id, i.interviewer, i.date, iq.score, iq.planned_minutes
+FROM interview_question iq
+JOIN interview i ON i.id = iq.interview_id
+JOIN candidate c ON c.id = i.candidate_id
+WHERE i.status = 'submitted')sql");
+        while (stmt.executeStep()) {
+            AskedAnswer a;
+            a.question_id = stmt.getColumn(0).getString();
+            a.loop = stmt.getColumn(1).getInt64();
+            a.candidate = stmt.getColumn(2).getInt64();
+            a.interviewer = stmt.getColumn(3).getString();
+            a.date = stmt.getColumn(4).getString();
+            if (!stmt.getColumn(5).isNull()) a.score = stmt.getColumn(5).getInt();
+            a.planned_minutes = stmt.getColumn(6).getInt();
+            answers.push_back(std::move(a));
+        }
+        return question_records(answers, today);
+    });
+}
+
 std::vector<DuplicatePair> CurationRepository::duplicate_pairs(double least_closeness,
                                                                const std::vector<std::string>& scope) {
     return at_store_edge(db_, [&] {
@@ -135,6 +159,27 @@ std::vector<DuplicatePair> CurationRepository::duplicate_pairs(double least_clos
         while (!scan.done()) scan.step(std::chrono::milliseconds(1000));
         return scan.pairs();
     });
+}
+
+std::vector<QuestionSummary> apply_records(std::vector<QuestionSummary> rows, const SearchQuery& query,
+                                           const std::map<std::string, QuestionRecord>& records) {
+    const auto record_of = [&](const std::string& id) -> const QuestionRecord* {
+        const auto it = records.find(id);
+        return it == records.end() ? nullptr : &it->second;
+    };
+    std::erase_if(rows, [&](const QuestionSummary& row) {
+        return !std::all_of(query.records.begin(), query.records.end(),
+                            [&](const RecordFilter& f) { return passes(record_of(row.id), f); });
+    });
+    if (query.sort == RecordSort::none) return rows;
+    std::vector<std::string> ids;
+    for (const auto& row : rows) ids.push_back(row.id);
+    sort_by_record(ids, query.sort, records);
+    std::map<std::string, QuestionSummary> by_id;
+    for (auto& row : rows) by_id.emplace(row.id, std::move(row));
+    std::vector<QuestionSummary> sorted;
+    for (const auto& id : ids) sorted.push_back(std::move(by_id[id]));
+    return sorted;
 }
 
 DuplicateScan::DuplicateScan(SQLite::Database& db, double least_closeness, const std::vector<std::string>& scope)

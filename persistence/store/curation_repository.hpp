@@ -2,7 +2,9 @@
 // that ask the same thing, keeping two apart on purpose, and the near-duplicate pairs left to
 // review.
 #pragma once
+#include "domain/question_record.hpp"
 #include "persistence/store/database.hpp"
+#include "persistence/store/question_repository.hpp"
 
 #include <chrono>
 #include <map>
@@ -54,6 +56,10 @@ public:
     // an unknown id or the same id twice.
     MergeReport merge(const std::string& keep, const std::string& drop);
 
+    // What real loops measured about each question, from submitted interviews (`today`:
+    // YYYY-MM-DD, for "asked in the last year").
+    std::map<std::string, QuestionRecord> records(std::string_view today);
+
     // Pairs at `least_closeness` or more among `scope` (every question when empty), closest
     // first; pairs kept apart and retired questions are left out. DuplicateScan, run through.
     std::vector<DuplicatePair> duplicate_pairs(double least_closeness, const std::vector<std::string>& scope = {});
@@ -63,6 +69,11 @@ private:
 };
 
 class SimilarQuestions;
+
+// The rows of a search that pass its filters on what loops measured (asked:, quality:), in its
+// sort: order when it has one (SearchQuery::records and sort).
+std::vector<QuestionSummary> apply_records(std::vector<QuestionSummary> rows, const SearchQuery&,
+                                           const std::map<std::string, QuestionRecord>&);
 
 // The duplicate pairs of the bank, found a slice at a time: every question is compared with the
 // bank (about 10 ms each in a debug build), so a window compares a few each frame and stays

@@ -6,7 +6,8 @@ to the Duplicates tab. The closest pair comes first. G asks before merging and E
 G and Y merge the right question into the left, and the interviews that asked it now count for
 the one kept. H keeps the next pair apart on purpose: it is not listed again. Down and E open
 the right question of a pair in the editor ("make different"); Ctrl+S saves the change.
-Shift+R retires the question shown, and Shift+R again restores it.
+Shift+R retires the question shown, and Shift+R again restores it. Searching `asked:>2
+sort:asked` lists the most asked question first, and Shift+R retires it.
 """
 
 import os
@@ -97,6 +98,18 @@ def scenario(s, c, args):
     k.press("shift+r")
     c.check(wait_for(lambda: retired() == 0, 3), f"Shift+R again restores {target}")
     c.check(in_bank(target), "retiring and restoring never removes the question")
+
+    # --- pick a question to retire from what loops measured -----------------------------------------------
+    most = s.cli("questions", "--db", s.db_path, "--", "asked:>2", "sort:asked").stdout.decode().split()[0]
+    k.press("ctrl+f")
+    time.sleep(SETTLE)
+    k.press("ctrl+a")
+    k.type("asked:>2 sort:asked")
+    time.sleep(SETTLE)
+    s.screenshot("most-asked-first")
+    k.press("Escape", "Home", "shift+r")  # leave the search box, go to the first result, retire it
+    c.check(wait_for(lambda: s.db.value("SELECT count(*) FROM question_retired WHERE question_id = ?", (most,)) == 1,
+                     3), f"asked:>2 sort:asked lists {most} first, and Shift+R retires it")
     c.equal(app.quit(), 0, "the window closes cleanly on SIGTERM")
 
 

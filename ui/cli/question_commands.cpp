@@ -5,7 +5,9 @@
 #include "persistence/files/files.hpp"
 #include "persistence/formats/question_import.hpp"
 #include "persistence/formats/toml_shape.hpp"
+#include "persistence/store/curation_repository.hpp"
 #include "persistence/store/question_repository.hpp"
+#include "ui/context/clock.hpp"
 #include "ui/cli/commands.hpp"
 
 #include <fmt/format.h>
@@ -84,7 +86,26 @@ int questions_command(Database& db, const std::string& text) {
         return exit_user_error;
     }
     QuestionRepository questions(db);
-    const auto rows = questions.search(query, 100000);
+    auto rows = questions.search(query, 100000);
+    if (query.uses_records()) {
+        // asked:, quality:, sort:: what submitted interviews measured (docs/curation.md).
+        CurationRepository curation(db);
+        const auto records = curation.records(SystemClock().today());
+        rows = apply_records(std::move(rows), query, records);
+        for (const auto& q : rows) {
+            const auto it = records.find(q.id);
+            const std::string measured =
+                it == records.end() ? "never asked"
+                                    : fmt::format("asked {}x, last {}{}", it->second.asked, it->second.last_asked,
+                                                  it->second.separation
+                                                      ? fmt::format(", separation {:+.2f}", *it->second.separation)
+                                                      : std::string());
+            say("{:<42} {:<6} {:<6} {:>3}m  {}  {}\n", q.id, name(q.level), name(q.difficulty), q.minutes,
+                shorten(q.prompt, 50), measured);
+        }
+        say_err("{} question{}\n", rows.size(), rows.size() == 1 ? "" : "s");
+        return exit_ok;
+    }
     for (const auto& q : rows)
         say("{:<42} {:<6} {:<6} {:>3}m  {}\n", q.id, name(q.level), name(q.difficulty),
                    q.minutes, shorten(q.prompt, 90));

@@ -10,14 +10,18 @@
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <fmt/format.h>
+#include <imgui_internal.h> // GetActiveID, ClearActiveID: leaving the search box keeps it
 #include <imgui_stdlib.h>
 
 namespace panelist {
 namespace {
 constexpr Shortcut library_keys[] = {
-    {"Ctrl+F", "focus the search box"},
+    {"Ctrl+F", "focus the search box; Esc or Enter leaves it, keeping the search"},
     {"Up / Down", "move through the results"},
+    {"Home / End", "the first / last result"},
     {"E", "edit the selected question (on Duplicates: the pair's right one, to make it different)"},
     {"Ctrl+N", "new question"},
     {"D", "duplicate the selected question"},
@@ -46,8 +50,18 @@ void LibraryScreen::run_search(AppContext& ctx) {
         const auto query = parse_search_query(query_);
         // A few hundred rows (best first when ranked, else in id order or the order added),
         // and how many matched: more than a screenful is for narrowing, not scrolling.
-        found_ = ctx.questions.run_search(query, results_shown);
-        results_ = std::move(found_.rows);
+        if (query.uses_records()) {
+            // Filters on what loops measured see every match, then the list is cut.
+            found_ = ctx.questions.run_search(query, std::numeric_limits<int>::max());
+            auto rows = apply_records(std::move(found_.rows), query, records(ctx));
+            found_.matches = static_cast<int>(rows.size());
+            found_.counted_all = true;
+            if (rows.size() > static_cast<std::size_t>(results_shown)) rows.resize(results_shown);
+            results_ = std::move(rows);
+        } else {
+            found_ = ctx.questions.run_search(query, results_shown);
+            results_ = std::move(found_.rows);
+        }
         query_error_.clear();
     } catch (const QueryError& e) {
         query_error_ = e.what();
@@ -140,6 +154,11 @@ void LibraryScreen::draw(AppContext& ctx) {
 
 void LibraryScreen::draw_search(AppContext& ctx) {
     if (keys::ctrl() && keys::pressed(keys::letter('F'))) ImGui::SetKeyboardFocusHere();
+    // Esc or Enter leaves the search box with the search as typed (ImGui's Esc would revert it),
+    // so Up and Down then move through the results.
+    const ImGuiID search_id = ImGui::GetID("##search");
+    if (ImGui::GetActiveID() == search_id && (keys::pressed(keys::escape) || keys::pressed(keys::enter)))
+        ImGui::ClearActiveID();
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##search", "Search: topic:monitoring level:senior drift -\"feature store\"",
                              &query_);
@@ -164,6 +183,8 @@ void LibraryScreen::draw_results(AppContext& ctx) {
     if (!editor_.is_open() && !keys::typing()) {
         if (keys::pressed_repeat(keys::down)) select(ctx, cursor_ + 1);
         if (keys::pressed_repeat(keys::up)) select(ctx, cursor_ - 1);
+        if (keys::pressed(keys::home)) select(ctx, 0);
+        if (keys::pressed(keys::end)) select(ctx, static_cast<int>(results_.size()) - 1);
     }
     // Counted over every interview: read again only when the store changed, not per keystroke.
     const auto& times_asked = times_asked_.get(ctx.db, true, [&] { return ctx.questions.times_asked(); });
@@ -187,9 +208,18 @@ void LibraryScreen::draw_results(AppContext& ctx) {
             ui::badge(name(q.level), ui::level_color(name(q.level)));
             ui::badge(name(q.difficulty), ui::difficulty_color(name(q.difficulty)));
             const auto asked = times_asked.find(q.id);
-            ui::muted(fmt::format("{} min{}", q.minutes,
-                                  asked == times_asked.end() ? "  - never asked"
-                                                              : fmt::format("  - asked {}x", asked->second)));
+            const auto record = records(ctx).find(q.id);
+            if (record != records(ctx).end() && record->second.low_quality())
+                ui::badge("not telling apart", ui::warning_color());
+            if (record != records(ctx).end() && record->second.over_exposed())
+                ui::badge("over-exposed", ui::warning_color());
+            // Asked: in submitted interviews, as the asked: filter counts; planned: in the others.
+            const int all = asked == times_asked.end() ? 0 : asked->second;
+            const int submitted = record == records(ctx).end() ? 0 : record->second.asked;
+            std::string use = submitted > 0 ? fmt::format("  - asked {}x, last {}", submitted, record->second.last_asked)
+                                            : std::string(all > 0 ? "  - not asked yet" : "  - never asked");
+            if (all > submitted) use += fmt::format(" (+{} planned)", all - submitted);
+            ui::muted(fmt::format("{} min{}", q.minutes, use));
             ImGui::SetCursorPos({start.x, start.y + row_height});
             ImGui::PopID();
         }
@@ -268,8 +298,46 @@ void LibraryScreen::draw_detail(AppContext& ctx) {
         ImGui::SameLine(ui::em(1.5f));
         ui::wrapped(q.rubric.words_for(score));
     }
+    draw_record(ctx, q);
     draw_versions(ctx, q);
     ImGui::EndChild();
+}
+
+const std::map<std::string, QuestionRecord>& LibraryScreen::records(AppContext& ctx) {
+    const std::string today = ctx.clock.today();
+    return records_.get(ctx.db, today, [&] { return CurationRepository(ctx.db).records(today); });
+}
+
+// What submitted interviews measured about the question, and the flags a curator reviews.
+void LibraryScreen::draw_record(AppContext& ctx, const Question& q) {
+    const auto it = records(ctx).find(q.id);
+    ui::heading("What loops measured");
+    if (it == records(ctx).end()) {
+        ui::muted("Never asked in a submitted interview.");
+        return;
+    }
+    const QuestionRecord& r = it->second;
+    ui::wrapped(fmt::format("Asked in {} submitted interview{} ({} in the last year), last on {}.", r.asked,
+                            r.asked == 1 ? "" : "s", r.asked_last_year, r.last_asked));
+    if (r.mean)
+        ui::wrapped(fmt::format("{} scored: mean {:.2f}, from {} to {}.", r.scored, *r.mean, r.lowest, r.highest));
+    if (r.separation)
+        ui::wrapped(fmt::format("Separation {:+.2f}: candidates in the top half of their loop scored that much more "
+                                "on it than the bottom half ({} and {} answers).",
+                                *r.separation, r.top_answers, r.bottom_answers));
+    else
+        ui::muted("Separation: not yet measured (no loop has scored it for both halves).");
+    if (r.disagreement)
+        ui::wrapped(fmt::format("Two interviewers scoring one candidate on it differed by {:.2f} points on average "
+                                "({} pair{}).",
+                                *r.disagreement, r.disagreement_pairs, r.disagreement_pairs == 1 ? "" : "s"));
+    if (r.low_quality())
+        ui::warning(fmt::format("Flagged: it no longer tells candidates apart (separation below {:.1f} with {} "
+                                "answers or more on each side). Consider retiring it (Shift+R) or rewriting its rubric.",
+                                RecordThresholds::low_separation, RecordThresholds::answers_each_side));
+    if (r.over_exposed())
+        ui::warning(fmt::format("Flagged: asked in {} interviews this year (more than {}): candidates may know it.",
+                                r.asked_last_year, RecordThresholds::over_exposed_a_year));
 }
 
 // Which interviews asked this question, and what they were shown when it differs from now:

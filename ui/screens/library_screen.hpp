@@ -58,6 +58,10 @@ private:
     SearchResult found_; // counts and order of the last search (its rows moved to results_)
     StoreCache<bool, std::map<std::string, int>> times_asked_;
     StoreCache<bool, std::set<std::string>> retired_;
+    // What submitted interviews measured, by question (docs/curation.md), for today's date.
+    StoreCache<std::string, std::map<std::string, QuestionRecord>> records_;
+    const std::map<std::string, QuestionRecord>& records(AppContext&);
+    void draw_record(AppContext&, const Question&);
     StoreCache<std::string, std::vector<QuestionVersionUse>> versions_; // of the selected question
     int cursor_ = -1;
     std::optional<Question> selected_;
