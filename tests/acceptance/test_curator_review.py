@@ -7,7 +7,8 @@ G and Y merge the right question into the left, and the interviews that asked it
 the one kept. H keeps the next pair apart on purpose: it is not listed again. Down and E open
 the right question of a pair in the editor ("make different"); Ctrl+S saves the change.
 Shift+R retires the question shown, and Shift+R again restores it. Searching `asked:>2
-sort:asked` lists the most asked question first, and Shift+R retires it.
+sort:asked` lists the most asked question first, and Shift+R retires it. On the Question sets
+tab, Down picks a set and shows what it covers.
 """
 
 import os
@@ -110,6 +111,15 @@ def scenario(s, c, args):
     k.press("Escape", "Home", "shift+r")  # leave the search box, go to the first result, retire it
     c.check(wait_for(lambda: s.db.value("SELECT count(*) FROM question_retired WHERE question_id = ?", (most,)) == 1,
                      3), f"asked:>2 sort:asked lists {most} first, and Shift+R retires it")
+
+    # --- what a set covers: Ctrl+PgDn to the sets, Down picks one -------------------------------------
+    k.press("ctrl+Next")
+    time.sleep(SETTLE)
+    no_set = s.stable_capture(app.window)
+    k.press("Down")
+    picked = s.stable_capture(app.window)
+    c.check(picked.changed_fraction(no_set) > 0.05, "on the Question sets tab, Down picks a set and shows its coverage")
+    s.screenshot("set-coverage")
     c.equal(app.quit(), 0, "the window closes cleanly on SIGTERM")
 
 

@@ -119,3 +119,17 @@ TEST_CASE("the curator's commands refuse unknown questions and change nothing") 
     CHECK(apart.code == 1);
     CHECK(has(run_panelist(home, {"--db", db, "questions"}).err, "170 questions"));
 }
+
+TEST_CASE("coverage says what a set covers and warns when it leaves no time for introductions") {
+    TempDir home;
+    const auto db = (home / "p.db").string();
+    const auto r = run_panelist(home, {"--db", db, "coverage", "MLOps Engineer - Senior onsite, 60 min"});
+    CHECK(r.code == 0);
+    CHECK(has(r.out, "minutes     56 planned of 60: 4 left for introductions and the candidate's questions (keep 10)"));
+    CHECK(has(r.out, "topics      cicd 1, deployment 1, features 1, monitoring 1, serving 1, versioning 1"));
+    CHECK(has(r.out, "beside      MLOps Engineer - Junior phone screen, 30 min"));
+    CHECK(has(r.out, "warning     Leaves 4 of 60 minutes for introductions"));
+    const auto none = run_panelist(home, {"--db", db, "coverage", "No such set"});
+    CHECK(none.code == 1);
+    CHECK(has(none.err, "There is no question set named 'No such set'."));
+}

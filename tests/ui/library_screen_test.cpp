@@ -166,3 +166,19 @@ TEST_CASE("Ctrl+PgDn walks the Library's tabs to the duplicate review, which com
     f.frame();
     CHECK_FALSE(contains(f.frame(), "closeness or more"));
 }
+
+TEST_CASE("on the sets tab, Down picks a set and its coverage shows, with the slot's warning") {
+    AppFixture f;
+    f.app->show(ScreenId::library);
+    f.frame();
+    f.press(keys::page_down, true); // Question sets
+    f.frame();
+    f.press(keys::down);
+    std::string drawn;
+    for (int i = 0; i < 3; ++i) drawn = f.frame();
+    // The small bank's one set: four 5-minute questions in a 20-minute slot.
+    CHECK(contains(drawn, "What the set covers"));
+    CHECK(contains(drawn, "20 of 20 minutes planned: 0 left"));
+    CHECK(contains(drawn, "Leaves 0 of 20 minutes for introductions"));
+    CHECK(contains(drawn, "Topics: topic1 1, topic2 1, topic3 1, topic4 1"));
+}

@@ -126,6 +126,9 @@ int run_command_line(int argc, char** argv) {
     duplicates->add_option("--set", duplicates_set, "Only pairs with a question of this set");
     duplicates->add_option("--min", duplicates_min, "Least closeness in percent (default 25)")
         ->check(CLI::Range(1, 100));
+    auto* coverage = app.add_subcommand("coverage", "What a question set covers, and whether it fits its slot");
+    std::string coverage_set;
+    coverage->add_option("set", coverage_set, "The set's name")->required();
     auto* retire = app.add_subcommand("retire", "Never plan these questions again; past interviews keep them");
     std::vector<std::string> retire_ids;
     retire->add_option("questions", retire_ids, "Question ids")->required();
@@ -238,7 +241,7 @@ int run_command_line(int argc, char** argv) {
                            gui);
         // Reading commands also work on a database this process may not write.
         const bool only_reads = questions->parsed() || report->parsed() || compare->parsed() || similar->parsed() ||
-                                duplicates->parsed() || export_cmd->parsed() || bundle_options.export_cmd->parsed();
+                                duplicates->parsed() || coverage->parsed() || export_cmd->parsed() || bundle_options.export_cmd->parsed();
         // The one slow open worth a word: rebuilding the search index after an update.
         OpeningProgress progress;
         progress.on_stage = [&](const OpeningProgress& p) {
@@ -256,6 +259,7 @@ int run_command_line(int argc, char** argv) {
         if (questions->parsed()) return questions_command(db, join_words(query_words));
         if (similar->parsed()) return similar_command(db, similar_what, similar_limit);
         if (duplicates->parsed()) return duplicates_command(db, duplicates_set, duplicates_min);
+        if (coverage->parsed()) return coverage_command(db, coverage_set);
         if (retire->parsed()) return retire_command(db, retire_ids, true);
         if (unretire->parsed()) return retire_command(db, unretire_ids, false);
         if (merge->parsed()) return merge_command(db, merge_keep, merge_drop);

@@ -33,6 +33,8 @@ int questions_command(Database&, const std::string& query);
 int similar_command(Database&, const std::string& id_or_text, int limit);
 // Pairs of questions at least `min_percent` close, among a set's questions or the whole bank.
 int duplicates_command(Database&, const std::optional<std::string>& set_name, int min_percent);
+// What a set covers and whether it fits its slot (docs/curation.md); exit 1 for no such set.
+int coverage_command(Database&, const std::string& set_name);
 // Retires (or, with retire false, restores) questions; all or none when an id is unknown.
 int retire_command(Database&, const std::vector<std::string>& ids, bool retire);
 int merge_command(Database&, const std::string& keep, const std::string& drop);

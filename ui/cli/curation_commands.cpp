@@ -1,5 +1,6 @@
 // The curator's commands (docs/curation.md): similar and duplicates answer "do we already have
 // this?"; retire, restore, merge and keep-apart act on the answer.
+#include "domain/set_coverage.hpp"
 #include "domain/text.hpp"
 #include "persistence/search/similar_questions.hpp"
 #include "persistence/store/curation_repository.hpp"
@@ -7,6 +8,10 @@
 #include "persistence/store/question_set_repository.hpp"
 #include "ui/cli/commands.hpp"
 #include "ui/cli/terminal.hpp"
+#include "ui/context/clock.hpp"
+
+#include <fmt/ranges.h>
+#include <map>
 
 #include <algorithm>
 #include <cmath>
@@ -67,6 +72,40 @@ int duplicates_command(Database& db, const std::optional<std::string>& set_name,
             prompt(p.second));
     say_err("{} at {}% closeness or more{} (pairs kept apart and retired questions are not listed)\n",
             plural(pairs.size(), "pair"), least, set_name ? " with a question of '" + *set_name + "'" : "");
+    return exit_ok;
+}
+
+int coverage_command(Database& db, const std::string& set_name) {
+    QuestionSetRepository sets(db);
+    const auto set = sets.find(set_name);
+    if (!set) {
+        say_err("There is no question set named '{}'.\n", set_name);
+        return exit_user_error;
+    }
+    const auto all = sets.all();
+    QuestionRepository questions(db);
+    std::map<std::string, Question> bank;
+    for (const auto& s : all)
+        if (s.name == set->name || s.role == set->role)
+            for (const auto& id : s.question_ids)
+                if (!bank.contains(id))
+                    if (auto q = questions.find(id)) bank.emplace(id, std::move(*q));
+    CurationRepository curation(db);
+    const auto c = set_coverage(*set, bank, curation.records(SystemClock().today()), curation.retired(), all);
+    say("{}\n", set->name);
+    say("  minutes     {} planned of {}: {} left for introductions and the candidate's questions (keep {})\n",
+        c.planned_minutes, c.slot_minutes, c.slack(), c.reserve);
+    std::string topics, levels, ladder;
+    for (const auto& [topic, n] : c.topics) topics += fmt::format("{}{} {}", topics.empty() ? "" : ", ", topic, n);
+    for (const auto& [level, n] : c.levels) levels += fmt::format("{}{} {}", levels.empty() ? "" : ", ", name(level), n);
+    for (const auto d : c.ladder) ladder += (ladder.empty() ? "" : " > ") + std::string(name(d));
+    say("  topics      {}\n  levels      {}\n  difficulty  {}\n", topics, levels, ladder);
+    say("  never asked {}\n", c.never_asked.empty() ? std::string("-") : fmt::format("{}", fmt::join(c.never_asked, ", ")));
+    for (const auto& s : c.siblings)
+        say("  beside      {} ({} min, {} questions): {} shared; only here: {}; only there: {}\n", s.name, s.minutes,
+            s.questions, s.shared, s.topics_only_here.empty() ? "-" : fmt::format("{}", fmt::join(s.topics_only_here, ", ")),
+            s.topics_only_there.empty() ? "-" : fmt::format("{}", fmt::join(s.topics_only_there, ", ")));
+    for (const auto& w : c.warnings()) say("  warning     {}\n", w);
     return exit_ok;
 }
 

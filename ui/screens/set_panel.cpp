@@ -2,11 +2,14 @@
 
 #include "persistence/files/files.hpp"
 #include "persistence/formats/question_import.hpp"
+#include "persistence/store/curation_repository.hpp"
 #include "ui/context/app_context.hpp"
+#include "ui/context/keys.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <imgui_stdlib.h>
 
 namespace panelist {
@@ -48,6 +51,14 @@ void SetPanel::draw(AppContext& ctx, const std::string& library_selection) {
     }
     ImGui::Separator();
     const auto sets = sets_.get(ctx.db, 0, [&] { return ctx.sets.all(); }); // a copy: load() may reread
+    // Up and Down walk the sets when no text field has the keyboard.
+    if (!keys::typing() && !sets.empty() && (keys::pressed_repeat(keys::down) || keys::pressed_repeat(keys::up))) {
+        int at = -1;
+        for (std::size_t i = 0; i < sets.size(); ++i)
+            if (draft_ && sets[i].name == original_name_) at = static_cast<int>(i);
+        at = keys::pressed_repeat(keys::down) ? std::min(at + 1, static_cast<int>(sets.size()) - 1) : std::max(at - 1, 0);
+        load(ctx, sets[static_cast<std::size_t>(at)].name);
+    }
     for (const auto& s : sets) {
         const bool current = draft_ && original_name_ == s.name;
         if (ImGui::Selectable(s.name.c_str(), current)) load(ctx, s.name);
@@ -126,6 +137,7 @@ void SetPanel::draw_set(AppContext& ctx, const std::string& library_selection) {
     }
     if (!can_add) ImGui::EndDisabled();
     if (changed) save(ctx);
+    draw_coverage(ctx);
 
     ImGui::Separator();
     ImGui::SetNextItemWidth(ui::em(26));
@@ -154,6 +166,46 @@ void SetPanel::draw_set(AppContext& ctx, const std::string& library_selection) {
         ImGui::SameLine();
         if (ImGui::Button("Keep")) confirm_delete_ = false;
     }
+}
+
+// What the set covers, whether it fits its slot, and how it differs from the role's other sets.
+void SetPanel::draw_coverage(AppContext& ctx) {
+    const QuestionSet& set = *draft_;
+    const SetCoverage& c = coverage_.get(ctx.db, set, [&] {
+        const auto all = ctx.sets.all();
+        std::map<std::string, Question> bank;
+        const auto take = [&](const std::vector<std::string>& ids) {
+            for (const auto& id : ids)
+                if (!bank.contains(id))
+                    if (auto q = ctx.questions.find(id)) bank.emplace(id, std::move(*q));
+        };
+        take(set.question_ids);
+        for (const auto& other : all)
+            if (other.role == set.role) take(other.question_ids);
+        CurationRepository curation(ctx.db);
+        return set_coverage(set, bank, curation.records(ctx.clock.today()), curation.retired(), all);
+    });
+    ui::heading("What the set covers");
+    for (const auto& w : c.warnings()) ui::warning(w);
+    ui::wrapped(fmt::format("{} of {} minutes planned: {} left for introductions and the candidate's questions "
+                            "(keep {}).",
+                            c.planned_minutes, c.slot_minutes, c.slack(), c.reserve));
+    std::string topics;
+    for (const auto& [topic, n] : c.topics) topics += fmt::format("{}{} {}", topics.empty() ? "" : ", ", topic, n);
+    ui::wrapped("Topics: " + (topics.empty() ? std::string("none") : topics));
+    std::string levels;
+    for (const auto& [level, n] : c.levels) levels += fmt::format("{}{} {}", levels.empty() ? "" : ", ", name(level), n);
+    ui::wrapped("Question levels: " + (levels.empty() ? std::string("none") : levels));
+    std::string ladder;
+    for (const auto d : c.ladder) ladder += (ladder.empty() ? "" : " > ") + std::string(name(d));
+    ui::wrapped("Difficulty, in order: " + (ladder.empty() ? std::string("none") : ladder));
+    if (!c.never_asked.empty())
+        ui::wrapped(fmt::format("Never asked in a submitted interview: {}", fmt::join(c.never_asked, ", ")));
+    for (const auto& s : c.siblings)
+        ui::wrapped(fmt::format("Beside '{}' ({}, {} min, {} questions): {} shared; only here: {}; only there: {}.",
+                                s.name, name(s.level), s.minutes, s.questions, s.shared,
+                                s.topics_only_here.empty() ? "-" : fmt::format("{}", fmt::join(s.topics_only_here, ", ")),
+                                s.topics_only_there.empty() ? "-" : fmt::format("{}", fmt::join(s.topics_only_there, ", "))));
 }
 
 } // namespace panelist

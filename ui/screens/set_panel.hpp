@@ -2,6 +2,7 @@
 #pragma once
 #include "domain/question.hpp"
 #include "domain/question_set.hpp"
+#include "domain/set_coverage.hpp"
 #include "ui/context/store_cache.hpp"
 
 #include <optional>
@@ -21,6 +22,7 @@ private:
     void load(AppContext&, const std::string& name);
     void save(AppContext&);
     void draw_set(AppContext&, const std::string& library_selection);
+    void draw_coverage(AppContext&);
 
     std::optional<QuestionSet> draft_;
     std::string original_name_;
@@ -30,6 +32,7 @@ private:
     // Read when the store (or the draft's list) changes, not every frame.
     StoreCache<int, std::vector<QuestionSet>> sets_;
     StoreCache<std::vector<std::string>, std::vector<std::optional<Question>>> questions_;
+    StoreCache<QuestionSet, SetCoverage> coverage_; // of the draft, as saved
 };
 
 } // namespace panelist
