@@ -27,6 +27,8 @@ constexpr int delete_key = 261;
 constexpr int f1 = 290;
 constexpr int f2 = 291;
 constexpr int keypad_0 = 320;   // keypad digits are 320..329
+constexpr int keypad_subtract = 333;
+constexpr int keypad_add = 334;
 constexpr int keypad_enter = 335;
 
 constexpr int letter(char upper) { return letter_a + (upper - 'A'); }

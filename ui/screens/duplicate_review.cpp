@@ -18,8 +18,9 @@ int percent(double closeness) { return static_cast<int>(std::lround(closeness * 
 
 std::optional<std::string> DuplicateReview::draw(AppContext& ctx) {
     const bool keys_free = !keys::typing() && confirm_ == Confirm::none;
-    if (keys_free && keys::command(keys::minus)) min_percent_ = std::max(least_percent, min_percent_ - step_percent);
-    if (keys_free && (keys::command(keys::equal) || keys::command(keys::keypad_0 + 11)))
+    if (keys_free && (keys::command(keys::minus) || keys::command(keys::keypad_subtract)))
+        min_percent_ = std::max(least_percent, min_percent_ - step_percent);
+    if (keys_free && (keys::command(keys::equal) || keys::command(keys::keypad_add)))
         min_percent_ = std::min(100, min_percent_ + step_percent);
     update_scan(ctx);
     const int count = static_cast<int>(pairs_.size());
