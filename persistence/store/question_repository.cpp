@@ -282,7 +282,7 @@ SearchResult QuestionRepository::run_search(const SearchQuery& query, int limit)
     return at_store_edge(db_, [&]() -> SearchResult {
         const ReadTransaction snapshot(db_); // one set of locks, and the count agrees with the rows
         const SearchPlan plan = this->plan(query);
-        limit = std::max(limit, 0);
+        limit = std::clamp(limit, 0, std::numeric_limits<int>::max() - 1); // counted + 1 below stays an int
         SearchResult result;
         if (plan.match.empty()) { // the whole bank, by id
             SQLite::Statement all(db_, fmt::format("SELECT {} FROM question q ORDER BY q.id LIMIT ?", summary_columns));

@@ -36,7 +36,11 @@ bool PresenterWindow::open(float font_pixels, GLFWwindow* keyboard_owner, Keyboa
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    // Made hidden and shown once ready: a window that can take the focus before its keys are
+    // wired and before it hands the focus back would race the interviewer's next key.
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
     handle_ = glfwCreateWindow(1100, 620, "Panelist - presenter", nullptr, nullptr);
+    glfwWindowHint(GLFW_VISIBLE, GLFW_TRUE);
     if (!handle_) return false;
     glfwMakeContextCurrent(handle_);
     glfwSwapInterval(0); // the main window's vsync paces the loop
@@ -75,6 +79,7 @@ bool PresenterWindow::open(float font_pixels, GLFWwindow* keyboard_owner, Keyboa
     ImGui::GetStyle().Colors[ImGuiCol_WindowBg] = {1, 1, 1, 1};
     ImGui_ImplGlfw_InitForOpenGL(handle_, false); // its own ImGui takes no input: nothing to click
     ImGui_ImplOpenGL3_Init("#version 330");
+    glfwShowWindow(handle_);
     // Window managers focus new windows: ask for the focus back at once, before the
     // interviewer's next key.
     if (keyboard_owner_) glfwFocusWindow(keyboard_owner_);
