@@ -103,6 +103,7 @@ TEST_CASE("keep-apart, retire and merge settle pairs: duplicates stops listing t
 TEST_CASE("the curator's commands refuse unknown questions and change nothing") {
     TempDir home;
     const auto db = (home / "p.db").string();
+    const std::string bank_before = run_panelist(home, {"--db", db, "questions"}).out;
     const auto retire = run_panelist(home, {"--db", db, "retire", "monitoring/psi-computation", "no/such"});
     CHECK(retire.code == 1);
     CHECK(has(retire.err, "There is no question 'no/such' in the bank; nothing was retired."));
@@ -117,7 +118,7 @@ TEST_CASE("the curator's commands refuse unknown questions and change nothing") 
     CHECK(has(self.err, "twice: name two questions"));
     const auto apart = run_panelist(home, {"--db", db, "keep-apart", "monitoring/psi-computation", "no/such"});
     CHECK(apart.code == 1);
-    CHECK(has(run_panelist(home, {"--db", db, "questions"}).err, "170 questions"));
+    CHECK(run_panelist(home, {"--db", db, "questions"}).out == bank_before); // every question still there
 }
 
 TEST_CASE("coverage says what a set covers and warns when it leaves no time for introductions") {
