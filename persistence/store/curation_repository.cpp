@@ -4,6 +4,7 @@
 #include "persistence/search/search_index.hpp"
 #include "persistence/search/similar_questions.hpp"
 #include "persistence/sqlite/write_transaction.hpp"
+#include "persistence/store/question_set_repository.hpp"
 #include "persistence/store/store_edge.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -150,6 +151,21 @@ WHERE i.status = 'submitted')sql");
         }
         return question_records(answers, today);
     });
+}
+
+SetCoverage CurationRepository::coverage(const QuestionSet& set, std::string_view today) {
+    const auto all = QuestionSetRepository(store_).all();
+    QuestionRepository questions(store_);
+    std::map<std::string, Question> bank; // the set's questions and those of its role's other sets
+    for (const auto& s : all)
+        if (s.name == set.name || s.role == set.role)
+            for (const auto& id : s.question_ids)
+                if (!bank.contains(id))
+                    if (auto q = questions.find(id)) bank.emplace(id, std::move(*q));
+    for (const auto& id : set.question_ids) // a draft not saved yet
+        if (!bank.contains(id))
+            if (auto q = questions.find(id)) bank.emplace(id, std::move(*q));
+    return set_coverage(set, bank, records(today), retired(), all);
 }
 
 std::vector<DuplicatePair> CurationRepository::duplicate_pairs(double least_closeness,

@@ -3,6 +3,7 @@
 // review.
 #pragma once
 #include "domain/question_record.hpp"
+#include "domain/set_coverage.hpp"
 #include "persistence/store/database.hpp"
 #include "persistence/store/question_repository.hpp"
 
@@ -34,7 +35,7 @@ struct MergeReport {
 
 class CurationRepository {
 public:
-    explicit CurationRepository(Database& db) : db_(db.sql()) {}
+    explicit CurationRepository(Database& db) : store_(db), db_(db.sql()) {}
 
     // Retired questions stay in the bank, in sets and in every interview, report and bundle that
     // used them, but are never planned again. False when there is no such question (retire) or
@@ -59,12 +60,15 @@ public:
     // What real loops measured about each question, from submitted interviews (`today`:
     // YYYY-MM-DD, for "asked in the last year").
     std::map<std::string, QuestionRecord> records(std::string_view today);
+    // What `set` covers (domain/set_coverage.hpp), read from the bank, the sets and the loops.
+    SetCoverage coverage(const QuestionSet& set, std::string_view today);
 
     // Pairs at `least_closeness` or more among `scope` (every question when empty), closest
     // first; pairs kept apart and retired questions are left out. DuplicateScan, run through.
     std::vector<DuplicatePair> duplicate_pairs(double least_closeness, const std::vector<std::string>& scope = {});
 
 private:
+    Database& store_;
     SQLite::Database& db_;
 };
 

@@ -82,16 +82,7 @@ int coverage_command(Database& db, const std::string& set_name) {
         say_err("There is no question set named '{}'.\n", set_name);
         return exit_user_error;
     }
-    const auto all = sets.all();
-    QuestionRepository questions(db);
-    std::map<std::string, Question> bank;
-    for (const auto& s : all)
-        if (s.name == set->name || s.role == set->role)
-            for (const auto& id : s.question_ids)
-                if (!bank.contains(id))
-                    if (auto q = questions.find(id)) bank.emplace(id, std::move(*q));
-    CurationRepository curation(db);
-    const auto c = set_coverage(*set, bank, curation.records(SystemClock().today()), curation.retired(), all);
+    const auto c = CurationRepository(db).coverage(*set, SystemClock().today());
     say("{}\n", set->name);
     say("  minutes     {} planned of {}: {} left for introductions and the candidate's questions (keep {})\n",
         c.planned_minutes, c.slot_minutes, c.slack(), c.reserve);

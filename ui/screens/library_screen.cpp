@@ -192,6 +192,7 @@ void LibraryScreen::draw_results(AppContext& ctx) {
     // Counted over every interview: read again only when the store changed, not per keystroke.
     const auto& times_asked = times_asked_.get(ctx.db, true, [&] { return ctx.questions.times_asked(); });
     const auto& retired = retired_.get(ctx.db, true, [&] { return CurationRepository(ctx.db).retired(); });
+    const auto& measured = records(ctx); // once a frame: each read asks the store whether it changed
     ImGui::BeginChild("results", {0, 0}, true);
     const float row_height = ImGui::GetTextLineHeightWithSpacing() * 2.0f + ui::em(0.2f);
     ImGuiListClipper clipper; // only the visible rows are laid out: smooth at 100k questions
@@ -211,14 +212,14 @@ void LibraryScreen::draw_results(AppContext& ctx) {
             ui::badge(name(q.level), ui::level_color(name(q.level)));
             ui::badge(name(q.difficulty), ui::difficulty_color(name(q.difficulty)));
             const auto asked = times_asked.find(q.id);
-            const auto record = records(ctx).find(q.id);
-            if (record != records(ctx).end() && record->second.low_quality())
+            const auto record = measured.find(q.id);
+            if (record != measured.end() && record->second.low_quality())
                 ui::badge("not telling apart", ui::warning_color());
-            if (record != records(ctx).end() && record->second.over_exposed())
+            if (record != measured.end() && record->second.over_exposed())
                 ui::badge("over-exposed", ui::warning_color());
             // Asked: in submitted interviews, as the asked: filter counts; planned: in the others.
             const int all = asked == times_asked.end() ? 0 : asked->second;
-            const int submitted = record == records(ctx).end() ? 0 : record->second.asked;
+            const int submitted = record == measured.end() ? 0 : record->second.asked;
             std::string use = submitted > 0 ? fmt::format("  - asked {}x, last {}", submitted, record->second.last_asked)
                                             : std::string(all > 0 ? "  - not asked yet" : "  - never asked");
             if (all > submitted) use += fmt::format(" (+{} planned)", all - submitted);
@@ -313,9 +314,10 @@ const std::map<std::string, QuestionRecord>& LibraryScreen::records(AppContext& 
 
 // What submitted interviews measured about the question, and the flags a curator reviews.
 void LibraryScreen::draw_record(AppContext& ctx, const Question& q) {
-    const auto it = records(ctx).find(q.id);
+    const auto& measured = records(ctx);
+    const auto it = measured.find(q.id);
     ui::heading("What loops measured");
-    if (it == records(ctx).end()) {
+    if (it == measured.end()) {
         ui::muted("Never asked in a submitted interview.");
         return;
     }

@@ -171,20 +171,8 @@ void SetPanel::draw_set(AppContext& ctx, const std::string& library_selection) {
 // What the set covers, whether it fits its slot, and how it differs from the role's other sets.
 void SetPanel::draw_coverage(AppContext& ctx) {
     const QuestionSet& set = *draft_;
-    const SetCoverage& c = coverage_.get(ctx.db, set, [&] {
-        const auto all = ctx.sets.all();
-        std::map<std::string, Question> bank;
-        const auto take = [&](const std::vector<std::string>& ids) {
-            for (const auto& id : ids)
-                if (!bank.contains(id))
-                    if (auto q = ctx.questions.find(id)) bank.emplace(id, std::move(*q));
-        };
-        take(set.question_ids);
-        for (const auto& other : all)
-            if (other.role == set.role) take(other.question_ids);
-        CurationRepository curation(ctx.db);
-        return set_coverage(set, bank, curation.records(ctx.clock.today()), curation.retired(), all);
-    });
+    const SetCoverage& c =
+        coverage_.get(ctx.db, set, [&] { return CurationRepository(ctx.db).coverage(set, ctx.clock.today()); });
     ui::heading("What the set covers");
     for (const auto& w : c.warnings()) ui::warning(w);
     ui::wrapped(fmt::format("{} of {} minutes planned: {} left for introductions and the candidate's questions "
