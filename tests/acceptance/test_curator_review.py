@@ -8,7 +8,11 @@ the one kept. H keeps the next pair apart on purpose: it is not listed again. Do
 the right question of a pair in the editor ("make different"); Ctrl+S saves the change.
 Shift+R retires the question shown, and Shift+R again restores it. Searching `asked:>2
 sort:asked` lists the most asked question first, and Shift+R retires it. On the Question sets
-tab, Down picks a set and shows what it covers.
+tab, Down picks a set and shows what it covers. Then a set is built from the keyboard alone:
+Ctrl+N, a name and Enter create it; / and a search find questions, Enter adds the first and Down
+Enter the next; PgUp selects a question, Alt+Down moves it, Delete drops it; Left makes the set
+senior; Enter and a new name rename it; Ctrl+E, a path and Enter write it to a file that imports
+back; Shift+Delete asks, Esc keeps the set and Shift+Delete, Y deletes it.
 """
 
 import os
@@ -120,7 +124,76 @@ def scenario(s, c, args):
     picked = s.stable_capture(app.window)
     c.check(picked.changed_fraction(no_set) > 0.05, "on the Question sets tab, Down picks a set and shows its coverage")
     s.screenshot("set-coverage")
+    build_a_set(s, c, k)
     c.equal(app.quit(), 0, "the window closes cleanly on SIGTERM")
+
+
+def build_a_set(s, c, k):
+    def level(name):
+        rows = s.db.rows("SELECT level FROM question_set WHERE name = ?", (name,))
+        return rows[0]["level"] if rows else None
+
+    def questions(name):
+        return [r["id"] for r in s.db.rows(
+            "SELECT q.id FROM question_set_item i JOIN question_set qs ON qs.seq = i.set_seq "
+            "JOIN question q ON q.seq = i.question_seq WHERE qs.name = ? ORDER BY i.position", (name,))]
+
+    k.press("ctrl+n")
+    time.sleep(SETTLE)
+    k.type("Platform screen")
+    k.press("Return")
+    c.check(wait_for(lambda: level("Platform screen") is not None, 3), "Ctrl+N, a name and Enter create a set")
+    found = s.cli("questions", "--db", s.db_path, "--", "drift").stdout.decode().split("\n")
+    top = [line.split()[0] for line in found if line.strip()][:2]
+    k.press("slash")
+    time.sleep(SETTLE)
+    k.type("drift")
+    time.sleep(SETTLE)
+    k.press("Return")
+    c.check(wait_for(lambda: questions("Platform screen") == top[:1], 3),
+            "/ and a search find questions; Enter adds the best match", f"{questions('Platform screen')} vs {top}")
+    k.press("Down", "Return")
+    c.check(wait_for(lambda: questions("Platform screen") == top, 3),
+            "Down and Enter add the next match (the search stays open for more)", f"{questions('Platform screen')}")
+    s.screenshot("set-two-added")
+    k.press("Escape", "Prior", "alt+Down")
+    c.check(wait_for(lambda: questions("Platform screen") == top[::-1], 3),
+            "Esc leaves the search; PgUp selects the first question and Alt+Down moves it later")
+    k.press("Delete")
+    c.check(wait_for(lambda: questions("Platform screen") == top[1:], 3),
+            "Delete drops the selected question from the set", f"{questions('Platform screen')}")
+    c.check(s.db.value("SELECT count(*) FROM question WHERE id = ?", (top[0],)) == 1, "the dropped question stays in the bank")
+    k.press("Left")
+    c.check(wait_for(lambda: level("Platform screen") == "senior", 3), "Left makes the set senior (it was for both)")
+    k.press("Return")
+    time.sleep(SETTLE)
+    k.press("ctrl+a")
+    k.type("Platform screen, senior")
+    k.press("Return")
+    c.check(wait_for(lambda: level("Platform screen, senior") == "senior", 3) and level("Platform screen") is None,
+            "Enter edits the set's name; Enter again saves the rename")
+    path = os.path.join(s.dir, "platform-screen.toml")
+    k.press("ctrl+e")
+    time.sleep(SETTLE)
+    k.type(path)
+    k.press("Return")
+    c.check(wait_for(lambda: os.path.exists(path), 3), "Ctrl+E, a path and Enter write the set to a file")
+    if os.path.exists(path):
+        text = open(path, encoding="utf-8").read()
+        c.check("Platform screen, senior" in text and top[1] in text, "the file holds the set and its question")
+        check = s.cli("import", "--db", os.path.join(s.dir, "elsewhere.db"), path, check=False)
+        c.equal(check.returncode, 0, "the written set imports into another database")
+    k.press("shift+Delete")
+    time.sleep(SETTLE)
+    s.screenshot("set-delete-asks")
+    k.press("Escape")
+    time.sleep(SETTLE)
+    c.check(level("Platform screen, senior") == "senior", "Shift+Delete asks first: Esc keeps the set")
+    k.press("shift+Delete")
+    time.sleep(SETTLE)
+    k.press("y")
+    c.check(wait_for(lambda: level("Platform screen, senior") is None, 3), "Shift+Delete then Y deletes the set")
+    c.check(s.db.value("SELECT count(*) FROM question WHERE id = ?", (top[1],)) == 1, "its questions stay in the bank")
 
 
 if __name__ == "__main__":

@@ -182,3 +182,25 @@ TEST_CASE("on the sets tab, Down picks a set and its coverage shows, with the sl
     CHECK(contains(drawn, "Leaves 0 of 20 minutes for introductions"));
     CHECK(contains(drawn, "Topics: topic1 1, topic2 1, topic3 1, topic4 1"));
 }
+
+TEST_CASE("a set marks its retired question, which takes no minutes; its search refuses what the set holds") {
+    AppFixture f;
+    CurationRepository(f.db).retire("t/q2");
+    f.app->show(ScreenId::library);
+    f.frame();
+    f.press(keys::page_down, true); // Question sets
+    f.frame();
+    f.press(keys::down);
+    std::string drawn;
+    for (int i = 0; i < 3; ++i) drawn = f.frame();
+    CHECK(contains(drawn, "4 questions, 15 of 20 minutes planned"));
+    CHECK(contains(drawn, "retired"));
+    f.press(keys::slash);
+    f.frame();
+    f.type("thing");
+    for (int i = 0; i < 3; ++i) drawn = f.frame();
+    CHECK(contains(drawn, "in the set")); // all four are: Enter adds nothing
+    f.press(keys::enter);
+    f.frame();
+    CHECK(f.ctx().sets.find("Junior screen")->question_ids.size() == 4);
+}

@@ -10,7 +10,6 @@
 #include <limits>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 namespace panelist {
@@ -291,7 +290,7 @@ void PlanScreen::handle_list_keys() {
         plan_.erase(plan_.begin() + selected_);
         select(selected_);
     }
-    if (!keys::alt() && keys::pressed(keys::slash) && !keys::shift()) focus_add_ = true;
+    if (!keys::alt() && keys::pressed(keys::slash) && !keys::shift()) picker_.focus();
 }
 
 void PlanScreen::add(const QuestionSummary& r) {
@@ -306,56 +305,13 @@ void PlanScreen::add(const QuestionSummary& r) {
 }
 
 void PlanScreen::draw_add(AppContext& ctx) {
-    ImGui::SetNextItemWidth(-1);
-    if (std::exchange(focus_add_, false)) ImGui::SetKeyboardFocusHere();
-    const ImGuiID add_id = ImGui::GetID("##add");
-    const bool searching = ImGui::GetActiveID() == add_id;
-    // Up / Down pick among the results while the search field has the keyboard.
-    const auto can_add = [&](const QuestionSummary& r) {
-        return already_asked_.count(r.id) == 0 && !retired_.contains(r.id) &&
-               std::none_of(plan_.begin(), plan_.end(), [&](auto& q) { return q.question_id == r.id; });
+    const auto refuse = [&](const QuestionSummary& r) -> std::optional<std::string> {
+        if (already_asked_.count(r.id) > 0) return "already asked";
+        if (retired_.contains(r.id)) return "retired";
+        if (std::any_of(plan_.begin(), plan_.end(), [&](auto& q) { return q.question_id == r.id; })) return "planned";
+        return std::nullopt;
     };
-    if (searching && !add_results_.empty()) {
-        const int last = static_cast<int>(add_results_.size()) - 1;
-        if (ImGui::IsKeyPressed(keys::down)) add_choice_ = std::min(add_choice_ + 1, last);
-        if (ImGui::IsKeyPressed(keys::up)) add_choice_ = std::max(add_choice_ - 1, 0);
-    }
-    const bool enter = ImGui::InputTextWithHint("##add", "Add a question: search the bank (/)", &add_query_,
-                                                ImGuiInputTextFlags_EnterReturnsTrue);
-    if (enter && !keys::ctrl() && add_choice_ < static_cast<int>(add_results_.size()) &&
-        can_add(add_results_[static_cast<std::size_t>(add_choice_)])) {
-        add(add_results_[static_cast<std::size_t>(add_choice_)]);
-        focus_add_ = true; // keep searching: several questions are often added in a row
-    }
-    if (add_query_ != add_searched_) {
-        add_searched_ = add_query_;
-        add_choice_ = 0;
-        add_results_.clear();
-        try {
-            if (!add_query_.empty()) add_results_ = ctx.questions.search(parse_search_query(add_query_), 8);
-        } catch (const QueryError&) {
-        }
-    }
-    for (std::size_t i = 0; i < add_results_.size(); ++i) {
-        const auto& r = add_results_[i];
-        const bool had = already_asked_.count(r.id) > 0;
-        const bool allowed = can_add(r);
-        ImGui::PushID(r.id.c_str());
-        if (static_cast<int>(i) == add_choice_) {
-            const ImVec2 at = ImGui::GetCursorScreenPos();
-            ImGui::GetWindowDrawList()->AddRectFilled(
-                at, {at.x + ImGui::GetContentRegionAvail().x, at.y + ImGui::GetFrameHeight()},
-                ImGui::GetColorU32(ImGuiCol_Header));
-        }
-        if (!allowed) ImGui::BeginDisabled();
-        if (ImGui::SmallButton("add")) add(r);
-        if (!allowed) ImGui::EndDisabled();
-        ImGui::SameLine();
-        ImGui::TextUnformatted(ui::one_line(r.prompt, ImGui::GetContentRegionAvail().x - ui::em(9)).c_str());
-        ImGui::SameLine();
-        ui::muted(had ? "already asked" : retired_.contains(r.id) ? "retired" : r.id);
-        ImGui::PopID();
-    }
+    if (const auto taken = picker_.draw(ctx, "Add a question: search the bank (/)", refuse)) add(*taken);
 }
 
 } // namespace panelist

@@ -5,6 +5,7 @@
 #include "persistence/store/question_repository.hpp"
 #include "domain/people.hpp"
 #include "ui/context/store_cache.hpp"
+#include "ui/screens/question_picker.hpp"
 #include "ui/screens/screen.hpp"
 
 #include <map>
@@ -58,14 +59,10 @@ private:
     std::vector<InterviewQuestion> plan_;
     int selected_ = 0;        // the planned question PgUp / PgDn select, Alt+arrows move, Delete drops
     bool scroll_to_selected_ = false;
-    bool focus_add_ = false;  // "/" : search the bank to add a question
-    int add_choice_ = 0;      // the result Enter adds
+    QuestionPicker picker_;   // "/" : search the bank to add a question
     std::vector<std::string> skipped_;
     std::string interviewer_;
     std::string date_;
-    std::string add_query_;
-    std::vector<QuestionSummary> add_results_;
-    std::string add_searched_;
 };
 
 } // namespace panelist

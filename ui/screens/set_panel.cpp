@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <imgui_stdlib.h>
+#include <utility>
 
 namespace panelist {
 namespace {
@@ -21,6 +22,7 @@ void SetPanel::load(AppContext& ctx, const std::string& name) {
     draft_ = ctx.sets.find(name);
     original_name_ = name;
     confirm_delete_ = false;
+    selected_ = 0;
 }
 
 void SetPanel::save(AppContext& ctx) {
@@ -34,25 +36,48 @@ void SetPanel::save(AppContext& ctx) {
     }
 }
 
+void SetPanel::create(AppContext& ctx) {
+    if (new_name_.empty()) return;
+    if (ctx.sets.find(new_name_)) {
+        ctx.warn("A set named '" + new_name_ + "' exists already: pick it in the list, or choose another name.");
+        return;
+    }
+    QuestionSet s;
+    s.name = new_name_;
+    try {
+        ctx.sets.upsert(s);
+        load(ctx, s.name);
+        new_name_.clear();
+        ctx.tell("Created the set " + s.name + ": press / to add questions.");
+    } catch (const std::exception& e) {
+        ctx.warn(e.what());
+    }
+}
+
 void SetPanel::draw(AppContext& ctx, const std::string& library_selection) {
     ImGui::BeginChild("sets-list", {ui::em(22), 0}, true);
+    draw_list(ctx);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("set-detail");
+    if (draft_) draw_set(ctx, library_selection);
+    else ui::muted("Pick a set on the left (Up / Down), or name a new one (Ctrl+N).");
+    ImGui::EndChild();
+}
+
+void SetPanel::draw_list(AppContext& ctx) {
+    if (!confirm_delete_ && keys::ctrl() && !keys::alt() && keys::pressed(keys::letter('N'))) focus_new_ = true;
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##new-set", "name of a new set", &new_name_);
-    if (ImGui::Button("Create set") && !new_name_.empty()) {
-        QuestionSet s;
-        s.name = new_name_;
-        try {
-            ctx.sets.upsert(s);
-            load(ctx, s.name);
-            new_name_.clear();
-        } catch (const std::exception& e) {
-            ctx.warn(e.what());
-        }
-    }
+    if (std::exchange(focus_new_, false)) ImGui::SetKeyboardFocusHere();
+    if (ImGui::InputTextWithHint("##new-set", "name of a new set (Ctrl+N)", &new_name_,
+                                 ImGuiInputTextFlags_EnterReturnsTrue))
+        create(ctx);
+    if (ImGui::Button("Create set (Enter)")) create(ctx);
     ImGui::Separator();
     const auto sets = sets_.get(ctx.db, 0, [&] { return ctx.sets.all(); }); // a copy: load() may reread
     // Up and Down walk the sets when no text field has the keyboard.
-    if (!keys::typing() && !sets.empty() && (keys::pressed_repeat(keys::down) || keys::pressed_repeat(keys::up))) {
+    const bool walk = !keys::typing() && !keys::ctrl() && !keys::alt() && !confirm_delete_ && !sets.empty();
+    if (walk && (keys::pressed_repeat(keys::down) || keys::pressed_repeat(keys::up))) {
         int at = -1;
         for (std::size_t i = 0; i < sets.size(); ++i)
             if (draft_ && sets[i].name == original_name_) at = static_cast<int>(i);
@@ -62,27 +87,75 @@ void SetPanel::draw(AppContext& ctx, const std::string& library_selection) {
     for (const auto& s : sets) {
         const bool current = draft_ && original_name_ == s.name;
         if (ImGui::Selectable(s.name.c_str(), current)) load(ctx, s.name);
-        ui::muted(fmt::format("   {} questions, {} min, {}", s.question_ids.size(), s.minutes, name(s.level)));
+        const auto n = s.question_ids.size();
+        ui::muted(fmt::format("   {} question{}, {} min, {}", n, n == 1 ? "" : "s", s.minutes, name(s.level)));
     }
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("set-detail");
-    if (draft_) draw_set(ctx, library_selection);
-    else ui::muted("Pick a set on the left, or create one.");
-    ImGui::EndChild();
+}
+
+bool SetPanel::handle_keys() {
+    if (keys::typing() || keys::ctrl()) {
+        if (!keys::typing() && keys::ctrl() && !keys::alt() && keys::pressed(keys::letter('E'))) focus_export_ = true;
+        return false;
+    }
+    auto& s = *draft_;
+    auto& ids = s.question_ids;
+    bool changed = false;
+    if (!keys::alt() && keys::shift() && keys::pressed(keys::delete_key)) {
+        confirm_delete_ = true; // Y deletes, N or Esc keeps it
+        return false;
+    }
+    if (!keys::alt() && !keys::shift()) {
+        // Left / Right: the level the set is for, in the order the combo lists them.
+        int level = static_cast<int>(s.level);
+        if (keys::pressed(keys::left) && level > 0) --level;
+        if (keys::pressed(keys::right) && level < 2) ++level;
+        if (level != static_cast<int>(s.level)) s.level = static_cast<Level>(level), changed = true;
+        if (keys::pressed(keys::slash)) picker_.focus();
+        if (keys::pressed(keys::enter) || keys::pressed(keys::keypad_enter)) focus_name_ = true;
+    }
+    const int last = static_cast<int>(ids.size()) - 1;
+    if (last < 0) return changed;
+    const auto select = [&](int index) {
+        selected_ = std::clamp(index, 0, last);
+        scroll_to_selected_ = true;
+    };
+    if (keys::pressed_repeat(keys::page_down)) select(selected_ + 1);
+    if (keys::pressed_repeat(keys::page_up)) select(selected_ - 1);
+    const auto i = static_cast<std::size_t>(selected_);
+    if (keys::alt() && keys::pressed_repeat(keys::down) && selected_ < last) {
+        std::swap(ids[i], ids[i + 1]);
+        select(selected_ + 1);
+        changed = true;
+    }
+    if (keys::alt() && keys::pressed_repeat(keys::up) && selected_ > 0) {
+        std::swap(ids[i], ids[i - 1]);
+        select(selected_ - 1);
+        changed = true;
+    }
+    if (!keys::alt() && keys::pressed(keys::delete_key)) {
+        ids.erase(ids.begin() + selected_);
+        select(selected_);
+        changed = true;
+    }
+    return changed;
 }
 
 void SetPanel::draw_set(AppContext& ctx, const std::string& library_selection) {
+    if (confirm_delete_) {
+        draw_delete_confirmation(ctx);
+        return;
+    }
     QuestionSet& s = *draft_;
-    bool changed = false;
+    bool changed = handle_keys();
     ImGui::PushItemWidth(ui::em(30));
     // Text fields save when the user leaves them, not on every keystroke.
-    ImGui::InputText("Name", &s.name);
+    if (std::exchange(focus_name_, false)) ImGui::SetKeyboardFocusHere();
+    ImGui::InputText("Name (Enter)", &s.name);
     changed |= ImGui::IsItemDeactivatedAfterEdit();
     ImGui::InputText("Role", &s.role);
     changed |= ImGui::IsItemDeactivatedAfterEdit();
     int level = static_cast<int>(s.level);
-    if (ImGui::Combo("Level", &level, levels, 3)) {
+    if (ImGui::Combo("Level (Left / Right)", &level, levels, 3)) {
         s.level = static_cast<Level>(level);
         changed = true;
     }
@@ -92,44 +165,27 @@ void SetPanel::draw_set(AppContext& ctx, const std::string& library_selection) {
     changed |= ImGui::IsItemDeactivatedAfterEdit();
     ImGui::PopItemWidth();
 
-    const auto questions = questions_.get(ctx.db, s.question_ids, [&] {
-        std::vector<std::optional<Question>> found;
-        for (const auto& id : s.question_ids) found.push_back(ctx.questions.find(id));
-        return found;
-    });
-    int total = 0;
-    for (const auto& q : questions) total += q ? q->minutes : 0;
-    ImGui::PushStyleColor(ImGuiCol_Text, total > s.minutes ? ui::warning_color() : ui::muted_text_color());
-    ImGui::Text("%zu questions, %d of %d minutes planned%s", s.question_ids.size(), total, s.minutes,
-                total > s.minutes ? " - over budget" : "");
-    ImGui::PopStyleColor();
+    const auto& retired = retired_.get(ctx.db, true, [&] { return CurationRepository(ctx.db).retired(); });
+    const SetCoverage& c =
+        coverage_.get(ctx.db, s, [&] { return CurationRepository(ctx.db).coverage(s, ctx.clock.today()); });
+    changed |= draw_questions(ctx, c);
 
-    std::optional<std::size_t> move_up, move_down, drop;
-    for (std::size_t i = 0; i < s.question_ids.size(); ++i) {
-        ImGui::PushID(static_cast<int>(i));
-        if (ImGui::ArrowButton("up", ImGuiDir_Up)) move_up = i;
-        ImGui::SameLine();
-        if (ImGui::ArrowButton("down", ImGuiDir_Down)) move_down = i;
-        ImGui::SameLine();
-        if (ImGui::SmallButton("drop")) drop = i;
-        ImGui::SameLine();
-        const auto& q = questions[i];
-        ImGui::Text("%zu.", i + 1);
-        ImGui::SameLine();
-        ImGui::TextUnformatted(q ? ui::one_line(q->prompt, ImGui::GetContentRegionAvail().x - ui::em(4)).c_str()
-                                 : s.question_ids[i].c_str());
-        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui::em(3));
-        ui::muted(q ? fmt::format("{} min", q->minutes) : "");
-        ImGui::PopID();
-    }
     auto& ids = s.question_ids;
-    if (move_up && *move_up > 0) std::swap(ids[*move_up], ids[*move_up - 1]), changed = true;
-    if (move_down && *move_down + 1 < ids.size()) std::swap(ids[*move_down], ids[*move_down + 1]), changed = true;
-    if (drop) ids.erase(ids.begin() + static_cast<long>(*drop)), changed = true;
-
-    ImGui::Spacing();
-    const bool can_add = !library_selection.empty() &&
-                         std::find(ids.begin(), ids.end(), library_selection) == ids.end();
+    const auto refuse = [&](const QuestionSummary& r) -> std::optional<std::string> {
+        if (std::find(ids.begin(), ids.end(), r.id) != ids.end()) return "in the set";
+        if (retired.contains(r.id)) return "retired";
+        return std::nullopt;
+    };
+    if (const auto taken = picker_.draw(ctx, "Add a question: search the bank (/)", refuse)) {
+        ids.push_back(taken->id);
+        selected_ = static_cast<int>(ids.size()) - 1;
+        scroll_to_selected_ = true;
+        changed = true;
+    }
+    // The question selected on the Questions tab, for adding with the mouse.
+    QuestionSummary selection;
+    selection.id = library_selection;
+    const bool can_add = !library_selection.empty() && !refuse(selection);
     if (!can_add) ImGui::BeginDisabled();
     if (ImGui::Button(fmt::format("Add '{}'", library_selection.empty() ? "(select a question)" : library_selection).c_str())) {
         ids.push_back(library_selection);
@@ -137,42 +193,61 @@ void SetPanel::draw_set(AppContext& ctx, const std::string& library_selection) {
     }
     if (!can_add) ImGui::EndDisabled();
     if (changed) save(ctx);
-    draw_coverage(ctx);
+    draw_coverage(c);
+    draw_export(ctx);
+}
 
-    ImGui::Separator();
-    ImGui::SetNextItemWidth(ui::em(26));
-    ImGui::InputTextWithHint("##set-export", "path/to/set.toml", &export_path_);
-    ImGui::SameLine();
-    if (ImGui::Button("Export set")) {
-        try {
-            write_file_atomically(export_path_, write_question_file(*collect_set_for_export(ctx.db, original_name_)), 0644);
-            ctx.tell("Wrote " + export_path_);
-        } catch (const std::exception& e) {
-            ctx.warn(e.what());
+// The set's questions in order; the keyboard's row has a band behind it. True when a button
+// changed the list.
+bool SetPanel::draw_questions(AppContext& ctx, const SetCoverage& c) {
+    auto& ids = draft_->question_ids;
+    const auto questions = questions_.get(ctx.db, ids, [&] {
+        std::vector<std::optional<Question>> found;
+        for (const auto& id : ids) found.push_back(ctx.questions.find(id));
+        return found;
+    });
+    const bool over = c.planned_minutes > c.slot_minutes;
+    ImGui::PushStyleColor(ImGuiCol_Text, over ? ui::warning_color() : ui::muted_text_color());
+    ImGui::Text("%zu questions, %d of %d minutes planned%s", ids.size(), c.planned_minutes, c.slot_minutes,
+                over ? " - over budget" : "");
+    ImGui::PopStyleColor();
+    ui::muted("PgUp / PgDn select, Alt+Up / Alt+Down move, Delete drops");
+    selected_ = std::clamp(selected_, 0, std::max(static_cast<int>(ids.size()) - 1, 0));
+    std::optional<std::size_t> move_up, move_down, drop;
+    for (std::size_t i = 0; i < ids.size() && i < questions.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        if (static_cast<int>(i) == selected_) {
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            ImGui::GetWindowDrawList()->AddRectFilled(
+                at, {at.x + ImGui::GetContentRegionAvail().x, at.y + ImGui::GetFrameHeight()},
+                ImGui::GetColorU32(ImGuiCol_Header));
+            if (std::exchange(scroll_to_selected_, false)) ImGui::SetScrollHereY();
         }
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Delete set...")) confirm_delete_ = true;
-    if (confirm_delete_) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui::warning_color());
-        ImGui::Text("Delete the set '%s'? Its questions stay in the bank.", original_name_.c_str());
-        ImGui::PopStyleColor();
-        if (ImGui::Button("Delete")) {
-            ctx.sets.remove(original_name_);
-            draft_.reset();
-            confirm_delete_ = false;
-            return;
-        }
+        if (ImGui::ArrowButton("up", ImGuiDir_Up)) move_up = i;
         ImGui::SameLine();
-        if (ImGui::Button("Keep")) confirm_delete_ = false;
+        if (ImGui::ArrowButton("down", ImGuiDir_Down)) move_down = i;
+        ImGui::SameLine();
+        if (ImGui::SmallButton("drop")) drop = i;
+        ImGui::SameLine();
+        const auto& q = questions[i];
+        const bool retired = std::find(c.retired.begin(), c.retired.end(), ids[i]) != c.retired.end();
+        ImGui::Text("%zu.", i + 1);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(q ? ui::one_line(q->prompt, ImGui::GetContentRegionAvail().x - ui::em(7)).c_str()
+                                 : ids[i].c_str());
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui::em(6));
+        if (retired) ui::badge("retired", ui::warning_color());
+        else ui::muted(q ? fmt::format("{} min", q->minutes) : "missing");
+        ImGui::PopID();
     }
+    if (move_up && *move_up > 0) std::swap(ids[*move_up], ids[*move_up - 1]);
+    if (move_down && *move_down + 1 < ids.size()) std::swap(ids[*move_down], ids[*move_down + 1]);
+    if (drop) ids.erase(ids.begin() + static_cast<long>(*drop));
+    return move_up || move_down || drop;
 }
 
 // What the set covers, whether it fits its slot, and how it differs from the role's other sets.
-void SetPanel::draw_coverage(AppContext& ctx) {
-    const QuestionSet& set = *draft_;
-    const SetCoverage& c =
-        coverage_.get(ctx.db, set, [&] { return CurationRepository(ctx.db).coverage(set, ctx.clock.today()); });
+void SetPanel::draw_coverage(const SetCoverage& c) {
     ui::heading("What the set covers");
     for (const auto& w : c.warnings()) ui::warning(w);
     ui::wrapped(fmt::format("{} of {} minutes planned: {} left for introductions and the candidate's questions "
@@ -194,6 +269,47 @@ void SetPanel::draw_coverage(AppContext& ctx) {
                                 s.name, name(s.level), s.minutes, s.questions, s.shared,
                                 s.topics_only_here.empty() ? "-" : fmt::format("{}", fmt::join(s.topics_only_here, ", ")),
                                 s.topics_only_there.empty() ? "-" : fmt::format("{}", fmt::join(s.topics_only_there, ", "))));
+}
+
+void SetPanel::draw_export(AppContext& ctx) {
+    ImGui::Separator();
+    ImGui::SetNextItemWidth(ui::em(26));
+    if (std::exchange(focus_export_, false)) ImGui::SetKeyboardFocusHere();
+    const bool enter = ImGui::InputTextWithHint("##set-export", "path/to/set.toml (Ctrl+E, Enter writes)", &export_path_,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    if ((ImGui::Button("Export set") || enter) && !export_path_.empty()) {
+        try {
+            write_file_atomically(export_path_, write_question_file(*collect_set_for_export(ctx.db, original_name_)), 0644);
+            ctx.tell("Wrote " + export_path_);
+        } catch (const std::exception& e) {
+            ctx.warn(e.what());
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Delete set... (Shift+Delete)")) confirm_delete_ = true;
+}
+
+void SetPanel::draw_delete_confirmation(AppContext& ctx) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::warning_color());
+    ui::wrapped(fmt::format("Delete the set '{}'? Its questions stay in the bank, and interviews planned from it "
+                            "keep their questions. Press Y to delete, N or Esc to keep it.",
+                            original_name_));
+    ImGui::PopStyleColor();
+    if (ImGui::Button("Delete (Y)") || keys::command(keys::letter('Y'))) {
+        try {
+            ctx.sets.remove(original_name_);
+            ctx.tell("Deleted the set " + original_name_ + ".");
+            draft_.reset();
+        } catch (const std::exception& e) {
+            ctx.warn(e.what());
+        }
+        confirm_delete_ = false;
+        return;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Keep (Esc)") || keys::command(keys::escape) || keys::command(keys::letter('N')))
+        confirm_delete_ = false;
 }
 
 } // namespace panelist
