@@ -204,3 +204,25 @@ TEST_CASE("a set marks its retired question, which takes no minutes; its search 
     f.frame();
     CHECK(f.ctx().sets.find("Junior screen")->question_ids.size() == 4);
 }
+
+TEST_CASE("Ctrl+N on the sets tab names a new set; a name already taken says so and leaves that set whole") {
+    AppFixture f;
+    f.app->show(ScreenId::library);
+    f.frame();
+    f.press(keys::page_down, true); // Question sets
+    f.frame();
+    f.press(keys::letter('N'), true);
+    f.frame();
+    f.type("Junior screen");
+    f.press(keys::enter);
+    f.frame();
+    CHECK(contains(f.frame(), "A set named 'Junior screen' exists already"));
+    CHECK(f.ctx().sets.find("Junior screen")->question_ids.size() == 4);
+    f.press(keys::letter('N'), true);
+    f.frame();
+    f.press(keys::letter('A'), true); // select what is there, then type over it
+    f.type("Senior screen");
+    f.press(keys::enter);
+    f.frame();
+    CHECK(f.ctx().sets.find("Senior screen"));
+}
