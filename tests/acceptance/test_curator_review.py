@@ -12,7 +12,9 @@ tab, Down picks a set and shows what it covers. Then a set is built from the key
 Ctrl+N, a name and Enter create it; / and a search find questions, Enter adds the first and Down
 Enter the next; PgUp selects a question, Alt+Down moves it, Delete drops it; Left makes the set
 senior; Enter and a new name rename it; Ctrl+E, a path and Enter write it to a file that imports
-back; Shift+Delete asks, Esc keeps the set and Shift+Delete, Y deletes it.
+back; Shift+Delete asks, Esc keeps the set and Shift+Delete, Y deletes it. On the Import / export
+tab, Ctrl+E, a path and Enter write the whole bank; Ctrl+O, a good and a broken file and Enter
+import nothing and say why; Ctrl+O and the good file alone import its question.
 """
 
 import os
@@ -125,6 +127,7 @@ def scenario(s, c, args):
     c.check(picked.changed_fraction(no_set) > 0.05, "on the Question sets tab, Down picks a set and shows its coverage")
     s.screenshot("set-coverage")
     build_a_set(s, c, k)
+    import_and_export(s, c, k)
     c.equal(app.quit(), 0, "the window closes cleanly on SIGTERM")
 
 
@@ -194,6 +197,59 @@ def build_a_set(s, c, k):
     k.press("y")
     c.check(wait_for(lambda: level("Platform screen, senior") is None, 3), "Shift+Delete then Y deletes the set")
     c.check(s.db.value("SELECT count(*) FROM question WHERE id = ?", (top[1],)) == 1, "its questions stay in the bank")
+
+
+NEW_QUESTION = """format = 1
+
+[[question]]
+id = "serving/canary-by-keyboard"
+topic = "serving"
+level = "both"
+difficulty = "easy"
+minutes = 5
+prompt = "What does a canary release of a model check before it takes all the traffic?"
+answer = "That the new model's errors, latency and business metric hold on a small slice of live traffic."
+
+[question.rubric]
+1 = "Cannot say what a canary compares."
+3 = "Names error rate and latency on a traffic slice."
+5 = "Adds the business metric, the slice size and when to roll back."
+"""
+
+
+def import_and_export(s, c, k):
+    def in_bank(qid):
+        return s.db.value("SELECT count(*) FROM question WHERE id = ?", (qid,)) == 1
+
+    k.press("ctrl+Next", "ctrl+Next")  # Question sets -> Duplicates -> Import / export
+    time.sleep(SETTLE)
+    bank = os.path.join(s.dir, "whole-bank.toml")
+    k.press("ctrl+e")
+    time.sleep(SETTLE)
+    k.type(bank)
+    k.press("Return")
+    c.check(wait_for(lambda: os.path.exists(bank), 3), "Import / export: Ctrl+E, a path and Enter write the whole bank")
+    if os.path.exists(bank):
+        c.check("retired = true" in open(bank, encoding="utf-8").read(), "the written bank marks the retired questions")
+    good, bad = os.path.join(s.dir, "good.toml"), os.path.join(s.dir, "bad.toml")
+    with open(good, "w", encoding="utf-8") as f:
+        f.write(NEW_QUESTION)
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write(NEW_QUESTION.replace('id = "serving/canary-by-keyboard"', 'id = "serving/other"\nminutes = "five"'))
+    k.press("ctrl+o")
+    time.sleep(SETTLE)
+    k.type(f"{good};{bad}")
+    k.press("Return")
+    time.sleep(SETTLE)
+    s.screenshot("import-refused")
+    c.check(not in_bank("serving/canary-by-keyboard"), "Ctrl+O, a good and a broken file, Enter: nothing is imported")
+    k.press("ctrl+o")
+    time.sleep(SETTLE)
+    k.press("ctrl+a")
+    k.type(good)
+    k.press("Return")
+    c.check(wait_for(lambda: in_bank("serving/canary-by-keyboard"), 3), "Ctrl+O, the good file alone, Enter: its question is in the bank")
+    s.screenshot("import-done")
 
 
 if __name__ == "__main__":

@@ -40,7 +40,8 @@ constexpr Shortcut library_keys[] = {
     {"Alt+Up / Alt+Down", "Question sets: move the selected question earlier / later"},
     {"Left / Right", "Question sets: the set is for junior / senior / both"},
     {"Enter", "Question sets: edit the set's name (Tab goes on to role, budget, description)"},
-    {"Ctrl+E", "Question sets: write the set to a file (type the path, Enter writes it)"},
+    {"Ctrl+E", "write to a file: on Question sets the set, on Import / export everything (type the path, Enter writes)"},
+    {"Ctrl+O", "Import / export: import question files (type the paths, Enter imports; all or nothing)"},
     {"Shift+Delete", "Question sets: delete the set (asks first: Y deletes, N or Esc keeps it)"},
     {"Ctrl+S", "save the question being edited"},
     {"Alt+1 .. Alt+3", "show a question close to the one being edited"},
@@ -415,54 +416,74 @@ void LibraryScreen::draw_delete_confirmation(AppContext& ctx) {
 }
 
 void LibraryScreen::draw_files(AppContext& ctx) {
+    // Ctrl+O / Ctrl+E: the keyboard in the import / export path; Enter there does it.
+    const bool keys_free = keys::ctrl() && !keys::alt() && !keys::shift();
     ui::heading("Import question files");
     ui::muted("TOML files as described in docs/question-format.md. All or nothing: one bad file imports nothing.");
     ImGui::SetNextItemWidth(ui::em(40));
-    ImGui::InputTextWithHint("##import", "path/to/file.toml (several: separate with ;)", &import_path_);
+    if (keys_free && keys::pressed(keys::letter('O'))) ImGui::SetKeyboardFocusHere();
+    const bool import_enter = ImGui::InputTextWithHint("##import", "path/to/file.toml (several: separate with ;) Ctrl+O",
+                                                       &import_path_, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
-    if (ImGui::Button("Import")) {
-        std::vector<std::filesystem::path> paths;
-        std::size_t start = 0;
-        while (start <= import_path_.size()) {
-            auto end = import_path_.find(';', start);
-            if (end == std::string::npos) end = import_path_.size();
-            auto p = import_path_.substr(start, end - start);
-            if (!p.empty()) paths.emplace_back(p);
-            start = end + 1;
-        }
-        try {
-            auto r = import_question_files(ctx.db, paths);
-            files_message_ = fmt::format("Questions: {} added, {} updated, {} unchanged. Sets: {} added, {} "
-                                         "updated, {} unchanged.",
-                                         r.questions.added, r.questions.updated, r.questions.unchanged,
-                                         r.sets.added, r.sets.updated, r.sets.unchanged);
-            files_error_ = false;
-            searched_.reset();
-        } catch (const FileError& e) {
-            files_message_ = std::string(e.what()) + "\nNothing was imported.";
-            files_error_ = true;
-        }
-    }
+    if (ImGui::Button("Import") || import_enter) import_files(ctx);
     ui::heading("Export");
     ImGui::SetNextItemWidth(ui::em(40));
-    ImGui::InputTextWithHint("##export", "path/to/bank.toml", &export_path_);
+    if (keys_free && keys::pressed(keys::letter('E'))) ImGui::SetKeyboardFocusHere();
+    const bool export_enter = ImGui::InputTextWithHint("##export", "path/to/bank.toml (Ctrl+E)", &export_path_,
+                                                       ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
-    if (ImGui::Button("Export everything")) {
-        try {
-            const std::string text = write_question_file(collect_all_for_export(ctx.db));
-            write_file_atomically(export_path_, text, 0644);
-            const auto warning = too_large_to_import(text);
-            files_message_ = "Wrote " + export_path_ + (warning ? "\n" + *warning : "");
-            files_error_ = warning.has_value();
-        } catch (const FileError& e) {
-            files_message_ = e.what();
-            files_error_ = true;
-        }
-    }
+    if (ImGui::Button("Export everything") || export_enter) export_everything(ctx);
     ui::muted("To export one set, use the Question sets tab.");
     if (!files_message_.empty()) {
         ImGui::Spacing();
         ui::outcome(files_message_, files_error_);
+    }
+}
+
+void LibraryScreen::import_files(AppContext& ctx) {
+    std::vector<std::filesystem::path> paths;
+    std::size_t start = 0;
+    while (start <= import_path_.size()) {
+        auto end = import_path_.find(';', start);
+        if (end == std::string::npos) end = import_path_.size();
+        auto p = import_path_.substr(start, end - start);
+        if (!p.empty()) paths.emplace_back(p);
+        start = end + 1;
+    }
+    if (paths.empty()) {
+        files_message_ = "Type the path of a question file first.";
+        files_error_ = true;
+        return;
+    }
+    try {
+        auto r = import_question_files(ctx.db, paths);
+        files_message_ = fmt::format("Questions: {} added, {} updated, {} unchanged. Sets: {} added, {} "
+                                     "updated, {} unchanged.",
+                                     r.questions.added, r.questions.updated, r.questions.unchanged, r.sets.added,
+                                     r.sets.updated, r.sets.unchanged);
+        files_error_ = false;
+        searched_.reset();
+    } catch (const FileError& e) {
+        files_message_ = std::string(e.what()) + "\nNothing was imported.";
+        files_error_ = true;
+    }
+}
+
+void LibraryScreen::export_everything(AppContext& ctx) {
+    if (export_path_.empty()) {
+        files_message_ = "Type the path of the file to write first.";
+        files_error_ = true;
+        return;
+    }
+    try {
+        const std::string text = write_question_file(collect_all_for_export(ctx.db));
+        write_file_atomically(export_path_, text, 0644);
+        const auto warning = too_large_to_import(text);
+        files_message_ = "Wrote " + export_path_ + (warning ? "\n" + *warning : "");
+        files_error_ = warning.has_value();
+    } catch (const FileError& e) {
+        files_message_ = e.what();
+        files_error_ = true;
     }
 }
 

@@ -46,6 +46,8 @@ private:
     void draw_tabs();
     void toggle_retired(AppContext&);
     void draw_files(AppContext&);
+    void import_files(AppContext&);
+    void export_everything(AppContext&);
 
     enum class Tab { questions, sets, duplicates, files };
     static constexpr int tab_count = 4;
