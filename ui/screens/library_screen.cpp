@@ -83,7 +83,8 @@ void LibraryScreen::run_search(AppContext& ctx) {
         for (std::size_t i = 0; i < results_.size(); ++i)
             if (results_[i].id == selected_->id) cursor_ = static_cast<int>(i);
     }
-    if (cursor_ < 0 && !results_.empty()) select(ctx, 0);
+    if (cursor_ < 0 && !results_.empty() && !(selected_ && keep_selected_)) select(ctx, 0);
+    keep_selected_ = false;
 }
 
 void LibraryScreen::select(AppContext& ctx, int index) {
@@ -156,6 +157,7 @@ void LibraryScreen::draw(AppContext& ctx) {
         if (auto saved = editor_.draw(ctx)) {
             selected_ = ctx.questions.find(*saved);
             searched_.reset(); // the list may have changed
+            keep_selected_ = true;
         }
     } else {
         draw_detail(ctx);

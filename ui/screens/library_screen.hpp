@@ -68,6 +68,9 @@ private:
     int cursor_ = -1;
     std::optional<Question> selected_;
     bool scroll_to_cursor_ = false;
+    // After a save: the question saved stays selected even when the list, cut at its first
+    // rows, does not show it (Shift+R or Delete must act on it, not on the list's first row).
+    bool keep_selected_ = false;
     bool confirm_delete_ = false;
     QuestionEditor editor_;
     SetPanel sets_;
