@@ -39,6 +39,10 @@ Question normalised(Question q) {
         if (!text.empty()) follow_ups.push_back(std::move(text));
     }
     q.follow_ups = std::move(follow_ups);
+    for (auto& sample : q.samples) {
+        sample.answer = normalise_text(sample.answer);
+        sample.why = normalise_text(sample.why);
+    }
     return q;
 }
 
@@ -78,6 +82,16 @@ Problems validate(const Question& q) {
     check_length(problems, "rubric.1", q.rubric.one, Limits::rubric_anchor);
     check_length(problems, "rubric.3", q.rubric.three, Limits::rubric_anchor);
     check_length(problems, "rubric.5", q.rubric.five, Limits::rubric_anchor);
+    check_count(problems, "sample", q.samples.size(), Limits::samples, "sample answers");
+    for (const auto& sample : q.samples) {
+        if (sample.score < 1 || sample.score > 5)
+            problems.push_back({"sample", fmt::format("a sample answer's score {} is not between 1 and 5", sample.score)});
+        if (trim(sample.answer).empty()) problems.push_back({"sample", "a sample answer is empty"});
+        if (trim(sample.why).empty())
+            problems.push_back({"sample", "a sample answer needs its one line of why (which rubric anchor it meets)"});
+        check_length(problems, "sample", sample.answer, Limits::sample_answer);
+        check_length(problems, "sample", sample.why, Limits::sample_why);
+    }
     return problems;
 }
 

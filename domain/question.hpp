@@ -21,6 +21,15 @@ struct Rubric {
     bool operator==(const Rubric&) const = default;
 };
 
+// An answer as a candidate might say it aloud, the score the question's rubric gives it, and
+// one line saying why: what interviewers calibrate on before scoring real candidates.
+struct SampleAnswer {
+    int score = 3; // 1-5
+    std::string answer;
+    std::string why;
+    bool operator==(const SampleAnswer&) const = default;
+};
+
 struct Question {
     std::string id; // stable slug, e.g. "monitoring/psi"
     std::string topic;
@@ -32,6 +41,7 @@ struct Question {
     std::string answer;
     std::vector<std::string> follow_ups;
     Rubric rubric;
+    std::vector<SampleAnswer> samples; // in the order the file lists them
 
     bool operator==(const Question&) const = default;
 };
@@ -49,6 +59,9 @@ struct QuestionTextLimits {
     static constexpr std::size_t rubric_anchor = 4'000;
     static constexpr std::size_t tag = 50;
     static constexpr std::size_t tags = 30;
+    static constexpr std::size_t sample_answer = 4'000;
+    static constexpr std::size_t sample_why = 1'000;
+    static constexpr std::size_t samples = 10;
 };
 
 // Trims texts, lower-cases and de-duplicates tags (keeping first-seen order).

@@ -102,6 +102,35 @@ private:
     std::size_t kept_ = 0;
 };
 
+// [[question.sample]] tables: score, answer, why.
+std::vector<SampleAnswer> read_samples(const toml::node& node, FieldReader& reader) {
+    std::vector<SampleAnswer> samples;
+    const auto* array = node.as_array();
+    if (!array || !array->is_array_of_tables()) {
+        reader.problem(position_of(node.source()), "sample",
+                       fmt::format("expected [[question.sample]] tables, found {}", type_name(node)));
+        return samples;
+    }
+    for (const auto& item : *array) {
+        const auto& table = *item.as_table();
+        SampleAnswer sample;
+        bool has_score = false, has_answer = false, has_why = false;
+        for (const auto& [key, value] : table) {
+            const std::string k(key.str());
+            if (k == "score") sample.score = reader.integer(value, "sample.score", 1, 5), has_score = true;
+            else if (k == "answer") sample.answer = reader.text(value, "sample.answer"), has_answer = true;
+            else if (k == "why") sample.why = reader.text(value, "sample.why"), has_why = true;
+            else reader.problem(position_of(key.source()), "sample." + k, "unknown field (known: score, answer, why)");
+        }
+        const std::pair<bool, const char*> required[] = {
+            {has_score, "sample.score"}, {has_answer, "sample.answer"}, {has_why, "sample.why"}};
+        for (const auto& [present, field] : required)
+            if (!present) reader.problem(position_of(table.source()), field, "missing (every sample answer needs it)");
+        samples.push_back(std::move(sample));
+    }
+    return samples;
+}
+
 // `retired` is set when the question says `retired = true`.
 Question read_question(const toml::table& table, FieldReader& reader, bool& retired) {
     Question q;
@@ -143,6 +172,8 @@ Question read_question(const toml::table& table, FieldReader& reader, bool& reti
                     reader.problem(position_of(score.source()), "rubric." + s,
                                    "a rubric describes scores 1, 3 and 5 only");
             }
+        } else if (k == "sample") {
+            q.samples = read_samples(node, reader);
         } else if (k == "retired") {
             if (const auto flag = node.as_boolean()) retired = flag->get();
             else
@@ -151,7 +182,7 @@ Question read_question(const toml::table& table, FieldReader& reader, bool& reti
         } else {
             reader.problem(position_of(key.source()), k,
                            "unknown field (known: id, topic, tags, level, difficulty, minutes, "
-                           "prompt, answer, follow_ups, rubric, retired)");
+                           "prompt, answer, follow_ups, rubric, sample, retired)");
         }
     }
     const std::pair<bool, const char*> required[] = {

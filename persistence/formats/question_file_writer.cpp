@@ -114,6 +114,12 @@ void write_question(std::string& out, const Question& q, bool retired) {
         if (!q.rubric.three.empty()) line(out, "3", text_value(q.rubric.three));
         if (!q.rubric.five.empty()) line(out, "5", text_value(q.rubric.five));
     }
+    for (const auto& sample : q.samples) {
+        out += "\n[[question.sample]]\n";
+        line(out, "score", std::to_string(sample.score));
+        line(out, "answer", text_value(sample.answer));
+        line(out, "why", text_value(sample.why));
+    }
 }
 
 void write_set(std::string& out, const QuestionSet& s) {

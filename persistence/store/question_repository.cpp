@@ -37,6 +37,12 @@ Question read_question(SQLite::Database& db, SQLite::Statement& row) {
                                  "ORDER BY position");
     follow.bind(1, seq);
     while (follow.executeStep()) q.follow_ups.push_back(follow.getColumn(0).getString());
+    SQLite::Statement samples(db, "SELECT score, answer, why FROM question_sample WHERE question_seq = ? "
+                                  "ORDER BY position");
+    samples.bind(1, seq);
+    while (samples.executeStep())
+        q.samples.push_back({samples.getColumn(0).getInt(), samples.getColumn(1).getString(),
+                             samples.getColumn(2).getString()});
     return q;
 }
 
@@ -123,6 +129,20 @@ void QuestionRepository::write_children(std::int64_t seq, const Question& q) {
         add_follow.bind(3, q.follow_ups[i]);
         add_follow.exec();
         add_follow.reset();
+    }
+    SQLite::Statement clear_samples(db_, "DELETE FROM question_sample WHERE question_seq = ?");
+    clear_samples.bind(1, seq);
+    clear_samples.exec();
+    SQLite::Statement add_sample(db_, "INSERT INTO question_sample (question_seq, position, score, answer, why) "
+                                      "VALUES (?, ?, ?, ?, ?)");
+    for (std::size_t i = 0; i < q.samples.size(); ++i) {
+        add_sample.bind(1, seq);
+        add_sample.bind(2, static_cast<int>(i));
+        add_sample.bind(3, q.samples[i].score);
+        add_sample.bind(4, q.samples[i].answer);
+        add_sample.bind(5, q.samples[i].why);
+        add_sample.exec();
+        add_sample.reset();
     }
 }
 

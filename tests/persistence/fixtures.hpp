@@ -17,6 +17,8 @@ inline Question question(const std::string& id, const std::string& topic, const 
     q.answer = "A model answer about " + prompt;
     q.follow_ups = {"Why?", "What would change at ten times the traffic?"};
     q.rubric = {"Guesses.", "Knows the basics.", "Knows the trade-offs."};
+    q.samples = {{2, "I would guess, honestly.", "Guesses: between 1 and 3."},
+                 {5, "It depends on the traffic; at ten times it I would pick the cheaper path, because...", "Weighs the trade-off."}};
     return q;
 }
 

@@ -3,6 +3,8 @@
 #include "tests/persistence/fixtures.hpp"
 
 #include <array>
+#include <fstream>
+#include <sstream>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
@@ -29,6 +31,19 @@ follow_ups = ["Which bins?", "And when labels arrive late?"]
 1 = "Has not heard of it."
 3 = "Gives the formula."
 5 = "Knows when it misleads."
+
+[[question.sample]]
+score = 2
+answer = "It compares two distributions, I think with a chi-squared test."
+why = "Knows it compares distributions but not how PSI does it: between 1 and 3."
+
+[[question.sample]]
+score = 5
+answer = """
+Bin the reference window, compare production shares per bin.
+
+It misleads on seasonal features."""
+why = "Knows when it misleads."
 
 [[set]]
 name = "Senior onsite"
@@ -61,6 +76,10 @@ TEST_CASE("a good file reads every field") {
     CHECK(q.answer == "First paragraph.\n\nSecond paragraph.");
     CHECK(q.follow_ups.size() == 2);
     CHECK(q.rubric.five == "Knows when it misleads.");
+    REQUIRE(q.samples.size() == 2);
+    CHECK(q.samples[0].score == 2);
+    CHECK(q.samples[0].why.find("between 1 and 3") != std::string::npos);
+    CHECK(q.samples[1].answer == "Bin the reference window, compare production shares per bin.\n\nIt misleads on seasonal features.");
     CHECK(r.content.question_positions[0].line == 3);
     REQUIRE(r.content.sets.size() == 1);
     CHECK(r.content.sets[0].level == Level::both);
@@ -106,6 +125,22 @@ TEST_CASE("duplicate ids and set names within a file are refused") {
     const std::string sets = "[[set]]\nname = \"S\"\nminutes = 5\nquestions = []\n"
                              "[[set]]\nname = \"S\"\nminutes = 5\nquestions = []\n";
     CHECK(first_problem(sets).find("defined twice") != std::string::npos);
+}
+
+TEST_CASE("a sample answer's problems are named with their place: score out of range, a field missing or unknown") {
+    const auto sample = [](const std::string& fields) {
+        return with_question(minimal) + "\n[[question.sample]]\n" + fields;
+    };
+    CHECK(first_problem(sample("score = 7\nanswer = \"A\"\nwhy = \"W\"\n")) ==
+          "bank.toml:10:9: sample.score: 7 is not between 1 and 5");
+    CHECK(first_problem(sample("score = 3\nanswer = \"A\"\n")) ==
+          "bank.toml:9:1: sample.why: missing (every sample answer needs it)");
+    CHECK(first_problem(sample("score = 3\nanswer = \"A\"\nwhy = \"W\"\nmark = 3\n")) ==
+          "bank.toml:13:1: sample.mark: unknown field (known: score, answer, why)");
+    CHECK(first_problem(sample("score = 3\nanswer = \"  \"\nwhy = \"W\"\n")).find("a sample answer is empty") !=
+          std::string::npos);
+    CHECK(first_problem(with_question(minimal + "sample = \"fine\"\n")).find("expected [[question.sample]] tables") !=
+          std::string::npos);
 }
 
 TEST_CASE("a file from a newer format is refused") {
@@ -218,4 +253,19 @@ TEST_CASE("a problem's field from the file is shown short and with its controls 
     const auto long_key = first_problem("\"" + std::string(100000, 'k') + "\" = 1\n");
     CHECK(long_key.size() < 300);
     CHECK(long_key.find(std::string(60, 'k') + "...: unknown field") != std::string::npos);
+}
+
+TEST_CASE("the complete example in docs/question-format.md reads without a problem, samples and all") {
+    std::ifstream in(std::string(PANELIST_DOCS_DIR) + "/question-format.md");
+    std::stringstream doc;
+    doc << in.rdbuf();
+    const std::string text = doc.str();
+    const auto start = text.find("```toml\n");
+    REQUIRE(start != std::string::npos);
+    const auto end = text.find("```", start + 8);
+    auto r = read_question_file(text.substr(start + 8, end - start - 8), "question-format.md");
+    REQUIRE_MESSAGE(r.problems.empty(), (r.problems.empty() ? "" : r.problems[0].to_string()));
+    REQUIRE(r.content.questions.size() == 1);
+    CHECK(r.content.questions[0].samples.size() == 2);
+    CHECK(r.content.sets.size() == 1);
 }

@@ -26,6 +26,9 @@ TEST_CASE("upsert reports added, updated and unchanged") {
     q.follow_ups.push_back("And then?");
     CHECK(repo.upsert(q) == UpsertOutcome::updated);
     CHECK(repo.find("a/one")->follow_ups.size() == 3);
+    q.samples[0].score = 1; // a sample answer re-scored is an edit of the question
+    CHECK(repo.upsert(q) == UpsertOutcome::updated);
+    CHECK(repo.find("a/one")->samples[0].score == 1);
     q.tags = {"x"};
     CHECK(repo.upsert(q) == UpsertOutcome::updated);
     CHECK(repo.find("a/one")->tags == std::vector<std::string>{"x"});

@@ -16,6 +16,7 @@ constexpr std::array all_migrations{
     Migration{5, "the team folder", migration_005_team_folder},
     Migration{6, "questions as asked", migration_006_question_version},
     Migration{7, "retired questions and questions kept apart", migration_007_curation},
+    Migration{8, "sample answers", migration_008_sample_answers},
 };
 } // namespace
 

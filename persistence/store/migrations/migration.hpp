@@ -26,5 +26,6 @@ void migration_004_identity_alias(SQLite::Database&);
 void migration_005_team_folder(SQLite::Database&);
 void migration_006_question_version(SQLite::Database&);
 void migration_007_curation(SQLite::Database&);
+void migration_008_sample_answers(SQLite::Database&);
 
 } // namespace panelist
