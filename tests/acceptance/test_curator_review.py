@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Scenario 8: a curator reviews the bank's near-duplicates in one sitting, keyboard only.
 
-On the demo database (the shipped bank and a loop's interviews): Ctrl+1, then Ctrl+PgDn twice
-to the Duplicates tab. The closest pair comes first. G asks before merging and Esc keeps both;
-G and Y merge the right question into the left, and the interviews that asked it now count for
-the one kept. H keeps the next pair apart on purpose: it is not listed again. Down and E open
+On the demo database (the shipped bank and a loop's interviews) with a fixture's twins imported:
+Ctrl+1, then Ctrl+PgDn twice to the Duplicates tab; Down to the first pair holding a question
+interviews asked. G (or Shift+G) asks before merging and Esc keeps both; G and Y merge the right
+question into the left (Shift+G the left into the right), and the interviews that asked it now
+count for the one kept. H keeps the next pair apart on purpose: it is not listed again. Down and E open
 the right question of a pair in the editor ("make different"); Ctrl+S saves the change.
 Shift+R retires the question shown, and Shift+R again restores it. Searching `asked:>2
 sort:asked` lists the most asked question first, and Shift+R retires it. On the Question sets
@@ -32,13 +33,18 @@ def listed_pairs(s):
     return re.findall(r"^\s*\d+%\s+(\S+)\s+~\s+(\S+)$", out, re.M)
 
 
+TWINS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "twins.toml")
+
+
 def scenario(s, c, args):
     s.cli("demo", "--db", s.db_path)
+    # The shipped bank has no twins left; a fixture's twins join it, some of them close to
+    # questions the demo's interviews asked.
+    s.cli("import", "--db", s.db_path, TWINS)
     s.write_ui_settings(last_screen="library", interviewer="Chloe Martin")
     k = keys(s)
     pairs = listed_pairs(s)
-    c.require(len(pairs) >= 4, "the demo bank has near-duplicate pairs to review", f"{pairs}")
-    keep, drop = pairs[0]
+    c.require(len(pairs) >= 4, "the bank has near-duplicate pairs to review", f"{pairs}")
 
     def asked(qid):
         return s.db.value("SELECT count(*) FROM interview_question WHERE question_id = ?", (qid,))
@@ -46,6 +52,12 @@ def scenario(s, c, args):
     def in_bank(qid):
         return s.db.value("SELECT count(*) FROM question WHERE id = ?", (qid,)) == 1
 
+    # The first pair one of whose questions interviews asked: merging it must move that history.
+    at = next((i for i, (left, right) in enumerate(pairs) if asked(left) or asked(right)), None)
+    c.require(at is not None, "a listed pair holds a question the demo's interviews asked", f"{pairs}")
+    left, right = pairs[at]
+    # G merges the right question into the left, Shift+G the left into the right.
+    merge_key, keep, drop = ("g", left, right) if asked(right) else ("shift+g", right, left)
     asked_before = asked(keep) + asked(drop)
     app = s.launch().start()
     app.wait_ready()
@@ -56,20 +68,23 @@ def scenario(s, c, args):
     review = s.stable_capture(app.window)
     c.check(review.changed_fraction(questions_tab) > 0.05, "Ctrl+PgDn twice opens the Duplicates tab")
     s.screenshot("duplicates-tab")
+    for _ in range(at):
+        k.press("Down")
+    time.sleep(SETTLE)
 
-    # --- merge: asks first; Esc keeps both; M and Y merge ----------------------------------------
-    k.press("g")
+    # --- merge: asks first; Esc keeps both; G (or Shift+G) and Y merge ---------------------------
+    k.press(merge_key)
     time.sleep(SETTLE)
     s.screenshot("merge-asks-first")
     k.press("Escape")
     time.sleep(SETTLE)
-    c.check(in_bank(keep) and in_bank(drop), "G asks first: Esc keeps both questions")
-    k.press("g")
+    c.check(in_bank(keep) and in_bank(drop), f"{merge_key} asks first: Esc keeps both questions")
+    k.press(merge_key)
     time.sleep(SETTLE)
     k.press("y")
-    c.check(wait_for(lambda: not in_bank(drop), 3), f"G then Y merges {drop} into {keep}: it leaves the bank")
+    c.check(wait_for(lambda: not in_bank(drop), 3), f"{merge_key} then Y merges {drop} into {keep}: it leaves the bank")
     c.check(in_bank(keep), f"{keep} stays")
-    c.equal(asked(keep), asked_before, f"every interview that asked either now counts for {keep}")
+    c.equal(asked(keep), asked_before, f"the {asked_before} interview questions that asked either now count for {keep}")
 
     # --- keep apart ---------------------------------------------------------------------------------
     time.sleep(SETTLE)

@@ -93,8 +93,8 @@ int coverage_command(Database& db, const std::string& set_name) {
     say("  topics      {}\n  levels      {}\n  difficulty  {}\n", topics, levels, ladder);
     say("  never asked {}\n", c.never_asked.empty() ? std::string("-") : fmt::format("{}", fmt::join(c.never_asked, ", ")));
     for (const auto& s : c.siblings)
-        say("  beside      {} ({} min, {} questions): {} shared; only here: {}; only there: {}\n", s.name, s.minutes,
-            s.questions, s.shared, s.topics_only_here.empty() ? "-" : fmt::format("{}", fmt::join(s.topics_only_here, ", ")),
+        say("  beside      {} ({} min, {} question{}): {} shared; only here: {}; only there: {}\n", s.name, s.minutes,
+            s.questions, s.questions == 1 ? "" : "s", s.shared, s.topics_only_here.empty() ? "-" : fmt::format("{}", fmt::join(s.topics_only_here, ", ")),
             s.topics_only_there.empty() ? "-" : fmt::format("{}", fmt::join(s.topics_only_there, ", ")));
     for (const auto& w : c.warnings()) say("  warning     {}\n", w);
     return exit_ok;

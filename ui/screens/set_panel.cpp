@@ -265,8 +265,8 @@ void SetPanel::draw_coverage(const SetCoverage& c) {
     if (!c.never_asked.empty())
         ui::wrapped(fmt::format("Never asked in a submitted interview: {}", fmt::join(c.never_asked, ", ")));
     for (const auto& s : c.siblings)
-        ui::wrapped(fmt::format("Beside '{}' ({}, {} min, {} questions): {} shared; only here: {}; only there: {}.",
-                                s.name, name(s.level), s.minutes, s.questions, s.shared,
+        ui::wrapped(fmt::format("Beside '{}' ({}, {} min, {} question{}): {} shared; only here: {}; only there: {}.",
+                                s.name, name(s.level), s.minutes, s.questions, s.questions == 1 ? "" : "s", s.shared,
                                 s.topics_only_here.empty() ? "-" : fmt::format("{}", fmt::join(s.topics_only_here, ", ")),
                                 s.topics_only_there.empty() ? "-" : fmt::format("{}", fmt::join(s.topics_only_there, ", "))));
 }
