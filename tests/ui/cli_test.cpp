@@ -307,6 +307,37 @@ TEST_CASE("a first start cut short before the bank was loaded gets the bank on t
     CHECK_FALSE(has(run_panelist(home, {"--db", db.string(), "questions"}).out, "monitoring/"));
 }
 
+TEST_CASE("a database an older Panelist seeded gets the newer bank's new questions on the next start, and keeps the user's") {
+    TempDir home;
+    const auto db = home / "p.db";
+    REQUIRE(run_panelist(home, {"--db", db.string(), "questions"}).code == 0);
+    std::string edited, fresh;
+    {
+        // As an older edition left it: without three of today's questions and one set, and a
+        // question the user reworded.
+        auto opened = panelist::Database::open(db);
+        auto& sql = opened.sql();
+        edited = sql.execAndGet("SELECT id FROM question ORDER BY id LIMIT 1").getString();
+        sql.exec("UPDATE question SET prompt = 'The user''s wording?' WHERE id = '" + edited + "'");
+        fresh = sql.execAndGet("SELECT id FROM question ORDER BY id DESC LIMIT 1").getString();
+        sql.exec("DELETE FROM bank_shipped WHERE kind = 'question' AND name IN "
+                 "(SELECT id FROM question ORDER BY id DESC LIMIT 3)");
+        sql.exec("DELETE FROM question WHERE id IN (SELECT id FROM question ORDER BY id DESC LIMIT 3)");
+        sql.exec("DELETE FROM bank_shipped WHERE kind = 'set' AND name = (SELECT name FROM question_set ORDER BY name LIMIT 1)");
+        sql.exec("DELETE FROM question_set WHERE name = (SELECT name FROM question_set ORDER BY name LIMIT 1)");
+        sql.exec("UPDATE meta SET value = 'an older edition' WHERE key = 'bank_fingerprint'");
+    }
+    const auto r = run_panelist(home, {"--db", db.string(), "questions"});
+    CHECK(r.code == 0);
+    CHECK(has(r.err, "the shipped question bank's new edition added 3 questions and 1 question set "));
+    CHECK(has(r.out, fresh));
+    auto opened = panelist::Database::open(db);
+    CHECK(opened.sql().execAndGet("SELECT prompt FROM question WHERE id = '" + edited + "'").getString() ==
+          "The user's wording?");
+    // The next start has nothing to add and says nothing.
+    CHECK_FALSE(has(run_panelist(home, {"--db", db.string(), "questions"}).err, "new edition"));
+}
+
 TEST_CASE("a corpus of bad command lines: a clear message, the right exit code, nothing changed") {
     TempDir home;
     const auto db = (home / "p.db").string();

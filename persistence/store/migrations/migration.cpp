@@ -17,6 +17,7 @@ constexpr std::array all_migrations{
     Migration{6, "questions as asked", migration_006_question_version},
     Migration{7, "retired questions and questions kept apart", migration_007_curation},
     Migration{8, "sample answers", migration_008_sample_answers},
+    Migration{9, "what the shipped bank brought", migration_009_bank_shipped},
 };
 } // namespace
 
