@@ -2,6 +2,7 @@
 #include "domain/plan_assembly.hpp"
 #include "persistence/files/paths.hpp"
 #include "persistence/formats/question_import.hpp"
+#include "persistence/store/curation_repository.hpp"
 #include "persistence/store/question_repository.hpp"
 #include "persistence/store/question_set_repository.hpp"
 
@@ -33,10 +34,15 @@ struct Bank {
     ImportReport report;
     std::vector<Question> questions;
     std::vector<QuestionSet> sets;
+    std::vector<std::pair<std::string, std::string>> kept_apart;
     Bank() {
         report = import_question_files(db, bank_files(PANELIST_BANK_DIR));
         questions = QuestionRepository(db).all();
         sets = QuestionSetRepository(db).all();
+        kept_apart = CurationRepository(db).kept_apart();
+    }
+    int count_topic(const std::string& topic) const {
+        return static_cast<int>(std::count_if(questions.begin(), questions.end(), [&](auto& q) { return q.topic == topic; }));
     }
 };
 
@@ -67,9 +73,74 @@ double jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
 
 } // namespace
 
-TEST_CASE("the bank imports cleanly and holds at least 150 questions") {
-    CHECK(bank().report.questions.added >= 150);
-    CHECK(bank().questions.size() >= 150);
+TEST_CASE("the second edition imports cleanly and holds at least 260 questions, with what a 2026 hire needs") {
+    CHECK(bank().report.questions.added >= 260);
+    CHECK(bank().questions.size() >= 260);
+    CHECK(bank().count_topic("llmops") >= 30);
+    CHECK(bank().count_topic("behavioural") >= 10);
+    CHECK(bank().count_topic("system-design") >= 6);
+}
+
+TEST_CASE("every gap the expert review named is asked about somewhere") {
+    std::string all;
+    for (const auto& q : bank().questions) {
+        all += " " + q.id + " " + q.prompt + " " + q.answer;
+        for (const auto& t : q.tags) all += " " + t;
+    }
+    for (auto& c : all) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* probe : {"federated", "catastrophic forgetting", "active learning", "automl", "hyperparameter",
+                              "tensorflow serving", "hipaa", "ccpa", "serverless", "multi-region", "disaster",
+                              "roll forward", "sagemaker", "vertex ai", "multi-cloud", "guardrail", "prompt injection",
+                              "lora", "vector-index", "reranker", "tracing", "judge", "time to first token",
+                              "image", "embedding-distance", "text-input-drift", "generative-ai-governance"}) {
+        CHECK_MESSAGE(all.find(probe) != std::string::npos, std::string(probe));
+    }
+}
+
+TEST_CASE("no two questions ask the same thing in other words, except the few kept apart on purpose") {
+    // The closeness the curator's duplicate review measures (docs/curation.md): prompt and answer
+    // terms weighted as the search index weighs them. Pairs the bank's files list under
+    // [[kept_apart]] were read and judged different; they are few, and each is named here so a
+    // new one is a decision, not a way round the test.
+    const std::set<std::pair<std::string, std::string>> kept_on_purpose = {
+        {"llmops/paged-kv-continuous-batching", "llmops/ttft-and-token-latency"},
+        {"inference-optimisation/dynamic-batching", "llmops/paged-kv-continuous-batching"},
+        {"system-design/recommender-10m-users", "system-design/search-ranking-experiments"},
+    };
+    for (const auto& pair : bank().kept_apart) CHECK_MESSAGE(kept_on_purpose.contains(pair), pair.first << " ~ " << pair.second);
+    Database db = Database::open(":memory:");
+    import_question_files(db, bank_files(PANELIST_BANK_DIR));
+    for (const auto& p : CurationRepository(db).duplicate_pairs(0.25))
+        FAIL_CHECK(p.first << " ~ " << p.second << " are " << static_cast<int>(p.closeness * 100) << "% close");
+}
+
+TEST_CASE("5-anchors describe judgement, not a longer list") {
+    for (const auto& q : bank().questions) {
+        INFO(q.id);
+        const std::string five = q.rubric.five.substr(0, 12);
+        CHECK(five.rfind("Also", 0) != 0);
+        CHECK(five.rfind("And also", 0) != 0);
+    }
+}
+
+TEST_CASE("at least 100 questions carry three sample answers a candidate could say, each scored by the rubric") {
+    int with_samples = 0;
+    for (const auto& q : bank().questions) {
+        if (q.samples.empty()) continue;
+        INFO(q.id);
+        ++with_samples;
+        CHECK(q.samples.size() == 3);
+        std::set<int> scores;
+        for (const auto& s : q.samples) {
+            const auto n = words(s.answer).size();
+            CHECK(n >= 60);
+            CHECK(n <= 150);
+            CHECK(words(s.why).size() >= 4);
+            scores.insert(s.score);
+        }
+        CHECK(scores.size() == q.samples.size()); // a spread, not three of a kind
+    }
+    CHECK(with_samples >= 100);
 }
 
 TEST_CASE("every question is complete: answer, follow-ups, rubric, tags") {
@@ -94,13 +165,13 @@ TEST_CASE("every question is complete: answer, follow-ups, rubric, tags") {
     CHECK(median <= 200);
 }
 
-TEST_CASE("at least 40 questions fit juniors and at least 40 are senior-only") {
+TEST_CASE("at least 100 questions fit juniors and at least 40 are senior-only") {
     int junior = 0, senior_only = 0;
     for (const auto& q : bank().questions) {
         junior += fits(q.level, Level::junior) ? 1 : 0;
         senior_only += q.level == Level::senior ? 1 : 0;
     }
-    CHECK(junior >= 40);
+    CHECK(junior >= 100);
     CHECK(senior_only >= 40);
 }
 
@@ -135,17 +206,20 @@ TEST_CASE("no two prompts are near-duplicates") {
         }
 }
 
-TEST_CASE("at least four curated role sets that can be planned as they are") {
+TEST_CASE("at least eight role sets across four roles, each planned as it is with ten minutes to spare") {
     const auto& b = bank();
-    CHECK(b.sets.size() >= 4);
+    CHECK(b.sets.size() >= 8);
     std::set<Level> levels;
+    std::set<std::string> roles;
     for (const auto& s : b.sets) {
         INFO(s.name);
         levels.insert(s.level);
+        roles.insert(s.role);
         const auto plan = plan_from_set(s, b.questions, {});
         CHECK(plan.questions.size() == s.question_ids.size());
-        CHECK(plan.total_minutes() <= s.minutes);
-        CHECK(plan.total_minutes() >= s.minutes * 3 / 4); // the budget is actually used
+        // Introductions and the candidate's own questions need ten minutes of the slot.
+        CHECK(plan.total_minutes() <= s.minutes - 10);
+        CHECK(plan.total_minutes() >= s.minutes / 2); // the slot is actually used
         CHECK_FALSE(s.role.empty());
         for (const auto& id : s.question_ids) {
             const auto q = std::find_if(b.questions.begin(), b.questions.end(), [&](auto& x) { return x.id == id; });
@@ -155,6 +229,7 @@ TEST_CASE("at least four curated role sets that can be planned as they are") {
     }
     CHECK(levels.count(Level::junior));
     CHECK(levels.count(Level::senior));
+    CHECK(roles.size() >= 4);
 }
 
 TEST_CASE("the bank is written in our own words: no 10-word run from the seeds") {
