@@ -192,7 +192,8 @@ def scenario(s, c, args):
                        f"question last (interview_question by position)")
     print(f"  set {members[chosen]}\n  want {want}", flush=True)
     n = len(got)
-    c.require(n >= 6, "the interview has at least 6 questions")
+    # Five places are enough for the moves below to land on five different questions.
+    c.require(n >= 5, "the interview has at least 5 questions")
     print(f"  plan part: {time.monotonic() - t0:.1f} s", flush=True)
 
     # --- Interview: J, End, K, PgUp, PgDn; a number scores the question moved to -------------------
