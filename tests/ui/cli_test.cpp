@@ -338,6 +338,34 @@ TEST_CASE("a database an older Panelist seeded gets the newer bank's new questio
     CHECK_FALSE(has(run_panelist(home, {"--db", db.string(), "questions"}).err, "new edition"));
 }
 
+TEST_CASE("practice refuses an interviewer who never practised, a set not there and an unknown format, writing nothing") {
+    TempDir home;
+    const auto db = (home / "p.db").string();
+    const auto out = home / "record.json";
+    auto r = run_panelist(home, {"--db", db, "practice", "--as", "Nobody", "--format", "json", "--out", out.string()});
+    CHECK(r.code == 1);
+    CHECK(has(r.err, "Nobody has not practised in this database: nobody has."));
+    {
+        auto opened = panelist::Database::open(db);
+        opened.sql().exec("INSERT INTO practice_session (id, interviewer) VALUES (1, 'Ana')");
+        opened.sql().exec("INSERT INTO practice_score (session_id, position, question_id, sample, given, reference) "
+                          "VALUES (1, 0, 'm/a', 0, 3, 4)");
+    }
+    r = run_panelist(home, {"--db", db, "practice", "--as", "Ana", "--set", "No such set", "--format", "json", "--out", out.string()});
+    CHECK(r.code == 1);
+    CHECK(has(r.err, "There is no question set named 'No such set'."));
+    r = run_panelist(home, {"--db", db, "practice", "--as", "Ana", "--format", "xml", "--out", out.string()});
+    CHECK(r.code == 2);
+    CHECK(has(r.err, "'xml' is not a practice record format; use json or csv."));
+    CHECK_FALSE(std::filesystem::exists(out));
+    r = run_panelist(home, {"--db", db, "practice", "--as", "Bob", "--format", "csv", "--out", out.string()});
+    CHECK(has(r.err, "Bob has not practised in this database (who has: Ana)."));
+    r = run_panelist(home, {"--db", db, "practice", "--as", "Ana", "--format", "csv", "--out", out.string()});
+    CHECK(r.code == 0);
+    CHECK(has(r.out, "Wrote Ana's practice record (1 session, 1 score)"));
+    CHECK(has(files::read_file(out), "\"m/a\",1,3,4,-1,"));
+}
+
 TEST_CASE("a corpus of bad command lines: a clear message, the right exit code, nothing changed") {
     TempDir home;
     const auto db = (home / "p.db").string();

@@ -201,7 +201,7 @@ TEST_CASE("the shortcut overlay lists the screen's keys") {
     // ImGui's log capture ends with the first top-level window, so draw the overlay alone.
     const auto text = f.imgui.frame([&] { f.app->draw_shortcuts(); });
     CHECK(contains(text, "reveal or hide the model answer"));
-    CHECK(contains(text, "Ctrl+1 .. Ctrl+6"));
+    CHECK(contains(text, "Ctrl+1 .. Ctrl+7"));
     f.press(keys::escape);
     CHECK_FALSE(f.app->shortcuts_open());
 }

@@ -13,9 +13,9 @@
 
 namespace panelist {
 namespace {
-constexpr const char* screen_names[] = {"library", "candidates", "plan", "interview", "report", "compare"};
+constexpr const char* screen_names[] = {"library", "candidates", "plan", "interview", "report", "compare", "practice"};
 constexpr Shortcut global_keys[] = {
-    {"Ctrl+1 .. Ctrl+6", "Library, Candidates, Plan, Interview, Report, Compare"},
+    {"Ctrl+1 .. Ctrl+7", "Library, Candidates, Plan, Interview, Report, Compare, Practice"},
     {"F1 or ?", "show or hide this list"},
     {"Ctrl+= / Ctrl+-", "larger / smaller text"},
     {"Ctrl+0", "default text size"},
@@ -70,6 +70,9 @@ void PanelistApp::show(ScreenId id) {
     if (id == current_) return;
     screen(current_).flush(ctx_); // leaving a screen never loses a draft
     if (ImGui::GetCurrentContext()) ImGui::ClearActiveID(); // and ends any edit in progress there
+    // From Plan to Practice: the questions about to be asked are offered first.
+    if (id == ScreenId::practice && current_ == ScreenId::plan && !plan_.plan().empty() && !ctx_.practice_request)
+        ctx_.practice_request = plan_.practice_source();
     current_ = id;
     settings_.last_screen = screen_names[static_cast<std::size_t>(id)];
 }
@@ -299,7 +302,7 @@ void PanelistApp::draw_bar() {
 
 // The screens as one menu button, for a window too narrow for a button each.
 void PanelistApp::draw_bar_menu() {
-    const std::string label = fmt::format("{}  (Ctrl+1-6)", screen(current_).title());
+    const std::string label = fmt::format("{}  (Ctrl+1-7)", screen(current_).title());
     if (ImGui::Button(label.c_str())) ImGui::OpenPopup("screens");
     ui::laid_out("top bar", "screens menu");
     if (!ImGui::BeginPopup("screens")) return;

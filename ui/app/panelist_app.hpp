@@ -6,6 +6,7 @@
 #include "ui/app/ui_settings.hpp"
 #include "ui/screens/candidates_screen.hpp"
 #include "ui/screens/compare_screen.hpp"
+#include "ui/screens/practice_screen.hpp"
 #include "ui/screens/interview_screen.hpp"
 #include "ui/screens/library_screen.hpp"
 #include "ui/screens/plan_screen.hpp"
@@ -41,7 +42,7 @@ public:
     bool shortcuts_open() const { return shortcuts_open_; }
     // Keys that work on every screen; each screen lists its own (Screen::shortcuts).
     static std::span<const Shortcut> global_shortcuts();
-    const std::array<Screen*, 6>& screens() const { return screens_; }
+    const std::array<Screen*, 7>& screens() const { return screens_; }
     // The shortcut overlay (F1) for the current screen, as a window of its own.
     void draw_shortcuts();
     AppContext& context() { return ctx_; }
@@ -56,6 +57,7 @@ public:
     ReportScreen& report() { return report_; }
     CandidatesScreen& candidates() { return candidates_; }
     CompareScreen& compare() { return compare_; }
+    PracticeScreen& practice() { return practice_; }
 
 private:
     Screen& screen(ScreenId id) { return *screens_[static_cast<std::size_t>(id)]; }
@@ -78,8 +80,9 @@ private:
     InterviewScreen interview_;
     ReportScreen report_;
     CompareScreen compare_;
+    PracticeScreen practice_;
     // The screens, in ScreenId order: the one list that registers them.
-    std::array<Screen*, 6> screens_{&library_, &candidates_, &plan_, &interview_, &report_, &compare_};
+    std::array<Screen*, 7> screens_{&library_, &candidates_, &plan_, &interview_, &report_, &compare_, &practice_};
     ScreenId current_ = ScreenId::library;
     bool shortcuts_open_ = false;
     bool focus_me_ = false; // Ctrl+Y: type your name in the top bar

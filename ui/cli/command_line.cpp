@@ -93,7 +93,7 @@ int run_command_line(int argc, char** argv) {
     app.add_option("--text-size", gui.text_size, "Text size as a multiple of the default, e.g. 1.5")
         ->check(CLI::Range(0.6, 3.0));
     app.add_option("--view", gui.view, "Screen to show first")
-        ->check(CLI::IsMember({"library", "candidates", "plan", "interview", "report", "compare", "presenter"}));
+        ->check(CLI::IsMember({"library", "candidates", "plan", "interview", "report", "compare", "practice", "presenter"}));
     app.require_subcommand(0, 1);
     app.fallthrough(); // `panelist demo --db PATH` as well as `panelist --db PATH demo`
 
@@ -163,6 +163,15 @@ int run_command_line(int argc, char** argv) {
     compare->add_option("--out", compare_out, "File to write")->required();
     compare->add_flag("--blind", compare_blind, "Letters instead of names, in a shuffled order");
     compare->add_option("--as", compare_viewer, "Compare as this interviewer sees it (sealed until they submit)");
+
+    auto* practice = app.add_subcommand("practice", "An interviewer's calibration practice record: json or csv "
+                                                    "(docs/agreement.md)");
+    std::string practice_as, practice_set, practice_format;
+    std::filesystem::path practice_out;
+    practice->add_option("--as", practice_as, "The interviewer, as they typed their name")->required();
+    practice->add_option("--set", practice_set, "Only the scores of this question set's questions");
+    practice->add_option("--format", practice_format, "json or csv")->required();
+    practice->add_option("--out", practice_out, "File to write")->required();
 
     BundleOptions bundle_options;
     auto* bundle = add_bundle_command(app, bundle_options);
@@ -241,7 +250,8 @@ int run_command_line(int argc, char** argv) {
                            gui);
         // Reading commands also work on a database this process may not write.
         const bool only_reads = questions->parsed() || report->parsed() || compare->parsed() || similar->parsed() ||
-                                duplicates->parsed() || coverage->parsed() || export_cmd->parsed() || bundle_options.export_cmd->parsed();
+                                duplicates->parsed() || coverage->parsed() || export_cmd->parsed() || bundle_options.export_cmd->parsed() ||
+                                practice->parsed();
         // The one slow open worth a word: rebuilding the search index after an update.
         OpeningProgress progress;
         progress.on_stage = [&](const OpeningProgress& p) {
@@ -265,6 +275,7 @@ int run_command_line(int argc, char** argv) {
         if (merge->parsed()) return merge_command(db, merge_keep, merge_drop);
         if (keep_apart->parsed()) return keep_apart_command(db, apart_first, apart_second);
         if (demo->parsed()) return demo_command(db);
+        if (practice->parsed()) return practice_command(db, practice_as, practice_set, practice_format, practice_out);
         if (drill->parsed()) return drill_command(db, drill_seed);
         if (erase->parsed()) return erase_command(db, erase_candidate_name, erase_loop, erase_yes);
         if (bundle->parsed()) return bundle_command(db, bundle_options);

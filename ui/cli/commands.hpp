@@ -26,6 +26,8 @@ Database open_database(const std::optional<std::filesystem::path>& db_path, bool
                        OpeningProgress* progress = nullptr);
 
 int import_command(Database&, const std::vector<std::filesystem::path>& files);
+int practice_command(Database&, const std::string& interviewer, const std::string& set_name,
+                     const std::string& format, const std::filesystem::path& out);
 int export_command(Database&, const std::optional<std::string>& set_name, bool all,
                    const std::filesystem::path& out);
 int questions_command(Database&, const std::string& query);

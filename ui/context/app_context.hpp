@@ -5,6 +5,7 @@
 #include "persistence/store/draft_writer.hpp"
 #include "persistence/store/interview_repository.hpp"
 #include "persistence/store/people_repository.hpp"
+#include "persistence/store/practice_repository.hpp"
 #include "persistence/store/question_repository.hpp"
 #include "persistence/store/question_set_repository.hpp"
 #include "persistence/team/team_watcher.hpp"
@@ -18,7 +19,7 @@
 
 namespace panelist {
 
-enum class ScreenId { library, candidates, plan, interview, report, compare };
+enum class ScreenId { library, candidates, plan, interview, report, compare, practice };
 
 // The only thing the presenter window may show: by construction it has no answer, rubric,
 // follow-ups, notes, scores or names in it.
@@ -67,6 +68,9 @@ public:
     void warn(std::string text) { status_ = {std::move(text), true, clock.now()}; }
     const StatusMessage& status() const { return status_; }
     void clear_status() { status_ = {}; }
+
+    // Questions another screen asks Practice to offer first (Plan: "practise these").
+    std::optional<PracticeSource> practice_request;
 
     bool presenter_open = false;
     PresenterContent presenter;

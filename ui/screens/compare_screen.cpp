@@ -62,7 +62,7 @@ void CompareScreen::draw(AppContext& ctx) {
     ui::heading("Topic means by candidate");
     draw_chart();
     ui::heading("How far the interviewers agree");
-    draw_agreement();
+    draw_agreement(ctx);
     ui::heading("Questions: do they tell candidates apart?");
     draw_questions();
     draw_export_bar(ctx);
@@ -163,7 +163,7 @@ void CompareScreen::draw_chart() {
     }
 }
 
-void CompareScreen::draw_agreement() {
+void CompareScreen::draw_agreement(AppContext& ctx) {
     const auto& a = comparison_->agreement;
     auto coefficient = [](const char* name, const std::optional<double>& v, std::string_view reading, const char* what) {
         if (!v) return;
@@ -190,6 +190,15 @@ void CompareScreen::draw_agreement() {
     else if (!a.alpha_problem.empty())
         ui::muted("Krippendorff's alpha: " + a.alpha_problem);
     if (!a.leniency.empty()) {
+        // Practice scores are only read here, beside the loop's figures: they never enter them.
+        const auto& practised = practice_.get(ctx.db, 0, [&] {
+            std::map<std::string, std::vector<PracticeItemScore>> by_interviewer;
+            for (const auto& session : PracticeRepository(ctx.db).sessions())
+                for (const auto& r : session.scores) by_interviewer[session.interviewer].push_back(r.score);
+            std::map<std::string, PracticeAccuracy> out;
+            for (const auto& [who, items] : by_interviewer) out[who] = practice_accuracy(items);
+            return out;
+        });
         ImGui::Spacing();
         ui::muted("Calibration: each interviewer's mean difference from the others on the same candidates");
         for (const auto& l : a.leniency) {
@@ -199,6 +208,12 @@ void CompareScreen::draw_agreement() {
                         d > 0.5 ? "kinder than the panel" : d < -0.5 ? "harsher than the panel" : "in line");
             ImGui::SameLine();
             ui::muted(fmt::format("({} shared candidates)", l.candidates));
+            ImGui::SameLine();
+            const auto p = practised.find(l.interviewer);
+            ui::muted(p == practised.end()
+                          ? std::string("- no calibration practice yet (Practice, Ctrl+7)")
+                          : fmt::format("- practice: {} answers, off by {:.2f}, {:+.2f} against the reference",
+                                        p->second.items, p->second.mean_absolute_error, p->second.bias));
         }
     }
 }

@@ -247,6 +247,10 @@ void PlanScreen::draw_plan(AppContext& ctx) {
     ImGui::Separator();
     draw_add(ctx);
     ImGui::Separator();
+    if (!plan_.empty() && ImGui::Button("Practise scoring these questions first (Practice, Ctrl+7)")) {
+        ctx.practice_request = practice_source();
+        ctx.go_to(ScreenId::practice);
+    }
     const bool ready = !plan_.empty() && !interviewer_.empty();
     if (!ready) ImGui::BeginDisabled();
     const bool create = ImGui::Button("Create interview and open it (Ctrl+Enter)") ||
@@ -291,6 +295,12 @@ void PlanScreen::handle_list_keys() {
         select(selected_);
     }
     if (!keys::alt() && keys::pressed(keys::slash) && !keys::shift()) picker_.focus();
+}
+
+PracticeSource PlanScreen::practice_source() const {
+    PracticeSource source{"The plan being made" + (interviewer_.empty() ? std::string() : " by " + interviewer_), {}};
+    for (const auto& q : plan_) source.question_ids.push_back(q.question_id);
+    return source;
 }
 
 void PlanScreen::add(const QuestionSummary& r) {

@@ -2,6 +2,7 @@
 // assembly rules, then reorder, add and drop before creating the interview.
 #pragma once
 #include "domain/plan_assembly.hpp"
+#include "persistence/store/practice_repository.hpp"
 #include "persistence/store/question_repository.hpp"
 #include "domain/people.hpp"
 #include "ui/context/store_cache.hpp"
@@ -28,6 +29,8 @@ public:
     PlanRequest& request() { return request_; }
     std::int64_t create_interview(AppContext&);
     void set_interviewer(std::string name) { interviewer_ = std::move(name); }
+    // The questions planned so far, for Practice to offer before the interview.
+    PracticeSource practice_source() const;
 
 private:
     void prepare(AppContext&);

@@ -18,6 +18,7 @@ constexpr std::array all_migrations{
     Migration{7, "retired questions and questions kept apart", migration_007_curation},
     Migration{8, "sample answers", migration_008_sample_answers},
     Migration{9, "what the shipped bank brought", migration_009_bank_shipped},
+    Migration{10, "calibration practice", migration_010_practice},
 };
 } // namespace
 

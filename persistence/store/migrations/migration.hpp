@@ -28,5 +28,6 @@ void migration_006_question_version(SQLite::Database&);
 void migration_007_curation(SQLite::Database&);
 void migration_008_sample_answers(SQLite::Database&);
 void migration_009_bank_shipped(SQLite::Database&);
+void migration_010_practice(SQLite::Database&);
 
 } // namespace panelist
