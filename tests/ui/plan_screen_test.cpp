@@ -117,3 +117,34 @@ TEST_CASE("assembly honours the budget and level") {
     CHECK(total <= 12);
     CHECK(plan.plan().size() == 2);
 }
+
+TEST_CASE("from Plan, Ctrl+7 offers the questions being planned first in Practice, with how many have sample answers") {
+    AppFixture f;
+    // One of the small bank's questions gets sample answers.
+    auto q = *f.ctx().questions.find("t/q2");
+    q.samples = {{1, "A weak answer, said aloud.", "Misses the point: the 1 anchor."},
+                 {3, "A middling answer.", "The 3 anchor."},
+                 {5, "A strong answer.", "The 5 anchor."}};
+    f.ctx().questions.upsert(q);
+    f.add_candidate("Dana Candidate", Level::junior);
+    f.ctx().me = "Ana";
+    f.press(keys::digit(3), true);
+    f.frame();
+    f.app->plan().use_set(f.ctx(), "Junior screen");
+    REQUIRE(f.app->plan().plan().size() == 4);
+    f.press(keys::digit(7), true);
+    CHECK(f.app->current() == ScreenId::practice);
+    const auto drawn = f.frame();
+    CHECK(contains(drawn, "The plan being made"));
+    CHECK(contains(drawn, "1 of 4 questions have sample answers"));
+    f.press(keys::enter); // the offer is chosen: its one question's three answers
+    f.frame();
+    CHECK(f.app->practice().phase() == PracticeScreen::Phase::scoring);
+    CHECK(f.app->practice().items() == 3);
+    f.press(keys::digit(4));
+    f.frame();
+    const auto sessions = PracticeRepository(f.db).sessions("Ana");
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].scores.size() == 1);
+    CHECK(sessions[0].scores[0].score.given == 4);
+}
