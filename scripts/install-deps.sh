@@ -12,6 +12,7 @@ packages=(
   xvfb xauth
   xdotool openbox x11-apps x11-utils
   clang-14 libclang-rt-14-dev
+  dpkg-dev lintian desktop-file-utils appstream bash-completion man-db
 )
 
 missing=()

@@ -24,7 +24,7 @@ cmake --build build/asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp":print_suppressions=0 \
   ctest --test-dir build/asan --output-on-failure -j "$jobs" \
-    -E 'acceptance_(crash_typing|plan_keys|compact|quick_keys|presenter)'
+    -E 'acceptance_(crash_typing|plan_keys|compact|quick_keys|presenter)|^package$'
 
 # A short fuzzing pass over the file and query readers (scripts/fuzz.sh; the long run is manual).
 if command -v clang++-14 >/dev/null; then
