@@ -1,4 +1,5 @@
 #include "persistence/formats/question_import.hpp"
+#include "persistence/formats/question_csv.hpp"
 #include "persistence/store/curation_repository.hpp"
 #include "persistence/store/store_edge.hpp"
 
@@ -83,12 +84,22 @@ void add_curation(Database& db, QuestionFile& file) {
 
 } // namespace
 
+bool is_csv_name(const std::filesystem::path& file) { return to_lower_ascii(file.extension().string()) == ".csv"; }
+
+QuestionFileReading read_questions(std::string_view text, const std::string& file_name) {
+    return is_csv_name(file_name) ? read_question_csv(text, file_name) : read_question_file(text, file_name);
+}
+
+std::string write_questions(const std::filesystem::path& file, const QuestionFile& content) {
+    return is_csv_name(file) ? write_question_csv(content) : write_question_file(content);
+}
+
 ImportReport import_question_texts(Database& db, const std::vector<NamedText>& texts) {
     return at_store_edge(db.sql(), [&]() -> ImportReport {
         std::vector<Parsed> files;
         std::vector<FileProblem> problems;
         for (const auto& t : texts) {
-            auto reading = read_question_file(t.text, t.name);
+            auto reading = read_questions(t.text, t.name);
             problems.insert(problems.end(), reading.problems.begin(), reading.problems.end());
             files.push_back({t.name, std::move(reading.content)});
         }

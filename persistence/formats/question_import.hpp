@@ -33,6 +33,12 @@ struct ImportReport {
 ImportReport import_question_files(Database&, const std::vector<std::filesystem::path>&);
 ImportReport import_question_texts(Database&, const std::vector<NamedText>&);
 
+// A question file's text in the format its name says: CSV for a name ending in .csv (any
+// case), TOML otherwise. Reading never throws for bad content; problems name FILE:LINE:COLUMN.
+QuestionFileReading read_questions(std::string_view text, const std::string& file_name);
+std::string write_questions(const std::filesystem::path& file, const QuestionFile&);
+bool is_csv_name(const std::filesystem::path&);
+
 // What `export --set NAME` writes: the set and its questions, with which are retired and the
 // pairs among them kept apart; nullopt if there is no such set.
 std::optional<QuestionFile> collect_set_for_export(Database&, const std::string& set_name);

@@ -3,6 +3,7 @@
 
 #include "domain/text.hpp"
 #include "persistence/files/files.hpp"
+#include "persistence/formats/csv_reader.hpp"
 #include "persistence/formats/question_file.hpp"
 
 #include <charconv>
@@ -16,161 +17,10 @@ namespace {
 
 constexpr std::size_t max_problems = 20; // enough to fix a file; more only scrolls away
 
-struct Cell {
-    std::string text; // trimmed unless quoted
-    SourcePosition at;
-};
-
-struct Record {
-    std::vector<Cell> cells;
-    SourcePosition end; // just past the last character, for "too few cells"
-};
-
 [[noreturn]] void fail(const std::string& file, SourcePosition at, std::string message,
                        std::string field = "") {
     throw FileError({{file, at, std::move(field), std::move(message)}});
 }
-
-// Refuses, at its line and column, the first byte that is not UTF-8 (the domain's one check)
-// or is a control character.
-void check_text(std::string_view text, const std::string& file) {
-    const std::size_t bad_utf8 = invalid_utf8_at(text);
-    SourcePosition at{1, 1};
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (i == bad_utf8) fail(file, at, "not valid UTF-8; save the file as UTF-8 text");
-        const auto b = static_cast<unsigned char>(text[i]);
-        // Valid UTF-8 up to bad_utf8: the lead byte gives the character's length.
-        const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-        if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
-            fail(file, at,
-                 fmt::format("control character 0x{:02X}; this does not look like a CSV text file",
-                             b));
-        }
-        const bool lone_cr = b == '\r' && (i + 1 == text.size() || text[i + 1] != '\n');
-        if (b == '\n' || lone_cr)
-            at = {at.line + 1, 1};
-        else
-            ++at.column;
-        i += len;
-    }
-}
-
-// Splits valid UTF-8 text into records of cells, each with where it starts. Blank lines are
-// skipped; "quoted" cells may hold commas, doubled quotes and line breaks.
-class CsvSplitter {
-  public:
-    CsvSplitter(std::string_view text, const std::string& file) : text_(text), file_(file) {}
-
-    std::vector<Record> records() {
-        std::vector<Record> out;
-        while (i_ < text_.size()) {
-            Record r = record();
-            const bool blank = r.cells.size() == 1 && r.cells[0].text.empty() && !quoted_last_;
-            if (blank) continue;
-            if (out.size() > max_ratings_candidates) // the header, if any, is one more row
-                fail(file_, r.cells[0].at,
-                     fmt::format("more than {} candidates; one loop's ratings are far fewer",
-                                 max_ratings_candidates));
-            out.push_back(std::move(r));
-        }
-        return out;
-    }
-
-  private:
-    bool at_line_end() const {
-        return i_ >= text_.size() || text_[i_] == '\n' || text_[i_] == '\r';
-    }
-
-    void advance() {
-        const auto b = static_cast<unsigned char>(text_[i_]);
-        if (b == '\n')
-            pos_ = {pos_.line + 1, 1};
-        else if ((b & 0xC0) != 0x80)
-            ++pos_.column; // count characters, not bytes
-        ++i_;
-    }
-
-    void skip_line_end() {
-        if (i_ < text_.size() && text_[i_] == '\r') {
-            ++i_;
-            if (i_ < text_.size() && text_[i_] == '\n') ++i_;
-            pos_ = {pos_.line + 1, 1};
-        } else if (i_ < text_.size()) {
-            advance(); // '\n'
-        }
-    }
-
-    void skip_blanks() {
-        while (i_ < text_.size() && (text_[i_] == ' ' || text_[i_] == '\t'))
-            advance();
-    }
-
-    Record record() {
-        Record r;
-        for (;;) {
-            if (r.cells.size() == max_ratings_interviewers + 1) // plus a column of names
-                fail(file_, pos_,
-                     fmt::format("more than {} columns (a column of names and {} interviewers); one "
-                                 "loop's interviewers are far fewer",
-                                 max_ratings_interviewers + 1, max_ratings_interviewers));
-            r.cells.push_back(cell());
-            if (at_line_end()) break;
-            advance(); // ','
-        }
-        r.end = pos_;
-        skip_line_end();
-        return r;
-    }
-
-    Cell cell() {
-        const SourcePosition start = pos_;
-        skip_blanks();
-        quoted_last_ = i_ < text_.size() && text_[i_] == '"';
-        if (!quoted_last_) {
-            const SourcePosition content = pos_;
-            const std::size_t begin = i_;
-            while (!at_line_end() && text_[i_] != ',') {
-                if (text_[i_] == '"')
-                    fail(file_, pos_,
-                         "a quote inside an unquoted cell; quote the whole cell "
-                         "and double the inner quote (\"\")");
-                advance();
-            }
-            std::string text = trim(text_.substr(begin, i_ - begin));
-            const SourcePosition at = text.empty() ? start : content;
-            return {std::move(text), at};
-        }
-        const SourcePosition open = pos_;
-        advance();
-        std::string text;
-        for (;;) {
-            if (i_ >= text_.size()) fail(file_, open, "this quote is never closed");
-            if (text_[i_] == '"') {
-                if (i_ + 1 < text_.size() && text_[i_ + 1] == '"') {
-                    text += '"';
-                    advance();
-                    advance();
-                    continue;
-                }
-                advance();
-                break;
-            }
-            text += text_[i_];
-            advance();
-        }
-        skip_blanks();
-        if (!at_line_end() && text_[i_] != ',')
-            fail(file_, pos_, "text after the closing quote; put a comma between cells");
-        return {std::move(text), open};
-    }
-
-    std::string_view text_;
-    const std::string& file_;
-    std::size_t i_ = 0;
-    SourcePosition pos_{1, 1};
-    bool quoted_last_ = false;
-};
 
 std::optional<double> number(const std::string& text) {
     double value = 0;
@@ -182,7 +32,7 @@ std::optional<double> number(const std::string& text) {
     return value;
 }
 
-bool is_name(const Cell& c) {
+bool is_name(const CsvCell& c) {
     return !c.text.empty() && !number(c.text);
 }
 
@@ -207,13 +57,18 @@ class ProblemList {
 
 RatingsMatrix parse_ratings_csv(std::string_view text, const std::string& file_name) {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3); // spreadsheets like to add one
-    check_text(text, file_name);
-    std::vector<Record> records = CsvSplitter(text, file_name).records();
+    check_csv_text(text, file_name);
+    const CsvLimits limits{max_ratings_candidates, max_ratings_interviewers + 1, // plus a column of names
+                           fmt::format("more than {} candidates; one loop's ratings are far fewer", max_ratings_candidates),
+                           fmt::format("more than {} columns (a column of names and {} interviewers); one loop's "
+                                       "interviewers are far fewer",
+                                       max_ratings_interviewers + 1, max_ratings_interviewers)};
+    std::vector<CsvRecord> records = split_csv(text, file_name, limits);
     if (records.empty())
         fail(file_name, {1, 1}, "the file is empty; expected one row of scores per candidate");
 
     const std::size_t width = records.front().cells.size();
-    for (const Record& r : records) {
+    for (const CsvRecord& r : records) {
         if (r.cells.size() == width) continue;
         const SourcePosition at = r.cells.size() > width ? r.cells[width].at : r.end;
         fail(file_name, at,
@@ -236,7 +91,7 @@ RatingsMatrix parse_ratings_csv(std::string_view text, const std::string& file_n
     // Likewise candidate names: some first cell is a name and none is a number.
     some_name = some_number = false;
     for (std::size_t i = first_data; i < records.size(); ++i) {
-        const Cell& c = records[i].cells[0];
+        const CsvCell& c = records[i].cells[0];
         some_name = some_name || is_name(c);
         some_number = some_number || (!c.text.empty() && !is_name(c));
     }
@@ -281,7 +136,7 @@ RatingsMatrix parse_ratings_csv(std::string_view text, const std::string& file_n
         }
         std::vector<Rating> row;
         for (std::size_t j = first_score; j < width; ++j) {
-            const Cell& c = cells[j];
+            const CsvCell& c = cells[j];
             if (c.text.empty()) {
                 row.emplace_back();
             } else if (auto value = number(c.text);

@@ -268,6 +268,28 @@ def import_and_export(s, c, k):
     c.check(wait_for(lambda: in_bank("serving/canary-by-keyboard"), 3), "Ctrl+O, the good file alone, Enter: its question is in the bank")
     s.screenshot("import-done")
 
+    # --- the same with a spreadsheet: the bank out as CSV, a row added, the sheet in again ----------
+    sheet = os.path.join(s.dir, "team-sheet.csv")
+    k.press("ctrl+e")
+    time.sleep(SETTLE)
+    k.press("ctrl+a")
+    k.type(sheet)
+    k.press("Return")
+    c.check(wait_for(lambda: os.path.exists(sheet), 3), "Ctrl+E and a path ending .csv write the bank as a spreadsheet")
+    if os.path.exists(sheet):
+        with open(sheet, encoding="utf-8", newline="") as f:
+            text = f.read()
+        c.check(text.startswith("id,topic,tags,level,difficulty,minutes,prompt,answer"), "the sheet has a header row")
+        with open(sheet, "a", encoding="utf-8", newline="") as f:
+            f.write('"sheet/new-row","sheet","","junior","easy",4,"Added in the spreadsheet?","Yes.","","a","b","c",\r\n')
+        k.press("ctrl+o")
+        time.sleep(SETTLE)
+        k.press("ctrl+a")
+        k.type(sheet)
+        k.press("Return")
+        c.check(wait_for(lambda: in_bank("sheet/new-row"), 5), "Ctrl+O and the edited sheet import its new row")
+        s.screenshot("sheet-imported")
+
 
 if __name__ == "__main__":
     sys.exit(run(scenario, "curator_review", __doc__))

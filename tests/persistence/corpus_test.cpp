@@ -138,6 +138,10 @@ TEST_CASE("every malformed question file is refused at its line and column, writ
     check_refused_unchanged("toml", import_question_texts);
 }
 
+TEST_CASE("every malformed question spreadsheet (CSV) is refused at its row and column, writing nothing") {
+    check_refused_unchanged("question-csv", import_question_texts);
+}
+
 TEST_CASE("a question file with only its format is not empty: an empty bank exports that") {
     test::TempDir dir;
     Database db = Database::open(dir / "panelist.db");

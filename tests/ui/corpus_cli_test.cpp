@@ -60,6 +60,13 @@ TEST_CASE("panelist import refuses every malformed question file with exit 1") {
     check_refused("toml", {"--db", db.string(), "import"}, db);
 }
 
+TEST_CASE("panelist import refuses every malformed question spreadsheet with exit 1") {
+    TempDir home;
+    const auto db = home / "p.db";
+    REQUIRE(run_panelist(home, {"--db", db.string(), "questions"}).code == 0); // seeded bank
+    check_refused("question-csv", {"--db", db.string(), "import"}, db);
+}
+
 TEST_CASE("panelist bundle import refuses every malformed bundle with exit 1") {
     TempDir home;
     const auto db = home / "p.db";

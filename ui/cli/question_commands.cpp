@@ -61,16 +61,20 @@ int export_command(Database& db, const std::optional<std::string>& set_name, boo
             return exit_user_error;
         }
     }
-    const std::string text = write_question_file(*file);
+    const std::string text = write_questions(out, *file);
     try {
         write_file_atomically(out, text, 0644);
     } catch (const FileError& e) {
         say_err("{}\n", e.what());
         return exit_user_error;
     }
-    say("Wrote {} and {} to {}\n", plural(file->questions.size(), "question"), plural(file->sets.size(), "set"),
-               out.string());
-    if (const auto warning = too_large_to_import(text)) say_err("{}\n", *warning);
+    if (is_csv_name(out))
+        say("Wrote {} to {} (CSV holds questions; sets and pairs kept apart stay in TOML)\n",
+            plural(file->questions.size(), "question"), out.string());
+    else
+        say("Wrote {} and {} to {}\n", plural(file->questions.size(), "question"), plural(file->sets.size(), "set"),
+            out.string());
+    if (const auto warning = is_csv_name(out) ? std::nullopt : too_large_to_import(text)) say_err("{}\n", *warning);
     return exit_ok;
 }
 

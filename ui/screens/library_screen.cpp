@@ -421,17 +421,18 @@ void LibraryScreen::draw_files(AppContext& ctx) {
     // Ctrl+O / Ctrl+E: the keyboard in the import / export path; Enter there does it.
     const bool keys_free = keys::ctrl() && !keys::alt() && !keys::shift();
     ui::heading("Import question files");
-    ui::muted("TOML files as described in docs/question-format.md. All or nothing: one bad file imports nothing.");
+    ui::muted("TOML files, or CSV from a spreadsheet, as docs/question-format.md describes. All or nothing: one "
+              "bad file imports nothing.");
     ImGui::SetNextItemWidth(ui::em(40));
     if (keys_free && keys::pressed(keys::letter('O'))) ImGui::SetKeyboardFocusHere();
-    const bool import_enter = ImGui::InputTextWithHint("##import", "path/to/file.toml (several: separate with ;) Ctrl+O",
+    const bool import_enter = ImGui::InputTextWithHint("##import", "path/to/file.toml or .csv (several: separate with ;) Ctrl+O",
                                                        &import_path_, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     if (ImGui::Button("Import") || import_enter) import_files(ctx);
     ui::heading("Export");
     ImGui::SetNextItemWidth(ui::em(40));
     if (keys_free && keys::pressed(keys::letter('E'))) ImGui::SetKeyboardFocusHere();
-    const bool export_enter = ImGui::InputTextWithHint("##export", "path/to/bank.toml (Ctrl+E)", &export_path_,
+    const bool export_enter = ImGui::InputTextWithHint("##export", "path/to/bank.toml, or .csv for a spreadsheet (Ctrl+E)", &export_path_,
                                                        ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     if (ImGui::Button("Export everything") || export_enter) export_everything(ctx);
@@ -478,9 +479,9 @@ void LibraryScreen::export_everything(AppContext& ctx) {
         return;
     }
     try {
-        const std::string text = write_question_file(collect_all_for_export(ctx.db));
+        const std::string text = write_questions(export_path_, collect_all_for_export(ctx.db));
         write_file_atomically(export_path_, text, 0644);
-        const auto warning = too_large_to_import(text);
+        const auto warning = is_csv_name(export_path_) ? std::nullopt : too_large_to_import(text);
         files_message_ = "Wrote " + export_path_ + (warning ? "\n" + *warning : "");
         files_error_ = warning.has_value();
     } catch (const FileError& e) {

@@ -280,7 +280,7 @@ void SetPanel::draw_export(AppContext& ctx) {
     ImGui::SameLine();
     if ((ImGui::Button("Export set") || enter) && !export_path_.empty()) {
         try {
-            write_file_atomically(export_path_, write_question_file(*collect_set_for_export(ctx.db, original_name_)), 0644);
+            write_file_atomically(export_path_, write_questions(export_path_, *collect_set_for_export(ctx.db, original_name_)), 0644);
             ctx.tell("Wrote " + export_path_);
         } catch (const std::exception& e) {
             ctx.warn(e.what());
