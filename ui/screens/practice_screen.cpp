@@ -240,7 +240,7 @@ void PracticeScreen::draw_record(AppContext& ctx) {
         phase_ = Phase::choose;
         return;
     }
-    const auto sessions = PracticeRepository(ctx.db).sessions(ctx.me);
+    const auto& sessions = record_.get(ctx.db, ctx.me, [&] { return PracticeRepository(ctx.db).sessions(ctx.me); });
     ImGui::BeginChild("record");
     ui::scroll_with_keys();
     const auto this_one = std::find_if(sessions.begin(), sessions.end(), [&](auto& s) { return s.id == session_; });

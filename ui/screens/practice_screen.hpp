@@ -49,6 +49,7 @@ private:
     std::size_t length_ = 20; // sample answers per session, whole questions only
     StoreCache<std::string, Sources> sources_;
     std::optional<PracticeSource> offered_; // another screen's questions, listed first
+    StoreCache<std::string, std::vector<PracticeSession>> record_; // read when a score is kept, not each frame
 
     std::int64_t session_ = 0;
     std::string practised_;
