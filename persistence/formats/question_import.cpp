@@ -10,7 +10,9 @@
 #include "persistence/store/question_set_repository.hpp"
 #include "persistence/sqlite/write_transaction.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <map>
 #include <set>
 
@@ -94,17 +96,121 @@ std::string write_questions(const std::filesystem::path& file, const QuestionFil
     return is_csv_name(file) ? write_question_csv(content) : write_question_file(content);
 }
 
+namespace {
+
+// Every file read and checked, alone and together; any problem throws FileError listing all.
+std::vector<Parsed> parse_checked(Database& db, const std::vector<NamedText>& texts) {
+    std::vector<Parsed> files;
+    std::vector<FileProblem> problems;
+    for (const auto& t : texts) {
+        auto reading = read_questions(t.text, t.name);
+        problems.insert(problems.end(), reading.problems.begin(), reading.problems.end());
+        files.push_back({t.name, std::move(reading.content)});
+    }
+    if (problems.empty()) check_across_files(db, files, problems);
+    if (!problems.empty()) throw FileError(std::move(problems));
+    return files;
+}
+
+std::string changed_fields(const Question& was, const Question& now) {
+    std::vector<std::string> fields;
+    const auto note = [&](bool differs, const char* field) {
+        if (differs) fields.push_back(field);
+    };
+    note(was.topic != now.topic, "topic");
+    note(was.tags != now.tags, "tags");
+    note(was.level != now.level, "level");
+    note(was.difficulty != now.difficulty, "difficulty");
+    note(was.minutes != now.minutes, "minutes");
+    note(was.prompt != now.prompt, "prompt");
+    note(was.answer != now.answer, "answer");
+    note(was.follow_ups != now.follow_ups, "follow-ups");
+    note(!(was.rubric == now.rubric), "rubric");
+    note(was.samples != now.samples, "sample answers");
+    return fmt::format("{}", fmt::join(fields, ", "));
+}
+
+std::string changed_fields(const QuestionSet& was, const QuestionSet& now) {
+    std::vector<std::string> fields;
+    if (was.role != now.role) fields.push_back("role");
+    if (was.level != now.level) fields.push_back("level");
+    if (was.minutes != now.minutes) fields.push_back("minutes");
+    if (was.description != now.description) fields.push_back("description");
+    if (was.question_ids != now.question_ids) fields.push_back("questions");
+    return fmt::format("{}", fmt::join(fields, ", "));
+}
+
+} // namespace
+
+ImportPreview preview_question_texts(Database& db, const std::vector<NamedText>& texts) {
+    return at_store_edge(db.sql(), [&]() -> ImportPreview {
+        const auto files = parse_checked(db, texts);
+        ImportPreview preview;
+        QuestionRepository questions(db);
+        QuestionSetRepository sets(db);
+        for (const auto& f : files) {
+            for (const auto& q : f.content.questions) {
+                const auto was = questions.find(q.id);
+                if (!was) preview.questions_added.push_back(q.id);
+                else if (*was == normalised(q)) ++preview.questions_unchanged;
+                else preview.questions_changed.push_back({q.id, changed_fields(*was, normalised(q))});
+            }
+            for (const auto& s : f.content.sets) {
+                const auto was = sets.find(s.name);
+                if (!was) preview.sets_added.push_back(s.name);
+                else if (*was == normalised(s)) ++preview.sets_unchanged;
+                else preview.sets_changed.push_back({s.name, changed_fields(*was, normalised(s))});
+            }
+        }
+        const auto retired = CurationRepository(db).retired();
+        for (const auto& f : files) {
+            for (const auto& id : f.content.retired)
+                if (!retired.contains(id)) preview.retiring.push_back(id);
+            for (const auto& q : f.content.questions)
+                if (retired.contains(q.id) &&
+                    std::find(f.content.retired.begin(), f.content.retired.end(), q.id) == f.content.retired.end())
+                    preview.staying_retired.push_back(q.id);
+        }
+        return preview;
+    });
+}
+
+ImportPreview preview_question_files(Database& db, const std::vector<std::filesystem::path>& paths) {
+    return preview_question_texts(db, read_text_files(paths));
+}
+
+std::vector<std::string> describe(const ImportPreview& p, std::size_t shown) {
+    const auto some = [&](const std::vector<std::string>& ids) {
+        std::vector<std::string> head(ids.begin(), ids.begin() + static_cast<long>(std::min(shown, ids.size())));
+        return fmt::format("{}{}", fmt::join(head, ", "),
+                           ids.size() > shown ? fmt::format(" and {} more", ids.size() - shown) : "");
+    };
+    const auto changes = [&](const std::vector<ImportPreview::Change>& list) {
+        std::vector<std::string> ids;
+        for (const auto& c : list) ids.push_back(c.fields.empty() ? c.id : c.id + " (" + c.fields + ")");
+        return some(ids);
+    };
+    const auto count = [](std::size_t n, const char* what) { return fmt::format("{} {}{}", n, what, n == 1 ? "" : "s"); };
+    std::vector<std::string> lines;
+    if (!p.questions_added.empty()) lines.push_back("adds " + count(p.questions_added.size(), "question") + ": " + some(p.questions_added));
+    if (!p.questions_changed.empty())
+        lines.push_back("changes " + count(p.questions_changed.size(), "question") + ": " + changes(p.questions_changed));
+    if (p.questions_unchanged > 0)
+        lines.push_back("leaves " + count(static_cast<std::size_t>(p.questions_unchanged), "question") + " as they are");
+    if (!p.sets_added.empty()) lines.push_back("adds " + count(p.sets_added.size(), "set") + ": " + some(p.sets_added));
+    if (!p.sets_changed.empty()) lines.push_back("changes " + count(p.sets_changed.size(), "set") + ": " + changes(p.sets_changed));
+    if (p.sets_unchanged > 0) lines.push_back("leaves " + count(static_cast<std::size_t>(p.sets_unchanged), "set") + " as they are");
+    if (!p.retiring.empty()) lines.push_back("retires " + count(p.retiring.size(), "question") + ": " + some(p.retiring));
+    if (!p.staying_retired.empty())
+        lines.push_back("keeps " + count(p.staying_retired.size(), "question") + " retired here (an import never restores one): " +
+                        some(p.staying_retired));
+    if (lines.empty()) lines.push_back("the files hold nothing to import");
+    return lines;
+}
+
 ImportReport import_question_texts(Database& db, const std::vector<NamedText>& texts) {
     return at_store_edge(db.sql(), [&]() -> ImportReport {
-        std::vector<Parsed> files;
-        std::vector<FileProblem> problems;
-        for (const auto& t : texts) {
-            auto reading = read_questions(t.text, t.name);
-            problems.insert(problems.end(), reading.problems.begin(), reading.problems.end());
-            files.push_back({t.name, std::move(reading.content)});
-        }
-        if (problems.empty()) check_across_files(db, files, problems);
-        if (!problems.empty()) throw FileError(std::move(problems));
+        const auto files = parse_checked(db, texts);
 
         ImportReport report;
         QuestionRepository questions(db);

@@ -33,6 +33,31 @@ struct ImportReport {
 ImportReport import_question_files(Database&, const std::vector<std::filesystem::path>&);
 ImportReport import_question_texts(Database&, const std::vector<NamedText>&);
 
+// What an import would do, worked out without writing anything (the files are checked as the
+// import checks them: a bad file throws FileError the same way).
+struct ImportPreview {
+    struct Change {
+        std::string id;     // a question id or a set name
+        std::string fields; // "prompt, answer" (changed), empty otherwise
+    };
+    std::vector<std::string> questions_added;
+    std::vector<Change> questions_changed;
+    int questions_unchanged = 0;
+    std::vector<std::string> sets_added;
+    std::vector<Change> sets_changed;
+    int sets_unchanged = 0;
+    std::vector<std::string> retiring;        // retired by the files, not retired here yet
+    std::vector<std::string> staying_retired; // retired here: an import never restores one
+    bool writes_nothing() const {
+        return questions_added.empty() && questions_changed.empty() && sets_added.empty() && sets_changed.empty() &&
+               retiring.empty();
+    }
+};
+ImportPreview preview_question_texts(Database&, const std::vector<NamedText>&);
+ImportPreview preview_question_files(Database&, const std::vector<std::filesystem::path>&);
+// The preview in words, a line per kind of change, ids listed (at most `shown` of each kind).
+std::vector<std::string> describe(const ImportPreview&, std::size_t shown = 12);
+
 // A question file's text in the format its name says: CSV for a name ending in .csv (any
 // case), TOML otherwise. Reading never throws for bad content; problems name FILE:LINE:COLUMN.
 QuestionFileReading read_questions(std::string_view text, const std::string& file_name);

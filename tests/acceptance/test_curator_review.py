@@ -15,7 +15,9 @@ Enter the next; PgUp selects a question, Alt+Down moves it, Delete drops it; Lef
 senior; Enter and a new name rename it; Ctrl+E, a path and Enter write it to a file that imports
 back; Shift+Delete asks, Esc keeps the set and Shift+Delete, Y deletes it. On the Import / export
 tab, Ctrl+E, a path and Enter write the whole bank; Ctrl+O, a good and a broken file and Enter
-import nothing and say why; Ctrl+O and the good file alone import its question.
+import nothing and say why; Ctrl+O and the good file alone, Enter, show what would change and
+write nothing; Enter again imports it. The bank goes out as a spreadsheet (.csv) and a row
+added to the sheet comes back in.
 """
 
 import os
@@ -89,7 +91,9 @@ def scenario(s, c, args):
     c.equal(asked(keep), asked_before, f"the {asked_before} interview questions that asked either now count for {keep}")
 
     # --- keep apart ---------------------------------------------------------------------------------
-    time.sleep(SETTLE)
+    # Each decision makes the tab compare the bank again: wait until its list is whole.
+    s.stable_capture(app.window, timeout=60)
+    k.press(*(["Up"] * at))  # back to the first pair: the selection stayed where the merged pair was
     first, second = listed_pairs(s)[0]
     k.press("h")
     kept = wait_for(lambda: s.db.value("SELECT count(*) FROM question_kept_apart WHERE first_id = ? AND second_id = ?",
@@ -98,7 +102,7 @@ def scenario(s, c, args):
     c.check((first, second) not in listed_pairs(s), "a pair kept apart is not listed again")
 
     # --- make different: Down, E, edit the prompt, Ctrl+S ----------------------------------------------
-    time.sleep(SETTLE)
+    s.stable_capture(app.window, timeout=60)
     target = listed_pairs(s)[1][1]
     k.press("Down", "e")
     time.sleep(SETTLE)
@@ -265,7 +269,12 @@ def import_and_export(s, c, k):
     k.press("ctrl+a")
     k.type(good)
     k.press("Return")
-    c.check(wait_for(lambda: in_bank("serving/canary-by-keyboard"), 3), "Ctrl+O, the good file alone, Enter: its question is in the bank")
+    time.sleep(SETTLE)
+    s.stable_capture(s.app.window)
+    s.screenshot("import-preview")
+    c.check(not in_bank("serving/canary-by-keyboard"), "Ctrl+O, the good file, Enter: a preview of what would change, nothing written")
+    k.press("Return")
+    c.check(wait_for(lambda: in_bank("serving/canary-by-keyboard"), 3), "Enter again imports: its question is in the bank")
     s.screenshot("import-done")
 
     # --- the same with a spreadsheet: the bank out as CSV, a row added, the sheet in again ----------
@@ -287,7 +296,9 @@ def import_and_export(s, c, k):
         k.press("ctrl+a")
         k.type(sheet)
         k.press("Return")
-        c.check(wait_for(lambda: in_bank("sheet/new-row"), 5), "Ctrl+O and the edited sheet import its new row")
+        time.sleep(SETTLE)
+        k.press("Return")
+        c.check(wait_for(lambda: in_bank("sheet/new-row"), 5), "Ctrl+O, the edited sheet, Enter, Enter: its new row is imported")
         s.screenshot("sheet-imported")
 
 

@@ -87,3 +87,28 @@ TEST_CASE("importing a .csv file goes through the same all-or-nothing import as 
     import_question_texts(other, {{"bank.csv", text}});
     CHECK(QuestionRepository(other).all() == QuestionRepository(db).all());
 }
+
+TEST_CASE("a preview says what an import would add, change and leave, and writes nothing") {
+    auto db = Database::open(":memory:");
+    import_question_texts(db, {{"team.csv", sheet}});
+    CurationRepository(db).retire("serving/batch");
+    std::string edited = sheet;
+    edited.replace(edited.find("How does PSI work?"), 18, "How does PSI really work?");
+    edited += "new/one,new,,junior,easy,3,New?,,,,,,\r\n";
+    const auto before = QuestionRepository(db).all();
+    const auto p = preview_question_texts(db, {{"team.csv", edited}});
+    CHECK(p.questions_added == std::vector<std::string>{"new/one"});
+    REQUIRE(p.questions_changed.size() == 1);
+    CHECK(p.questions_changed[0].id == "monitoring/psi");
+    CHECK(p.questions_changed[0].fields == "prompt");
+    CHECK(p.questions_unchanged == 1);
+    CHECK(p.staying_retired == std::vector<std::string>{"serving/batch"});
+    CHECK(QuestionRepository(db).all() == before);
+    const auto lines = describe(p);
+    CHECK(lines[0] == "adds 1 question: new/one");
+    CHECK(lines[1] == "changes 1 question: monitoring/psi (prompt)");
+    CHECK(lines[2] == "leaves 1 question as they are");
+    CHECK(lines[3] == "keeps 1 question retired here (an import never restores one): serving/batch");
+    // A bad file is refused by the preview as by the import.
+    CHECK_THROWS_AS(preview_question_texts(db, {{"bad.csv", "id\r\n"}}), FileError);
+}

@@ -366,6 +366,22 @@ TEST_CASE("practice refuses an interviewer who never practised, a set not there 
     CHECK(has(files::read_file(out), "\"m/a\",1,3,4,-1,"));
 }
 
+TEST_CASE("import --preview says what would change and leaves the database byte for byte as it was") {
+    TempDir home;
+    const auto db = home / "p.db";
+    REQUIRE(run_panelist(home, {"--db", db.string(), "questions"}).code == 0);
+    const auto file = home / "new.csv";
+    files::write_file(file, "id,topic,level,difficulty,minutes,prompt\r\nnew/one,new,both,easy,3,New?\r\n");
+    const std::string before = files::read_file(db);
+    const auto r = run_panelist(home, {"--db", db.string(), "import", "--preview", file.string()});
+    CHECK(r.code == 0);
+    CHECK(has(r.out, "adds 1 question: new/one"));
+    CHECK(has(r.out, "Nothing was written (a preview)"));
+    CHECK(files::read_file(db) == before);
+    CHECK(run_panelist(home, {"--db", db.string(), "import", file.string()}).code == 0);
+    CHECK(has(run_panelist(home, {"--db", db.string(), "questions", "--", "topic:new"}).out, "new/one"));
+}
+
 TEST_CASE("a corpus of bad command lines: a clear message, the right exit code, nothing changed") {
     TempDir home;
     const auto db = (home / "p.db").string();

@@ -97,9 +97,11 @@ int run_command_line(int argc, char** argv) {
     app.require_subcommand(0, 1);
     app.fallthrough(); // `panelist demo --db PATH` as well as `panelist --db PATH demo`
 
-    auto* import = app.add_subcommand("import", "Import question files (TOML), all or nothing");
+    auto* import = app.add_subcommand("import", "Import question files (TOML, or CSV from a spreadsheet), all or nothing");
     std::vector<std::filesystem::path> import_files;
-    import->add_option("files", import_files, "Question files")->required();
+    bool import_preview = false;
+    import->add_option("files", import_files, "Question files (.toml, .csv)")->required();
+    import->add_flag("--preview", import_preview, "Say what would be added, changed or left, and write nothing");
 
     auto* export_cmd = app.add_subcommand("export", "Export a question set, or everything, to TOML");
     std::optional<std::string> set_name;
@@ -249,7 +251,7 @@ int run_command_line(int argc, char** argv) {
             return run_gui([&](OpeningProgress& progress) { return open_database(db_path, false, &progress); },
                            gui);
         // Reading commands also work on a database this process may not write.
-        const bool only_reads = questions->parsed() || report->parsed() || compare->parsed() || similar->parsed() ||
+        const bool only_reads = (import->parsed() && import_preview) || questions->parsed() || report->parsed() || compare->parsed() || similar->parsed() ||
                                 duplicates->parsed() || coverage->parsed() || export_cmd->parsed() || bundle_options.export_cmd->parsed() ||
                                 practice->parsed();
         // The one slow open worth a word: rebuilding the search index after an update.
@@ -264,7 +266,7 @@ int run_command_line(int argc, char** argv) {
         Database db = only_reads && std::filesystem::exists(path) && read_only_reason(path)
                           ? Database::open(path, Access::read_only)
                           : open_database(db_path, !erase->parsed(), &progress);
-        if (import->parsed()) return import_command(db, import_files);
+        if (import->parsed()) return import_command(db, import_files, import_preview);
         if (export_cmd->parsed()) return export_command(db, set_name, export_all, out);
         if (questions->parsed()) return questions_command(db, join_words(query_words));
         if (similar->parsed()) return similar_command(db, similar_what, similar_limit);

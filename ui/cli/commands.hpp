@@ -25,7 +25,7 @@ constexpr int exit_usage = 2;
 Database open_database(const std::optional<std::filesystem::path>& db_path, bool startup_backup = true,
                        OpeningProgress* progress = nullptr);
 
-int import_command(Database&, const std::vector<std::filesystem::path>& files);
+int import_command(Database&, const std::vector<std::filesystem::path>& files, bool preview = false);
 int practice_command(Database&, const std::string& interviewer, const std::string& set_name,
                      const std::string& format, const std::filesystem::path& out);
 int export_command(Database&, const std::optional<std::string>& set_name, bool all,

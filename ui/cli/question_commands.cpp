@@ -33,8 +33,14 @@ std::string shorten(const std::string& text, std::size_t max) {
 
 } // namespace
 
-int import_command(Database& db, const std::vector<std::filesystem::path>& files) {
+int import_command(Database& db, const std::vector<std::filesystem::path>& files, bool preview) {
     try {
+        if (preview) {
+            const ImportPreview what = preview_question_files(db, files);
+            for (const auto& line : describe(what)) say("{}\n", line);
+            say("Nothing was written (a preview); run the same without --preview to import.\n");
+            return exit_ok;
+        }
         const ImportReport report = import_question_files(db, files);
         say("{}\n{}\n", counts(report.questions, "questions"), counts(report.sets, "sets"));
         if (report.retired > 0) say("{} retired (never planned again)\n", plural(report.retired, "question"));

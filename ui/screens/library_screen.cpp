@@ -41,7 +41,7 @@ constexpr Shortcut library_keys[] = {
     {"Left / Right", "Question sets: the set is for junior / senior / both"},
     {"Enter", "Question sets: edit the set's name (Tab goes on to role, budget, description)"},
     {"Ctrl+E", "write to a file: on Question sets the set, on Import / export everything (type the path, Enter writes)"},
-    {"Ctrl+O", "Import / export: import question files (type the paths, Enter imports; all or nothing)"},
+    {"Ctrl+O", "Import / export: import question files (type the paths; Enter shows what would change, Enter again imports, Esc cancels)"},
     {"Shift+Delete", "Question sets: delete the set (asks first: Y deletes, N or Esc keeps it)"},
     {"Ctrl+S", "save the question being edited"},
     {"Alt+1 .. Alt+3", "show a question close to the one being edited"},
@@ -427,8 +427,29 @@ void LibraryScreen::draw_files(AppContext& ctx) {
     if (keys_free && keys::pressed(keys::letter('O'))) ImGui::SetKeyboardFocusHere();
     const bool import_enter = ImGui::InputTextWithHint("##import", "path/to/file.toml or .csv (several: separate with ;) Ctrl+O",
                                                        &import_path_, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (preview_ && previewed_path_ != import_path_) preview_.reset(); // the paths changed: preview again
     ImGui::SameLine();
-    if (ImGui::Button("Import") || import_enter) import_files(ctx);
+    // Enter in the field previews; Enter again (or the button) imports what the preview said.
+    if (ImGui::Button(preview_ ? "Import (Enter)" : "Preview (Enter)") || import_enter) {
+        if (preview_) import_files(ctx);
+        else preview_import(ctx);
+    } else if (preview_ && !keys::typing() && keys::pressed(keys::enter)) {
+        import_files(ctx);
+    } else if (preview_ && !keys::typing() && keys::pressed(keys::escape)) {
+        preview_.reset();
+        files_message_ = "Nothing was imported.";
+        files_error_ = false;
+    }
+    if (preview_) {
+        ui::begin_panel();
+        ui::muted("The import would:");
+        for (const auto& line : *preview_) {
+            ImGui::Bullet();
+            ui::wrapped(line);
+        }
+        ui::muted("Enter imports, Esc cancels; nothing is written until then.");
+        ui::end_panel();
+    }
     ui::heading("Export");
     ImGui::SetNextItemWidth(ui::em(40));
     if (keys_free && keys::pressed(keys::letter('E'))) ImGui::SetKeyboardFocusHere();
@@ -443,16 +464,42 @@ void LibraryScreen::draw_files(AppContext& ctx) {
     }
 }
 
-void LibraryScreen::import_files(AppContext& ctx) {
+std::vector<std::filesystem::path> LibraryScreen::import_paths() const {
     std::vector<std::filesystem::path> paths;
     std::size_t start = 0;
     while (start <= import_path_.size()) {
         auto end = import_path_.find(';', start);
         if (end == std::string::npos) end = import_path_.size();
-        auto p = import_path_.substr(start, end - start);
+        auto p = trim(import_path_.substr(start, end - start));
         if (!p.empty()) paths.emplace_back(p);
         start = end + 1;
     }
+    return paths;
+}
+
+void LibraryScreen::preview_import(AppContext& ctx) {
+    const auto paths = import_paths();
+    files_message_.clear();
+    if (paths.empty()) {
+        files_message_ = "Type the path of a question file first.";
+        files_error_ = true;
+        return;
+    }
+    try {
+        preview_ = describe(preview_question_files(ctx.db, paths));
+        previewed_path_ = import_path_;
+    } catch (const FileError& e) {
+        files_message_ = std::string(e.what()) + "\nNothing was imported.";
+        files_error_ = true;
+    } catch (const DatabaseError& e) {
+        files_message_ = e.what();
+        files_error_ = true;
+    }
+}
+
+void LibraryScreen::import_files(AppContext& ctx) {
+    const auto paths = import_paths();
+    preview_.reset();
     if (paths.empty()) {
         files_message_ = "Type the path of a question file first.";
         files_error_ = true;

@@ -11,6 +11,7 @@
 
 #include <map>
 #include <set>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,8 @@ private:
     void toggle_retired(AppContext&);
     void draw_files(AppContext&);
     void import_files(AppContext&);
+    void preview_import(AppContext&);
+    std::vector<std::filesystem::path> import_paths() const;
     void export_everything(AppContext&);
 
     enum class Tab { questions, sets, duplicates, files };
@@ -78,6 +81,9 @@ private:
     std::string import_path_;
     std::string export_path_;
     std::string files_message_;
+    // What the import would do, shown before anything is written; Enter then imports.
+    std::optional<std::vector<std::string>> preview_;
+    std::string previewed_path_;
     bool files_error_ = false;
 };
 
