@@ -143,6 +143,15 @@ TEST_CASE("at least 100 questions carry three sample answers a candidate could s
     CHECK(with_samples >= 100);
 }
 
+TEST_CASE("every question of a role set has sample answers: practising a set practises all of it") {
+    for (const auto& set : bank().sets)
+        for (const auto& id : set.question_ids) {
+            const auto q = std::find_if(bank().questions.begin(), bank().questions.end(), [&](auto& x) { return x.id == id; });
+            REQUIRE(q != bank().questions.end());
+            CHECK_MESSAGE(q->samples.size() == 3, set.name << ": " << id);
+        }
+}
+
 TEST_CASE("every question is complete: answer, follow-ups, rubric, tags") {
     std::vector<std::size_t> lengths;
     for (const auto& q : bank().questions) {
