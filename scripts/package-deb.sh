@@ -22,7 +22,8 @@ fi
 version=$(sed -n 's/^project(panelist VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt")
 arch=$(dpkg --print-architecture)
 stage=$(mktemp -d)
-trap 'rm -rf "$stage"' EXIT
+scratch=$(mktemp -d)
+trap 'rm -rf "$stage" "$scratch"' EXIT
 
 DESTDIR=$stage cmake --install "$build" --prefix /usr >/dev/null
 # Only what the package needs from the install: the program and its data.
@@ -57,11 +58,11 @@ printf 'panelist (%s) unstable; urgency=medium\n\n  * Release %s.\n\n -- Panelis
 find "$stage" -type d -exec chmod 0755 {} +
 
 # Depends: the shared libraries the binary links (dpkg-shlibdeps wants a debian/control).
-scratch=$(mktemp -d)
 mkdir -p "$scratch/debian"
 printf 'Source: panelist\n\nPackage: panelist\nArchitecture: any\n' > "$scratch/debian/control"
-libs=$(cd "$scratch" && dpkg-shlibdeps -O "$stage/usr/bin/panelist" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
-rm -rf "$scratch"
+shlibs=$(cd "$scratch" && dpkg-shlibdeps -O "$stage/usr/bin/panelist") ||
+  { echo "dpkg-shlibdeps could not work out the binary's libraries (above)" >&2; exit 1; }
+libs=$(printf '%s\n' "$shlibs" | sed -n 's/^shlibs:Depends=//p')
 [ -n "$libs" ] || { echo "dpkg-shlibdeps found no libraries for the binary" >&2; exit 1; }
 
 install -d "$stage/DEBIAN"

@@ -52,14 +52,19 @@ std::optional<std::pair<int, std::string>> sample_column(const std::string& key)
 // A spreadsheet runs a cell starting with = + - @ as a formula; the writer puts ' in front, and
 // the reader takes it off again.
 std::string unguarded(std::string text) {
-    if (text.size() > 1 && text[0] == '\'' && std::string_view("=+-@").find(text[1]) != std::string_view::npos)
-        text.erase(0, 1);
+    const auto formula = [](char c) { return std::string_view("=+-@").find(c) != std::string_view::npos; };
+    const bool guarded = text.size() > 1 && text[0] == '\'' &&
+                         (formula(text[1]) || (text.size() > 2 && text[1] == '\'' && formula(text[2])));
+    if (guarded) text.erase(0, 1);
     return text;
 }
 
 std::string cell(std::string_view text) {
     std::string value(text);
-    if (!value.empty() && std::string_view("=+-@").find(value.front()) != std::string_view::npos) value.insert(0, "'");
+    const auto formula = [](char c) { return std::string_view("=+-@").find(c) != std::string_view::npos; };
+    // Guarded too when it already starts with the guard, so import gives back exactly this text.
+    if (!value.empty() && (formula(value.front()) || (value.size() > 1 && value[0] == '\'' && formula(value[1]))))
+        value.insert(0, "'");
     std::string out = "\"";
     for (char c : value) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
@@ -106,6 +111,8 @@ QuestionFileReading read_question_csv(std::string_view text, const std::string& 
     const auto problem = [&](SourcePosition at, std::string field, std::string message) {
         if (problems.size() < max_file_problems) problems.push_back({file_name, at, std::move(field), std::move(message)});
     };
+    // Excel's "CSV UTF-8" starts with a byte order mark; it is not part of the first header.
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     std::vector<CsvRecord> records;
     try {
         check_csv_text(text, file_name);
@@ -127,6 +134,14 @@ QuestionFileReading read_question_csv(std::string_view text, const std::string& 
     for (std::size_t i = 0; i < records[0].cells.size(); ++i) {
         const auto& c = records[0].cells[i];
         if (!c.text.empty() && c.text[0] == '#') continue;
+        if (c.text.empty()) { // a spreadsheet's trailing empty columns: fine while they stay empty
+            for (std::size_t r = 1; r < records.size(); ++r)
+                if (i < records[r].cells.size() && !records[r].cells[i].text.empty()) {
+                    problem(records[r].cells[i].at, "", "this cell is in a column without a header; name the column");
+                    break;
+                }
+            continue;
+        }
         const std::string key = header_key(c.text);
         const bool known = std::find(fixed_columns().begin(), fixed_columns().end(), key) != fixed_columns().end() ||
                            sample_column(key).has_value();
@@ -143,10 +158,20 @@ QuestionFileReading read_question_csv(std::string_view text, const std::string& 
         if (!column.contains(required))
             problem(records[0].cells[0].at, required, "missing column (every question needs it)");
     if (!problems.empty()) return reading;
+    const auto holds = [&](const char* key) { return column.contains(key); };
+    auto& absent = reading.content.absent_fields;
+    if (!holds("tags")) absent.push_back("tags");
+    if (!holds("answer")) absent.push_back("answer");
+    if (!holds("follow_ups")) absent.push_back("follow_ups");
+    if (!holds("rubric_1") && !holds("rubric_3") && !holds("rubric_5")) absent.push_back("rubric");
+    if (std::none_of(column.begin(), column.end(), [](auto& c) { return sample_column(c.first).has_value(); }))
+        absent.push_back("samples");
 
     std::map<std::string, SourcePosition> seen;
     for (std::size_t r = 1; r < records.size(); ++r) {
         const auto& row = records[r];
+        // A row of empty cells (a formatted but unused spreadsheet row) is no question.
+        if (std::all_of(row.cells.begin(), row.cells.end(), [](const CsvCell& c) { return c.text.empty(); })) continue;
         const auto get = [&](const std::string& key) -> std::optional<std::string> {
             const auto it = column.find(key);
             if (it == column.end() || it->second >= row.cells.size()) return std::nullopt;

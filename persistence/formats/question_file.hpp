@@ -25,6 +25,9 @@ struct QuestionFile {
     std::vector<std::string> retired;
     std::vector<std::pair<std::string, std::string>> kept_apart;
     std::vector<SourcePosition> kept_apart_positions;
+    // Fields the file has no place for (a spreadsheet without an answer or rubric column): an
+    // import keeps what the database holds for them instead of emptying them.
+    std::vector<std::string> absent_fields;
 };
 
 struct QuestionFileReading {

@@ -109,6 +109,23 @@ std::vector<Parsed> parse_checked(Database& db, const std::vector<NamedText>& te
     }
     if (problems.empty()) check_across_files(db, files, problems);
     if (!problems.empty()) throw FileError(std::move(problems));
+    // A spreadsheet without a column keeps what the database holds there (an answer, a rubric,
+    // sample answers): importing a team's short sheet over the bank never empties them.
+    QuestionRepository questions(db);
+    for (auto& f : files) {
+        const auto& absent = f.content.absent_fields;
+        if (absent.empty()) continue;
+        const auto lacks = [&](const char* field) { return std::find(absent.begin(), absent.end(), field) != absent.end(); };
+        for (auto& q : f.content.questions) {
+            const auto was = questions.find(q.id);
+            if (!was) continue;
+            if (lacks("tags")) q.tags = was->tags;
+            if (lacks("answer")) q.answer = was->answer;
+            if (lacks("follow_ups")) q.follow_ups = was->follow_ups;
+            if (lacks("rubric")) q.rubric = was->rubric;
+            if (lacks("samples")) q.samples = was->samples;
+        }
+    }
     return files;
 }
 

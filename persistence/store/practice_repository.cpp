@@ -44,7 +44,7 @@ std::vector<PracticeSession> PracticeRepository::sessions(const std::string& int
     FROM practice_session s JOIN practice_score p ON p.session_id = s.id
     WHERE ?1 = '' OR s.interviewer = ?1
     ORDER BY s.started_at, s.id, p.position)sql");
-        rows.bind(1, interviewer);
+        rows.bind(1, trim(interviewer)); // as start() stores it
         while (rows.executeStep()) {
             const auto id = rows.getColumn(0).getInt64();
             if (out.empty() || out.back().id != id)
@@ -67,7 +67,7 @@ std::vector<PracticeSource> PracticeRepository::upcoming(const std::string& inte
     JOIN interview_question q ON q.interview_id = i.id
     WHERE i.interviewer = ? AND i.status = 'planned'
     ORDER BY i.date, i.id, q.position)sql");
-        rows.bind(1, interviewer);
+        rows.bind(1, trim(interviewer));
         std::int64_t last = -1;
         while (rows.executeStep()) {
             const auto id = rows.getColumn(0).getInt64();

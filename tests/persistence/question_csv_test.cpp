@@ -112,3 +112,39 @@ TEST_CASE("a preview says what an import would add, change and leave, and writes
     // A bad file is refused by the preview as by the import.
     CHECK_THROWS_AS(preview_question_texts(db, {{"bad.csv", "id\r\n"}}), FileError);
 }
+
+TEST_CASE("a sheet as Excel saves it: a byte order mark, empty rows and empty trailing columns are no problem") {
+    const std::string excel = "\xEF\xBB\xBFid,topic,level,difficulty,minutes,prompt,,\r\n"
+                              "a/b,a,both,easy,5,P?,,\r\n"
+                              ",,,,,,,\r\n";
+    const auto r = read_question_csv(excel, "excel.csv");
+    REQUIRE_MESSAGE(r.problems.empty(), (r.problems.empty() ? "" : r.problems[0].to_string()));
+    CHECK(r.content.questions.size() == 1);
+    CHECK(read_question_csv("id,topic,level,difficulty,minutes,prompt,\r\na/b,a,both,easy,5,P?,lost?\r\n", "s.csv")
+              .problems[0]
+              .to_string() == "s.csv:2:22: this cell is in a column without a header; name the column");
+}
+
+TEST_CASE("a short sheet over the bank changes what it holds and keeps what it has no column for") {
+    auto db = Database::open(":memory:");
+    auto q = test::question("m/a", "m", "Old prompt?");
+    QuestionRepository(db).upsert(q);
+    import_question_texts(db, {{"short.csv", "id,topic,level,difficulty,minutes,prompt\r\nm/a,m,both,medium,5,New prompt?\r\n"}});
+    const auto now = *QuestionRepository(db).find("m/a");
+    CHECK(now.prompt == "New prompt?");
+    CHECK(now.answer == q.answer);   // no answer column: kept
+    CHECK(now.rubric == q.rubric);   // no rubric columns: kept
+    CHECK(now.samples == q.samples); // no sample columns: kept
+    CHECK(now.follow_ups == q.follow_ups);
+    // A column that is there but empty does empty the field: the sheet says so.
+    import_question_texts(db, {{"cleared.csv", "id,topic,level,difficulty,minutes,prompt,answer\r\nm/a,m,both,medium,5,New prompt?,\r\n"}});
+    CHECK(QuestionRepository(db).find("m/a")->answer.empty());
+}
+
+TEST_CASE("text that starts like the formula guard survives the round trip") {
+    QuestionFile file;
+    file.questions.push_back(normalised(test::question("a/one", "a", "'=quoted on purpose?")));
+    const auto back = read_question_csv(write_question_csv(file), "out.csv");
+    REQUIRE(back.problems.empty());
+    CHECK(back.content.questions[0].prompt == "'=quoted on purpose?");
+}

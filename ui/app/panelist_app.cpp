@@ -71,7 +71,7 @@ void PanelistApp::show(ScreenId id) {
     screen(current_).flush(ctx_); // leaving a screen never loses a draft
     if (ImGui::GetCurrentContext()) ImGui::ClearActiveID(); // and ends any edit in progress there
     // From Plan to Practice: the questions about to be asked are offered first.
-    if (id == ScreenId::practice && current_ == ScreenId::plan && !plan_.plan().empty() && !ctx_.practice_request)
+    if (id == ScreenId::practice && current_ == ScreenId::plan && !plan_.plan().empty())
         ctx_.practice_request = plan_.practice_source();
     current_ = id;
     settings_.last_screen = screen_names[static_cast<std::size_t>(id)];

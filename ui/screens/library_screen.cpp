@@ -486,7 +486,9 @@ void LibraryScreen::preview_import(AppContext& ctx) {
         return;
     }
     try {
-        preview_ = describe(preview_question_files(ctx.db, paths));
+        auto texts = read_text_files(paths);
+        preview_ = describe(preview_question_texts(ctx.db, texts));
+        previewed_texts_ = std::move(texts);
         previewed_path_ = import_path_;
     } catch (const FileError& e) {
         files_message_ = std::string(e.what()) + "\nNothing was imported.";
@@ -499,6 +501,7 @@ void LibraryScreen::preview_import(AppContext& ctx) {
 
 void LibraryScreen::import_files(AppContext& ctx) {
     const auto paths = import_paths();
+    const bool previewed = preview_ && previewed_path_ == import_path_;
     preview_.reset();
     if (paths.empty()) {
         files_message_ = "Type the path of a question file first.";
@@ -506,7 +509,8 @@ void LibraryScreen::import_files(AppContext& ctx) {
         return;
     }
     try {
-        auto r = import_question_files(ctx.db, paths);
+        auto r = previewed ? import_question_texts(ctx.db, previewed_texts_) : import_question_files(ctx.db, paths);
+        previewed_texts_.clear();
         files_message_ = fmt::format("Questions: {} added, {} updated, {} unchanged. Sets: {} added, {} "
                                      "updated, {} unchanged.",
                                      r.questions.added, r.questions.updated, r.questions.unchanged, r.sets.added,
@@ -514,6 +518,9 @@ void LibraryScreen::import_files(AppContext& ctx) {
         files_error_ = false;
         searched_.reset();
     } catch (const FileError& e) {
+        files_message_ = std::string(e.what()) + "\nNothing was imported.";
+        files_error_ = true;
+    } catch (const DatabaseError& e) { // busy (another Panelist writing), read-only, full
         files_message_ = std::string(e.what()) + "\nNothing was imported.";
         files_error_ = true;
     }
@@ -532,6 +539,9 @@ void LibraryScreen::export_everything(AppContext& ctx) {
         files_message_ = "Wrote " + export_path_ + (warning ? "\n" + *warning : "");
         files_error_ = warning.has_value();
     } catch (const FileError& e) {
+        files_message_ = e.what();
+        files_error_ = true;
+    } catch (const DatabaseError& e) {
         files_message_ = e.what();
         files_error_ = true;
     }

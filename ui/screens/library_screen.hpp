@@ -1,6 +1,7 @@
 // Library: search the bank as you type, read a question in full, edit it, build sets, and
 // import or export question files.
 #pragma once
+#include "persistence/files/files.hpp"
 #include "persistence/store/question_versions.hpp"
 #include "persistence/store/question_repository.hpp"
 #include "ui/context/store_cache.hpp"
@@ -84,6 +85,7 @@ private:
     // What the import would do, shown before anything is written; Enter then imports.
     std::optional<std::vector<std::string>> preview_;
     std::string previewed_path_;
+    std::vector<NamedText> previewed_texts_; // what was read for the preview is what Enter imports
     bool files_error_ = false;
 };
 

@@ -51,13 +51,20 @@ PracticeScreen::Sources gather(AppContext& ctx) {
 }
 
 // Sources in interview order keep it; the others are drawn in a new order each session.
-bool keeps_order(const PracticeSource& s) { return s.label.rfind("Planned", 0) == 0 || s.label.rfind("Set", 0) == 0; }
+bool keeps_order(const PracticeSource& s) {
+    return s.label.rfind("Planned", 0) == 0 || s.label.rfind("Set", 0) == 0 || s.label.rfind("The plan", 0) == 0;
+}
 
 } // namespace
 
 std::span<const Shortcut> PracticeScreen::shortcuts() const { return practice_keys; }
 
 void PracticeScreen::draw(AppContext& ctx) {
+    if (ctx.practice_request) { // e.g. the plan being made: offered first, and chosen
+        offered_ = std::exchange(ctx.practice_request, std::nullopt);
+        choice_ = 0;
+        phase_ = Phase::choose; // a session left open elsewhere keeps what was scored
+    }
     switch (phase_) {
     case Phase::choose: draw_choice(ctx); break;
     case Phase::scoring: draw_item(ctx); break;
@@ -66,18 +73,15 @@ void PracticeScreen::draw(AppContext& ctx) {
 }
 
 void PracticeScreen::draw_choice(AppContext& ctx) {
-    if (ctx.practice_request) { // e.g. the plan being made: offered first, and chosen
-        offered_ = std::exchange(ctx.practice_request, std::nullopt);
-        choice_ = 0;
-    }
     const Sources& found = sources_.get(ctx.db, ctx.me, [&] { return gather(ctx); });
     std::vector<const PracticeSource*> list;
     if (offered_) list.push_back(&*offered_);
     for (const auto& source : found.list) list.push_back(&source);
     ui::heading("Practise scoring before the loop");
     ui::wrapped("Score answers as candidates said them, with the keys of the Interview screen, then see the "
-                "score the bank gives each and why. Practice scores are yours alone: they never reach a "
-                "candidate's report, a comparison, a bundle or the team folder.");
+                "score the bank gives each and why. Practice scores never enter a candidate's report, a "
+                "loop's figures, a bundle or the team folder; Compare shows your practice record beside "
+                "your leniency in a loop.");
     if (ctx.me.empty()) ui::warning("Type your name first (Ctrl+Y): practice is kept per interviewer.");
     const int last = static_cast<int>(list.size()) - 1;
     if (!keys::typing() && !keys::ctrl() && !keys::alt()) {

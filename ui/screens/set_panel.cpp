@@ -29,6 +29,7 @@ void SetPanel::save(AppContext& ctx) {
     try {
         if (original_name_ != draft_->name && !original_name_.empty()) ctx.sets.rename(original_name_, draft_->name);
         ctx.sets.upsert(*draft_);
+        *draft_ = normalised(std::move(*draft_));
         original_name_ = draft_->name;
         ctx.tell("Saved the set " + draft_->name + ".");
     } catch (const std::exception& e) {
@@ -37,13 +38,14 @@ void SetPanel::save(AppContext& ctx) {
 }
 
 void SetPanel::create(AppContext& ctx) {
-    if (new_name_.empty()) return;
-    if (ctx.sets.find(new_name_)) {
-        ctx.warn("A set named '" + new_name_ + "' exists already: pick it in the list, or choose another name.");
-        return;
-    }
     QuestionSet s;
     s.name = new_name_;
+    s = normalised(std::move(s)); // the name as the store keeps it: " Junior screen" is "Junior screen"
+    if (s.name.empty()) return;
+    if (ctx.sets.find(s.name)) {
+        ctx.warn("A set named '" + s.name + "' exists already: pick it in the list, or choose another name.");
+        return;
+    }
     try {
         ctx.sets.upsert(s);
         load(ctx, s.name);
@@ -280,7 +282,9 @@ void SetPanel::draw_export(AppContext& ctx) {
     ImGui::SameLine();
     if ((ImGui::Button("Export set") || enter) && !export_path_.empty()) {
         try {
-            write_file_atomically(export_path_, write_questions(export_path_, *collect_set_for_export(ctx.db, original_name_)), 0644);
+            const auto file = collect_set_for_export(ctx.db, original_name_);
+            if (!file) throw std::runtime_error("The set '" + original_name_ + "' is no longer in the database.");
+            write_file_atomically(export_path_, write_questions(export_path_, *file), 0644);
             ctx.tell("Wrote " + export_path_);
         } catch (const std::exception& e) {
             ctx.warn(e.what());
