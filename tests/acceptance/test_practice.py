@@ -8,7 +8,7 @@ digit scores the answer: the score is kept at once with the reference, and the w
 reference and why; Enter moves on. After the sixth, the record shows. Enter goes back to the
 choice; a second session is stopped with Esc after two answers, and both are in the record.
 `panelist practice --as` writes the record as JSON whose figures match the scores kept, and
-nothing a candidate's report, a comparison or a question's record reads has changed.
+nothing a comparison, a question's record or a scorecard bundle reads has changed.
 """
 
 import json
@@ -32,7 +32,11 @@ def candidate_data(s):
     with open(out, encoding="utf-8") as f:
         comparison = f.read()
     records = s.cli("questions", "--db", s.db_path, "--", "asked:>0", "sort:asked").stdout.decode()
-    return [dict(r) for r in rows], comparison, records
+    bundle = os.path.join(s.dir, "loop-bundle.json")
+    s.cli("bundle", "export", "--db", s.db_path, "--loop", loop, "--out", bundle)
+    with open(bundle, encoding="utf-8") as f:
+        scorecards = f.read()
+    return [dict(r) for r in rows], comparison, records, scorecards
 
 
 def scenario(s, c, args):
@@ -117,8 +121,8 @@ def scenario(s, c, args):
     k.press("End")
     s.stable_capture(app.window)
     s.screenshot("compare-with-practice")
-    c.equal(candidate_data(s), before, "practice changed nothing candidates' reports, comparisons or question "
-                                        "records read")
+    c.equal(candidate_data(s), before, "practice changed nothing candidates' comparisons, question records or "
+                                        "scorecard bundles read")
     c.equal(app.quit(), 0, "the window closes cleanly on SIGTERM")
 
 
