@@ -27,6 +27,7 @@ struct PracticeSession {
 struct PracticeSource {
     std::string label;                     // "Planned: Dana Lee, 2026-12-10"
     std::vector<std::string> question_ids; // in interview order
+    bool keep_order = true; // false: a pool (a level, a topic) drawn in a new order each session
 };
 
 class PracticeRepository {

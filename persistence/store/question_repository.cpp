@@ -106,44 +106,30 @@ UpsertOutcome QuestionRepository::upsert(const Question& input) {
 }
 
 void QuestionRepository::write_children(std::int64_t seq, const Question& q) {
-    SQLite::Statement clear_tags(db_, "DELETE FROM question_tag WHERE question_seq = ?");
-    clear_tags.bind(1, seq);
-    clear_tags.exec();
-    SQLite::Statement add_tag(db_, "INSERT INTO question_tag (question_seq, position, tag) "
-                                   "VALUES (?, ?, ?)");
-    for (std::size_t i = 0; i < q.tags.size(); ++i) {
-        add_tag.bind(1, seq);
-        add_tag.bind(2, static_cast<int>(i));
-        add_tag.bind(3, q.tags[i]);
-        add_tag.exec();
-        add_tag.reset();
-    }
-    SQLite::Statement clear_follow(db_, "DELETE FROM question_follow_up WHERE question_seq = ?");
-    clear_follow.bind(1, seq);
-    clear_follow.exec();
-    SQLite::Statement add_follow(db_, "INSERT INTO question_follow_up (question_seq, position, "
-                                      "text) VALUES (?, ?, ?)");
-    for (std::size_t i = 0; i < q.follow_ups.size(); ++i) {
-        add_follow.bind(1, seq);
-        add_follow.bind(2, static_cast<int>(i));
-        add_follow.bind(3, q.follow_ups[i]);
-        add_follow.exec();
-        add_follow.reset();
-    }
-    SQLite::Statement clear_samples(db_, "DELETE FROM question_sample WHERE question_seq = ?");
-    clear_samples.bind(1, seq);
-    clear_samples.exec();
-    SQLite::Statement add_sample(db_, "INSERT INTO question_sample (question_seq, position, score, answer, why) "
-                                      "VALUES (?, ?, ?, ?, ?)");
-    for (std::size_t i = 0; i < q.samples.size(); ++i) {
-        add_sample.bind(1, seq);
-        add_sample.bind(2, static_cast<int>(i));
-        add_sample.bind(3, q.samples[i].score);
-        add_sample.bind(4, q.samples[i].answer);
-        add_sample.bind(5, q.samples[i].why);
-        add_sample.exec();
-        add_sample.reset();
-    }
+    // Each child table is replaced whole: its rows for the question go, the new ones come in order.
+    const auto replace = [&](const char* table, const char* columns, const char* values, std::size_t count,
+                             const auto& bind) {
+        SQLite::Statement clear(db_, fmt::format("DELETE FROM {} WHERE question_seq = ?", table));
+        clear.bind(1, seq);
+        clear.exec();
+        SQLite::Statement add(db_, fmt::format("INSERT INTO {} (question_seq, position, {}) VALUES (?, ?, {})", table,
+                                               columns, values));
+        for (std::size_t i = 0; i < count; ++i) {
+            add.bind(1, seq);
+            add.bind(2, static_cast<int>(i));
+            bind(add, i);
+            add.exec();
+            add.reset();
+        }
+    };
+    replace("question_tag", "tag", "?", q.tags.size(), [&](SQLite::Statement& s, std::size_t i) { s.bind(3, q.tags[i]); });
+    replace("question_follow_up", "text", "?", q.follow_ups.size(),
+            [&](SQLite::Statement& s, std::size_t i) { s.bind(3, q.follow_ups[i]); });
+    replace("question_sample", "score, answer, why", "?, ?, ?", q.samples.size(), [&](SQLite::Statement& s, std::size_t i) {
+        s.bind(3, q.samples[i].score);
+        s.bind(4, q.samples[i].answer);
+        s.bind(5, q.samples[i].why);
+    });
 }
 
 std::optional<std::int64_t> QuestionRepository::seq_of(const std::string& id) {

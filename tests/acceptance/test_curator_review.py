@@ -152,6 +152,15 @@ def scenario(s, c, args):
     c.equal(app.quit(), 0, "the window closes cleanly on SIGTERM")
 
 
+def fill(k, shortcut, text):
+    """A field reached by `shortcut` (Ctrl+E, Ctrl+O, Enter...), what it held replaced by `text`, then Enter."""
+    k.press(shortcut)
+    time.sleep(SETTLE)
+    k.press("ctrl+a")
+    k.type(text)
+    k.press("Return")
+
+
 def build_a_set(s, c, k):
     def level(name):
         rows = s.db.rows("SELECT level FROM question_set WHERE name = ?", (name,))
@@ -189,18 +198,11 @@ def build_a_set(s, c, k):
     c.check(s.db.value("SELECT count(*) FROM question WHERE id = ?", (top[0],)) == 1, "the dropped question stays in the bank")
     k.press("Left")
     c.check(wait_for(lambda: level("Platform screen") == "senior", 3), "Left makes the set senior (it was for both)")
-    k.press("Return")
-    time.sleep(SETTLE)
-    k.press("ctrl+a")
-    k.type("Platform screen, senior")
-    k.press("Return")
+    fill(k, "Return", "Platform screen, senior")
     c.check(wait_for(lambda: level("Platform screen, senior") == "senior", 3) and level("Platform screen") is None,
             "Enter edits the set's name; Enter again saves the rename")
     path = os.path.join(s.dir, "platform-screen.toml")
-    k.press("ctrl+e")
-    time.sleep(SETTLE)
-    k.type(path)
-    k.press("Return")
+    fill(k, "ctrl+e", path)
     c.check(wait_for(lambda: os.path.exists(path), 3), "Ctrl+E, a path and Enter write the set to a file")
     if os.path.exists(path):
         text = open(path, encoding="utf-8").read()
@@ -245,10 +247,7 @@ def import_and_export(s, c, k):
     k.press("ctrl+Next", "ctrl+Next")  # Question sets -> Duplicates -> Import / export
     time.sleep(SETTLE)
     bank = os.path.join(s.dir, "whole-bank.toml")
-    k.press("ctrl+e")
-    time.sleep(SETTLE)
-    k.type(bank)
-    k.press("Return")
+    fill(k, "ctrl+e", bank)
     c.check(wait_for(lambda: os.path.exists(bank), 3), "Import / export: Ctrl+E, a path and Enter write the whole bank")
     if os.path.exists(bank):
         c.check("retired = true" in open(bank, encoding="utf-8").read(), "the written bank marks the retired questions")
@@ -257,18 +256,11 @@ def import_and_export(s, c, k):
         f.write(NEW_QUESTION)
     with open(bad, "w", encoding="utf-8") as f:
         f.write(NEW_QUESTION.replace('id = "serving/canary-by-keyboard"', 'id = "serving/other"\nminutes = "five"'))
-    k.press("ctrl+o")
-    time.sleep(SETTLE)
-    k.type(f"{good};{bad}")
-    k.press("Return")
+    fill(k, "ctrl+o", f"{good};{bad}")
     time.sleep(SETTLE)
     s.screenshot("import-refused")
     c.check(not in_bank("serving/canary-by-keyboard"), "Ctrl+O, a good and a broken file, Enter: nothing is imported")
-    k.press("ctrl+o")
-    time.sleep(SETTLE)
-    k.press("ctrl+a")
-    k.type(good)
-    k.press("Return")
+    fill(k, "ctrl+o", good)
     time.sleep(SETTLE)
     s.stable_capture(s.app.window)
     s.screenshot("import-preview")
@@ -279,11 +271,7 @@ def import_and_export(s, c, k):
 
     # --- the same with a spreadsheet: the bank out as CSV, a row added, the sheet in again ----------
     sheet = os.path.join(s.dir, "team-sheet.csv")
-    k.press("ctrl+e")
-    time.sleep(SETTLE)
-    k.press("ctrl+a")
-    k.type(sheet)
-    k.press("Return")
+    fill(k, "ctrl+e", sheet)
     c.check(wait_for(lambda: os.path.exists(sheet), 3), "Ctrl+E and a path ending .csv write the bank as a spreadsheet")
     if os.path.exists(sheet):
         with open(sheet, encoding="utf-8", newline="") as f:
@@ -291,11 +279,7 @@ def import_and_export(s, c, k):
         c.check(text.startswith("id,topic,tags,level,difficulty,minutes,prompt,answer"), "the sheet has a header row")
         with open(sheet, "a", encoding="utf-8", newline="") as f:
             f.write('"sheet/new-row","sheet","","junior","easy",4,"Added in the spreadsheet?","Yes.","","a","b","c",\r\n')
-        k.press("ctrl+o")
-        time.sleep(SETTLE)
-        k.press("ctrl+a")
-        k.type(sheet)
-        k.press("Return")
+        fill(k, "ctrl+o", sheet)
         time.sleep(SETTLE)
         k.press("Return")
         c.check(wait_for(lambda: in_bank("sheet/new-row"), 5), "Ctrl+O, the edited sheet, Enter, Enter: its new row is imported")

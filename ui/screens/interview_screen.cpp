@@ -584,11 +584,7 @@ void InterviewScreen::draw_private(const Question& full) {
     ui::begin_panel();
     ui::muted("Rubric (private)");
     for (int s : {1, 3, 5}) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui::score_color(s));
-        ImGui::Text("%d", s);
-        ImGui::PopStyleColor();
-        ImGui::SameLine(ui::em(1.5f));
-        ui::wrapped(full.rubric.words_for(s));
+        ui::score_line(s, full.rubric.words_for(s));
         ui::laid_out("rubric", fmt::format("rubric {}", s));
     }
     if (std::exchange(scroll_to_private_, false))

@@ -305,13 +305,7 @@ void LibraryScreen::draw_detail(AppContext& ctx) {
         ui::wrapped(f);
     }
     ui::heading("Rubric");
-    for (int score : {1, 3, 5}) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui::score_color(score));
-        ImGui::Text("%d", score);
-        ImGui::PopStyleColor();
-        ImGui::SameLine(ui::em(1.5f));
-        ui::wrapped(q.rubric.words_for(score));
-    }
+    for (int score : {1, 3, 5}) ui::score_line(score, q.rubric.words_for(score));
     draw_record(ctx, q);
     draw_versions(ctx, q);
     ImGui::EndChild();

@@ -3,6 +3,7 @@
 #include "persistence/store/curation_repository.hpp"
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
+#include "ui/screens/ordered_list_keys.hpp"
 #include "domain/text.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -220,10 +221,7 @@ void PlanScreen::draw_plan(AppContext& ctx) {
         ImGui::PushID(static_cast<int>(i));
         if (static_cast<int>(i) == selected_) {
             // The keyboard's row: a band behind it, kept in view.
-            const ImVec2 at = ImGui::GetCursorScreenPos();
-            ImGui::GetWindowDrawList()->AddRectFilled(
-                at, {at.x + ImGui::GetContentRegionAvail().x, at.y + ImGui::GetFrameHeight()},
-                ImGui::GetColorU32(ImGuiCol_Header));
+            ui::selection_band();
             if (std::exchange(scroll_to_selected_, false)) ImGui::SetScrollHereY();
         }
         if (ImGui::ArrowButton("up", ImGuiDir_Up)) up = i;
@@ -272,28 +270,8 @@ void PlanScreen::draw_plan(AppContext& ctx) {
 }
 
 void PlanScreen::handle_list_keys() {
-    if (keys::typing() || keys::ctrl()) return;
-    const int last = static_cast<int>(plan_.size()) - 1;
-    if (last < 0) return;
-    const auto select = [&](int index) {
-        selected_ = std::clamp(index, 0, last);
-        scroll_to_selected_ = true;
-    };
-    if (keys::pressed_repeat(keys::page_down)) select(selected_ + 1);
-    if (keys::pressed_repeat(keys::page_up)) select(selected_ - 1);
-    const auto i = static_cast<std::size_t>(selected_);
-    if (keys::alt() && keys::pressed_repeat(keys::down) && selected_ < last) {
-        std::swap(plan_[i], plan_[i + 1]);
-        select(selected_ + 1);
-    }
-    if (keys::alt() && keys::pressed_repeat(keys::up) && selected_ > 0) {
-        std::swap(plan_[i], plan_[i - 1]);
-        select(selected_ - 1);
-    }
-    if (!keys::alt() && keys::pressed(keys::delete_key)) {
-        plan_.erase(plan_.begin() + selected_);
-        select(selected_);
-    }
+    if (keys::typing() || keys::ctrl() || plan_.empty()) return;
+    ordered_list_keys(plan_, selected_, scroll_to_selected_);
     if (!keys::alt() && keys::pressed(keys::slash) && !keys::shift()) picker_.focus();
 }
 

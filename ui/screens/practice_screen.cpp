@@ -34,7 +34,7 @@ PracticeScreen::Sources gather(AppContext& ctx) {
         for (auto& s : PracticeRepository(ctx.db).upcoming(ctx.me)) out.push_back(std::move(s));
     for (const auto& set : ctx.sets.all()) out.push_back({"Set: " + set.name, set.question_ids});
     std::map<std::string, std::vector<std::string>> topics;
-    PracticeSource junior{"Level: junior", {}}, senior{"Level: senior", {}}, all{"The whole bank", {}};
+    PracticeSource junior{"Level: junior", {}, false}, senior{"Level: senior", {}, false}, all{"The whole bank", {}, false};
     for (const auto& q : ctx.questions.all()) {
         if (q.samples.empty()) continue;
         sources.with_samples.insert(q.id);
@@ -45,14 +45,9 @@ PracticeScreen::Sources gather(AppContext& ctx) {
     }
     out.push_back(std::move(junior));
     out.push_back(std::move(senior));
-    for (auto& [topic, ids] : topics) out.push_back({"Topic: " + topic, std::move(ids)});
+    for (auto& [topic, ids] : topics) out.push_back({"Topic: " + topic, std::move(ids), false});
     out.push_back(std::move(all));
     return sources;
-}
-
-// Sources in interview order keep it; the others are drawn in a new order each session.
-bool keeps_order(const PracticeSource& s) {
-    return s.label.rfind("Planned", 0) == 0 || s.label.rfind("Set", 0) == 0 || s.label.rfind("The plan", 0) == 0;
 }
 
 } // namespace
@@ -119,7 +114,7 @@ void PracticeScreen::draw_choice(AppContext& ctx) {
 void PracticeScreen::start(AppContext& ctx, const PracticeSource& source) {
     const auto seed = static_cast<std::uint64_t>(ctx.clock.now().time_since_epoch().count());
     auto ids = source.question_ids;
-    if (!keeps_order(source)) SeededRandom(seed).shuffle(ids);
+    if (!source.keep_order) SeededRandom(seed).shuffle(ids);
     std::vector<Question> questions;
     std::set<std::string> seen;
     for (const auto& id : ids)
@@ -226,13 +221,7 @@ void PracticeScreen::draw_item(AppContext& ctx) {
     if (revealed_) {
         ui::begin_panel();
         ui::muted("Rubric");
-        for (int s : {1, 3, 5}) {
-            ImGui::PushStyleColor(ImGuiCol_Text, ui::score_color(s));
-            ImGui::Text("%d", s);
-            ImGui::PopStyleColor();
-            ImGui::SameLine(ui::em(1.5f));
-            ui::wrapped(q.rubric.words_for(s));
-        }
+        for (int s : {1, 3, 5}) ui::score_line(s, q.rubric.words_for(s));
         ui::muted("Model answer");
         ui::wrapped(q.answer);
         ui::end_panel();

@@ -45,10 +45,7 @@ std::optional<QuestionSummary> QuestionPicker::draw(AppContext& ctx, const char*
         const auto refusal = refuse(r);
         ImGui::PushID(r.id.c_str());
         if (static_cast<int>(i) == choice_) {
-            const ImVec2 at = ImGui::GetCursorScreenPos();
-            ImGui::GetWindowDrawList()->AddRectFilled(
-                at, {at.x + ImGui::GetContentRegionAvail().x, at.y + ImGui::GetFrameHeight()},
-                ImGui::GetColorU32(ImGuiCol_Header));
+            ui::selection_band();
         }
         if (refusal) ImGui::BeginDisabled();
         if (ImGui::SmallButton("add")) taken = r;

@@ -5,6 +5,7 @@
 #include "persistence/store/curation_repository.hpp"
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
+#include "ui/screens/ordered_list_keys.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>
@@ -115,30 +116,7 @@ bool SetPanel::handle_keys() {
         if (keys::pressed(keys::slash)) picker_.focus();
         if (keys::pressed(keys::enter) || keys::pressed(keys::keypad_enter)) focus_name_ = true;
     }
-    const int last = static_cast<int>(ids.size()) - 1;
-    if (last < 0) return changed;
-    const auto select = [&](int index) {
-        selected_ = std::clamp(index, 0, last);
-        scroll_to_selected_ = true;
-    };
-    if (keys::pressed_repeat(keys::page_down)) select(selected_ + 1);
-    if (keys::pressed_repeat(keys::page_up)) select(selected_ - 1);
-    const auto i = static_cast<std::size_t>(selected_);
-    if (keys::alt() && keys::pressed_repeat(keys::down) && selected_ < last) {
-        std::swap(ids[i], ids[i + 1]);
-        select(selected_ + 1);
-        changed = true;
-    }
-    if (keys::alt() && keys::pressed_repeat(keys::up) && selected_ > 0) {
-        std::swap(ids[i], ids[i - 1]);
-        select(selected_ - 1);
-        changed = true;
-    }
-    if (!keys::alt() && keys::pressed(keys::delete_key)) {
-        ids.erase(ids.begin() + selected_);
-        select(selected_);
-        changed = true;
-    }
+    changed |= ordered_list_keys(ids, selected_, scroll_to_selected_);
     return changed;
 }
 
@@ -219,10 +197,7 @@ bool SetPanel::draw_questions(AppContext& ctx, const SetCoverage& c) {
     for (std::size_t i = 0; i < ids.size() && i < questions.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         if (static_cast<int>(i) == selected_) {
-            const ImVec2 at = ImGui::GetCursorScreenPos();
-            ImGui::GetWindowDrawList()->AddRectFilled(
-                at, {at.x + ImGui::GetContentRegionAvail().x, at.y + ImGui::GetFrameHeight()},
-                ImGui::GetColorU32(ImGuiCol_Header));
+            ui::selection_band();
             if (std::exchange(scroll_to_selected_, false)) ImGui::SetScrollHereY();
         }
         if (ImGui::ArrowButton("up", ImGuiDir_Up)) move_up = i;

@@ -102,6 +102,20 @@ float contrast_ratio(ImVec4 a, ImVec4 b) {
     return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
 }
 
+void selection_band() {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(
+        at, {at.x + ImGui::GetContentRegionAvail().x, at.y + ImGui::GetFrameHeight()}, ImGui::GetColorU32(ImGuiCol_Header));
+}
+
+void score_line(int score, std::string_view words) {
+    ImGui::PushStyleColor(ImGuiCol_Text, score_color(score));
+    ImGui::Text("%d", score);
+    ImGui::PopStyleColor();
+    ImGui::SameLine(em(1.5f));
+    wrapped(words);
+}
+
 void begin_panel() {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->ChannelsSplit(2);

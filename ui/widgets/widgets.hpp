@@ -56,6 +56,10 @@ constexpr ImGuiInputTextFlags text_limit_flags = ImGuiInputTextFlags_CallbackEdi
 // the limit is not taken, as a form's maxlength). `hint` may be null.
 bool input_text_limited(const char* label, const char* hint, std::string* text, std::size_t max_characters,
                         ImGuiInputTextFlags flags = 0);
+// The keyboard's row in a list: a band behind the line about to be drawn, as tall as a frame.
+void selection_band();
+// One rubric line: the score in its colour, then its words wrapped beside it.
+void score_line(int score, std::string_view words);
 // Text cut to one line of at most `width` pixels, with an ellipsis.
 std::string one_line(std::string_view text, float width);
 
