@@ -78,9 +78,11 @@ def scenario(s, c, args):
     c.require(loop, "Candidates: L, the loop's name, Enter creates the loop",
               f"loops: {s.db.rows('SELECT name FROM loop')}")
     k.press("Left")  # junior, then senior: the choice must show on screen and reach the database
-    junior = s.stable_capture(app.window)
+    # Still for longer than one slow frame (a sanitized build can take over 0.12 s to draw the
+    # key): a capture taken before Left is drawn would look like the screen after Right.
+    junior = s.stable_capture(app.window, timeout=6, interval=0.6)
     k.press("Right")
-    c.check(wait_for(lambda: s.capture(app.window) != junior, 1.5),
+    c.check(wait_for(lambda: s.capture(app.window) != junior, 3),
             "Candidates: Right changes the new candidate's level on screen")
     k.press("c")
     time.sleep(SETTLE)
