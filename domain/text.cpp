@@ -133,28 +133,55 @@ std::string normalise_text(std::string_view s) {
     return trim(out);
 }
 
+namespace {
+
+// The character that starts at byte `i`, and its length in bytes; length 0 when the bytes there
+// break UTF-8 (overlong forms and surrogates included).
+struct Decoded {
+    char32_t code = 0;
+    std::size_t length = 0;
+};
+
+Decoded decode_at(std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t length = 0;
+    std::uint32_t code = 0;
+    if (c < 0x80) length = 1, code = c;
+    else if ((c & 0xE0) == 0xC0) length = 2, code = c & 0x1F;
+    else if ((c & 0xF0) == 0xE0) length = 3, code = c & 0x0F;
+    else if ((c & 0xF8) == 0xF0) length = 4, code = c & 0x07;
+    else return {};
+    if (i + length > s.size()) return {};
+    for (std::size_t k = 1; k < length; ++k) {
+        const auto next = static_cast<unsigned char>(s[i + k]);
+        if ((next & 0xC0) != 0x80) return {};
+        code = (code << 6) | (next & 0x3F);
+    }
+    constexpr std::uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return {};
+    return {static_cast<char32_t>(code), length};
+}
+
+} // namespace
+
 std::size_t invalid_utf8_at(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t length = 0;
-        std::uint32_t code = 0;
-        if (c < 0x80) length = 1, code = c;
-        else if ((c & 0xE0) == 0xC0) length = 2, code = c & 0x1F;
-        else if ((c & 0xF0) == 0xE0) length = 3, code = c & 0x0F;
-        else if ((c & 0xF8) == 0xF0) length = 4, code = c & 0x07;
-        else return i;
-        if (i + length > s.size()) return i;
-        for (std::size_t k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(s[i + k]);
-            if ((next & 0xC0) != 0x80) return i;
-            code = (code << 6) | (next & 0x3F);
-        }
-        constexpr std::uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return i;
-        i += length;
+    for (std::size_t i = 0; i < s.size();) {
+        const Decoded d = decode_at(s, i);
+        if (d.length == 0) return i;
+        i += d.length;
     }
     return std::string_view::npos;
+}
+
+std::vector<char32_t> code_points(std::string_view s) {
+    std::vector<char32_t> out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const Decoded d = decode_at(s, i);
+        if (d.length > 0) out.push_back(d.code);
+        i += std::max<std::size_t>(d.length, 1);
+    }
+    return out;
 }
 
 std::string grouped(long long count) {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace panelist {
 
@@ -15,6 +16,8 @@ std::string normalise_text(std::string_view);
 // The offset of the first byte that breaks UTF-8 (overlong forms and surrogates included), or
 // npos when the text is valid.
 std::size_t invalid_utf8_at(std::string_view);
+// The characters (code points) of UTF-8 text, in order; bytes that break UTF-8 are skipped.
+std::vector<char32_t> code_points(std::string_view);
 // Characters (code points) of UTF-8 text: what a length limit told to a person counts.
 std::size_t character_count(std::string_view);
 // How many terminal cells the text takes in a monospace terminal: 2 for East Asian wide

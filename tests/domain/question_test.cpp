@@ -186,3 +186,9 @@ TEST_CASE("texts have a length limit counted in characters, with the count in th
     CHECK(std::find(set_problems.begin(), set_problems.end(), Problem{"questions", "501 questions; at most 500 fit"}) !=
           set_problems.end());
 }
+
+TEST_CASE("the characters of UTF-8 text, in order; bytes that break UTF-8 are skipped") {
+    CHECK(code_points("aé王👍") == std::vector<char32_t>{U'a', U'é', U'王', U'👍'});
+    CHECK(code_points("a\xFF" "b\xE2\x82") == std::vector<char32_t>{U'a', U'b'});
+    CHECK(code_points("").empty());
+}
