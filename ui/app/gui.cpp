@@ -3,16 +3,20 @@
 
 #include "persistence/backups/backup.hpp"
 #include "persistence/store/database.hpp"
+#include "persistence/store/text_characters.hpp"
 #include "ui/app/fonts.hpp"
+#include "ui/widgets/glyph_needs.hpp"
 #include "ui/app/panelist_app.hpp"
 #include "ui/app/runner.hpp"
 #include "ui/app/stop_signals.hpp"
 #include "ui/screens/opening_screen.hpp"
 #include "ui/screens/presenter_view.hpp"
 #include "ui/widgets/font_roles.hpp"
+#include "ui/widgets/shown_text.hpp"
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <future>
@@ -24,6 +28,55 @@ namespace panelist {
 
 namespace {
 
+// Lists the characters the database's text uses for the window's atlas; the window goes on
+// without them (drawing "?") if they cannot be read.
+void scan_for_glyphs(SQLite::Database& db) {
+    try {
+        const auto characters = characters_beyond_ascii(db);
+        for (const char32_t c : characters)
+            if (c > 0xFFFF) ui::stand_in(c); // an emoji in a name: its glyph from the first frame
+        glyph_needs().add(characters);
+        request_redraw();
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "warning: cannot list the characters to draw: %s\n", e.what());
+    }
+}
+
+// Looks again, on a connection and a thread of its own, each time text arrives from outside
+// (AppContext::text_arrived): a bank imported in Japanese is drawn in Japanese.
+class GlyphRescan {
+  public:
+    GlyphRescan() = default;
+    ~GlyphRescan() {
+        if (worker_.joinable()) worker_.join();
+    }
+    GlyphRescan(const GlyphRescan&) = delete;
+    GlyphRescan& operator=(const GlyphRescan&) = delete;
+
+    void follow(const Database& db, std::uint64_t arrivals) {
+        if (arrivals == seen_ || (running_ && !done_)) return; // a scan under way: the next frame asks again
+        seen_ = arrivals;
+        if (worker_.joinable()) worker_.join();
+        done_ = false;
+        running_ = true;
+        try {
+            worker_ = std::thread([this, connection = db.another_reader()]() mutable {
+                scan_for_glyphs(connection.sql());
+                done_ = true;
+            });
+        } catch (const std::exception& e) {
+            running_ = false;
+            std::fprintf(stderr, "warning: cannot list the characters to draw: %s\n", e.what());
+        }
+    }
+
+  private:
+    std::uint64_t seen_ = 0;
+    bool running_ = false;
+    std::atomic<bool> done_{false};
+    std::thread worker_;
+};
+
 // The database, opened on its own thread while the main thread makes the window: the open may
 // read the whole file to check it, or rebuild the search index (docs/performance.md). Nothing
 // is written to the file before the check passes, whichever thread runs it.
@@ -33,6 +86,7 @@ class DatabaseOpening {
         : worker_([this, &open] {
               try {
                   database_.emplace(open(progress_));
+                  scan_for_glyphs(database_->sql());
               } catch (...) {
                   failure_ = std::current_exception();
               }
@@ -122,6 +176,7 @@ int run_gui(const std::function<Database(OpeningProgress&)>& open_database, cons
     if (presenter_view) settings.last_screen = "interview";
     std::optional<PanelistApp> app; // made once the database is open
     StartupBackup backup;
+    GlyphRescan glyph_rescan;
     int frames_drawn = 0;
 
     RunnerSettings window;
@@ -192,6 +247,7 @@ int run_gui(const std::function<Database(OpeningProgress&)>& open_database, cons
         }
         app->set_window_place(last_window_place());
         app->frame();
+        glyph_rescan.follow(app->context().db, app->context().text_arrivals());
     };
     callbacks.window_request = [&]() -> std::optional<WindowRequest> {
         return app ? app->take_window_request() : std::nullopt;

@@ -2,6 +2,7 @@
 
 #include "ui/context/keys.hpp"
 #include "ui/widgets/font_roles.hpp"
+#include "ui/widgets/shown_text.hpp"
 #include "ui/widgets/layout_probe.hpp"
 #include "domain/text.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -178,6 +179,7 @@ void PanelistApp::tell_team_news() {
     }
     if (!team.last) return;
     const auto& r = *team.last;
+    ctx_.text_arrived();
     // What is on screen may have been erased or replaced by what arrived (looked up only then).
     const int replaced = r.imported.count(MergeOutcome::replaced);
     if (ctx_.candidate_id && !r.erased.empty() && !ctx_.people.find_candidate(ctx_.candidate_id)) ctx_.candidate_id = 0;
@@ -323,7 +325,7 @@ void PanelistApp::draw_status() {
         return;
     }
     ImGui::PushStyleColor(ImGuiCol_Text, status.error ? ui::warning_color() : ui::good_color());
-    ImGui::TextUnformatted(status.text.c_str());
+    ImGui::TextUnformatted(ui::shown(status.text).c_str());
     ImGui::PopStyleColor();
 }
 

@@ -1,6 +1,7 @@
 #include "ui/app/presenter_window.hpp"
 
 #include "ui/app/fonts.hpp"
+#include "ui/widgets/glyph_needs.hpp"
 
 #include <glad/gl.h>
 #define GLFW_INCLUDE_NONE
@@ -64,17 +65,8 @@ bool PresenterWindow::open(float font_pixels, GLFWwindow* keyboard_owner, Keyboa
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    // The presenter has its own atlas: one large font, the default for everything it draws.
-    if (const auto font = find_ui_font()) {
-        ImFontConfig config;
-        config.OversampleH = 2;
-        io.FontDefault = io.Fonts->AddFontFromFileTTF(font->c_str(), font_pixels, &config);
-    }
-    if (!io.FontDefault) {
-        ImFontConfig config;
-        config.SizePixels = font_pixels;
-        io.FontDefault = io.Fonts->AddFontDefault(&config);
-    }
+    font_pixels_ = font_pixels;
+    load_font();
     ImGui::StyleColorsLight();
     ImGui::GetStyle().Colors[ImGuiCol_WindowBg] = {1, 1, 1, 1};
     ImGui_ImplGlfw_InitForOpenGL(handle_, false); // its own ImGui takes no input: nothing to click
@@ -84,6 +76,12 @@ bool PresenterWindow::open(float font_pixels, GLFWwindow* keyboard_owner, Keyboa
     // interviewer's next key.
     if (keyboard_owner_) glfwFocusWindow(keyboard_owner_);
     return true;
+}
+
+// The presenter has its own atlas: one large font, the default for everything it draws, with
+// the glyphs the prompts need (glyph_needs.hpp).
+void PresenterWindow::load_font() {
+    glyph_generation_ = load_single_font(font_pixels_);
 }
 
 void PresenterWindow::close() {
@@ -106,6 +104,12 @@ void PresenterWindow::render(const std::function<void()>& draw) {
     const ContextGuard guard;
     glfwMakeContextCurrent(handle_);
     ImGui::SetCurrentContext(context_);
+    if (glyph_generation_ != glyph_needs().generation()) { // a prompt in a script it had no glyphs for
+        load_font();
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        shown_.forget();
+    }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();

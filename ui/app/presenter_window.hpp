@@ -5,6 +5,7 @@
 #pragma once
 #include "ui/app/frame_damage.hpp"
 
+#include <cstdint>
 #include <functional>
 
 struct GLFWwindow;
@@ -40,11 +41,15 @@ public:
     void render(const std::function<void()>& draw);
 
 private:
+    void load_font();
+
     GLFWwindow* handle_ = nullptr;
     GLFWwindow* keyboard_owner_ = nullptr;
     KeyboardOwner owner_;
     ImGuiContext* context_ = nullptr;
     FrameDamage shown_;
+    float font_pixels_ = 0;
+    std::uint64_t glyph_generation_ = 0; // glyph_needs()'s when the atlas was built
 };
 
 } // namespace panelist

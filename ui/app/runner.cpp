@@ -10,6 +10,8 @@
 
 #include "ui/app/fonts.hpp"
 #include "ui/app/frame_damage.hpp"
+#include "ui/widgets/glyph_needs.hpp"
+#include "ui/widgets/shown_text.hpp"
 #include "ui/app/key_queue.hpp"
 #include "ui/app/presenter_window.hpp"
 #include "ui/app/screenshot.hpp"
@@ -135,6 +137,7 @@ void queue_key(GLFWwindow* handle, int key, int scancode, int action, int mods) 
 }
 
 void queue_text(GLFWwindow* handle, unsigned codepoint) {
+    glyph_needs().add(static_cast<char32_t>(codepoint)); // 한 typed for the first time: its glyph next frame
     running.keys.push({.is_text = true, .codepoint = codepoint});
     note_input(handle);
 }
@@ -143,7 +146,16 @@ void queue_text(GLFWwindow* handle, unsigned codepoint) {
 // Returns the text it handed over.
 std::vector<KeyQueue::Event> take_frame_keys(GLFWwindow* handle) {
     std::vector<KeyQueue::Event> text;
-    for (const KeyQueue::Event& e : running.keys.take_frame()) {
+    auto events = running.keys.take_frame();
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const KeyQueue::Event& e = events[i];
+        if (e.is_text && e.codepoint > 0xFFFF) {
+            // 👍 would reach ImGui as "�": the field with the keyboard puts it in at its cursor
+            // (shown_text.hpp), after this frame's text; what was typed after it waits a frame.
+            ui::type_beyond_bmp(static_cast<char32_t>(e.codepoint));
+            running.keys.put_back({events.begin() + static_cast<std::ptrdiff_t>(i) + 1, events.end()});
+            break;
+        }
         if (e.is_text) {
             ImGui_ImplGlfw_CharCallback(handle, e.codepoint);
             text.push_back(e);
@@ -216,9 +228,10 @@ void refresh_fonts(Window& window) {
 
     running.text_scale.content_scale = content_x;
     // Already built for the size the monitor predicted while the window opened (run_window):
-    // only a different size, or a new text size, needs the atlas rasterised again.
+    // only a different size, a new text size, or characters it has no glyph for need the atlas
+    // rasterised again.
     const float pixels = font_pixels(window.settings, content_x);
-    if (fonts().pixel_size != pixels) {
+    if (fonts().pixel_size != pixels || fonts().glyph_generation != glyph_needs().generation()) {
         load_fonts(pixels);
         if (window.font_texture_uploaded) {
             ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -383,6 +396,7 @@ void render_frame(Window& window, const std::function<void()>& draw) {
     ImGui::NewFrame();
     if (draw) draw();
     ImGui::Render();
+    ui::end_frame_typing();
     keep_text_for_new_field(was_typing, text);
     glfwGetWindowSize(window.handle, &running.size.width, &running.size.height);
     running.place.width = running.size.width;
@@ -505,6 +519,7 @@ int run_loop(Window& window, const RunnerCallbacks& callbacks) {
     const auto slow_frame = std::chrono::milliseconds(slow ? std::clamp(std::atoi(slow), 0, 2000) : 0);
     for (int frame = 1; !glfwWindowShouldClose(window.handle); ++frame) {
         wait_for_reason_to_draw(window, callbacks, screenshot.has_value());
+        if (fonts().glyph_generation != glyph_needs().generation()) window.fonts_stale = true;
         if (window.fonts_stale) {
             refresh_fonts(window);
             damage.forget(); // the font texture may be new: the same triangles, other pixels

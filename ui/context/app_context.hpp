@@ -75,7 +75,13 @@ public:
     bool presenter_open = false;
     PresenterContent presenter;
 
+    // Text came in from outside (an import, bundles, the team folder): the window looks again
+    // for characters it has no glyph for (ui/app/glyph_needs.hpp).
+    void text_arrived() { ++text_arrivals_; }
+    std::uint64_t text_arrivals() const { return text_arrivals_; }
+
 private:
+    std::uint64_t text_arrivals_ = 0;
     std::optional<ScreenId> navigation_;
     StatusMessage status_;
 };

@@ -5,6 +5,7 @@
 #include "persistence/team/team_sync.hpp"
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
+#include "ui/widgets/shown_text.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <fmt/format.h>
@@ -86,7 +87,7 @@ void CandidatesScreen::draw_loops(AppContext& ctx) {
     for (const auto& [loop, count] : loops) {
         if (loop.id == ctx.loop_id) selected = loop;
         ImGui::PushID(static_cast<int>(loop.id));
-        if (ImGui::Selectable(loop.name.c_str(), loop.id == ctx.loop_id)) {
+        if (ImGui::Selectable(ui::shown(loop.name).c_str(), loop.id == ctx.loop_id)) {
             ctx.loop_id = loop.id;
             ctx.candidate_id = 0;
         }
@@ -154,7 +155,7 @@ void CandidatesScreen::draw_candidates(AppContext& ctx) {
     }
     for (const auto& [c, submitted, interview_count] : candidates) {
         ImGui::PushID(static_cast<int>(c.id));
-        if (ImGui::Selectable(c.name.c_str(), c.id == ctx.candidate_id)) ctx.candidate_id = c.id;
+        if (ImGui::Selectable(ui::shown(c.name).c_str(), c.id == ctx.candidate_id)) ctx.candidate_id = c.id;
         ui::muted(fmt::format("   {}{}, {} of {} interviews submitted", c.archived ? "archived, " : "", name(c.level),
                               submitted, interview_count));
         ImGui::PopID();
@@ -212,7 +213,7 @@ void CandidatesScreen::draw_candidate(AppContext& ctx) {
         editing_.level = level == 0 ? Level::junior : Level::senior;
         changed = true;
     }
-    ImGui::InputTextMultiline("Notes", &editing_.notes, {-ui::em(5), ui::em(4)}, ui::text_limit_flags,
+    ui::input_text_multiline("Notes", &editing_.notes, {-ui::em(5), ui::em(4)}, ui::text_limit_flags,
                               ui::text_limit_callback, &notes_limit_);
     changed |= ImGui::IsItemDeactivatedAfterEdit();
     if (notes_limit_.clipped)
@@ -232,7 +233,7 @@ void CandidatesScreen::draw_candidate(AppContext& ctx) {
         ImGui::TextWrapped("Erase %s for good, with their interviews, scores and notes, and every backup "
                            "taken before now? Type their name to confirm.", candidate->name.c_str());
         ImGui::SetNextItemWidth(-ui::em(5));
-        ImGui::InputTextWithHint("##erase-name", candidate->name.c_str(), &erase_typed_);
+        ui::input_text_with_hint("##erase-name", candidate->name.c_str(), &erase_typed_);
         ImGui::BeginDisabled(erase_typed_ != candidate->name);
         const bool erase = ImGui::Button("Erase for good");
         ImGui::EndDisabled();
@@ -263,7 +264,7 @@ void CandidatesScreen::draw_candidate(AppContext& ctx) {
             ImGui::PushID(static_cast<int>(iv.id));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(iv.interviewer.c_str());
+            ImGui::TextUnformatted(ui::shown(iv.interviewer).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(iv.date.c_str());
             ImGui::TableNextColumn();

@@ -3,6 +3,7 @@
 #include "persistence/reports/comparison_formats.hpp"
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
+#include "ui/widgets/shown_text.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>
@@ -50,7 +51,7 @@ void CompareScreen::draw(AppContext& ctx) {
     }
     const auto& c = *comparison_;
     ui::scroll_with_keys();
-    ImGui::TextUnformatted(c.loop.c_str());
+    ImGui::TextUnformatted(ui::shown(c.loop).c_str());
     ImGui::SameLine();
     bool blind = blind_;
     if (ImGui::Checkbox("Blind (B)", &blind)) set_blind(blind);
@@ -96,11 +97,11 @@ void CompareScreen::draw_table() {
     for (const auto& r : c.rows) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.label.c_str());
+        ImGui::TextUnformatted(ui::shown(r.label).c_str());
         if (ImGui::IsItemHovered() && !r.interviewers.empty()) {
             ImGui::BeginTooltip();
             for (const auto& s : r.interviewers)
-                ImGui::Text("%s: %s, %s", s.interviewer.c_str(), s.overall ? fmt::format("{:.1f}", *s.overall).c_str() : "-",
+                ImGui::Text("%s: %s, %s", ui::shown(s.interviewer).c_str(), s.overall ? fmt::format("{:.1f}", *s.overall).c_str() : "-",
                             s.recommendation ? std::string(label(*s.recommendation)).c_str() : "not submitted");
             if (r.sealed) ImGui::Text("%d interview(s) sealed until you submit yours", r.sealed);
             ImGui::EndTooltip();
@@ -139,7 +140,7 @@ void CompareScreen::draw_chart() {
     const float height = ui::em(2.2f);
     auto* draw = ImGui::GetWindowDrawList();
     for (const auto& r : c.rows) {
-        ImGui::TextUnformatted(r.label.c_str());
+        ImGui::TextUnformatted(ui::shown(r.label).c_str());
         ImGui::SameLine(label_width);
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         for (std::size_t i = 0; i < c.topics.size(); ++i) {
@@ -204,7 +205,7 @@ void CompareScreen::draw_agreement(AppContext& ctx) {
         for (const auto& l : a.leniency) {
             if (!l.mean_deviation) continue;
             const double d = shown_deviation(*l.mean_deviation);
-            ImGui::Text("%-18s %+.2f  %s", l.interviewer.c_str(), d,
+            ImGui::Text("%-18s %+.2f  %s", ui::shown(l.interviewer).c_str(), d,
                         d > 0.5 ? "kinder than the panel" : d < -0.5 ? "harsher than the panel" : "in line");
             ImGui::SameLine();
             ui::muted(fmt::format("({} shared candidates)", l.candidates));

@@ -4,6 +4,7 @@
 #include "persistence/files/files.hpp"
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
+#include "ui/widgets/shown_text.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <cstdlib>
@@ -44,7 +45,7 @@ void ExportBar::draw(AppContext& ctx, const Render& render) {
     ImGui::TextUnformatted("Export to");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(std::min(ui::em(24), ImGui::GetContentRegionAvail().x * 0.4f));
-    ImGui::InputText("##folder", &folder_);
+    ui::input_text("##folder", &folder_);
     ImGui::SameLine();
     ImGui::TextUnformatted("as");
     for (int i = 0; i < count; ++i) {

@@ -7,6 +7,7 @@
 #include "ui/context/keys.hpp"
 #include "ui/widgets/font_roles.hpp"
 #include "ui/widgets/layout_probe.hpp"
+#include "ui/widgets/shown_text.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>
@@ -388,7 +389,7 @@ void InterviewScreen::draw(AppContext& ctx) {
 void InterviewScreen::draw_header(AppContext& ctx) {
     const auto& iv = *interview_;
     const bool bold = ui::push_font(ui::font_roles().bold);
-    ImGui::TextUnformatted(candidate_name_.c_str());
+    ImGui::TextUnformatted(ui::shown(candidate_name_).c_str());
     ui::laid_out("interview header", "candidate");
     ui::pop_font(bold);
     const std::string who = fmt::format("with {} on {}  -  {}", iv.interviewer, iv.date, label(stage_of(iv)));
@@ -433,7 +434,7 @@ void InterviewScreen::draw_header(AppContext& ctx) {
         if (reopening_) {
             ImGui::SetNextItemWidth(std::min(ui::em(30), ImGui::GetContentRegionAvail().x));
             if (!ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
-            const bool enter = ImGui::InputTextWithHint("##reason", "why reopen? (Enter confirms, Esc cancels)",
+            const bool enter = ui::input_text_with_hint("##reason", "why reopen? (Enter confirms, Esc cancels)",
                                                         &reopen_reason_, ImGuiInputTextFlags_EnterReturnsTrue);
             if (enter && !reopen_reason_.empty() && write(ctx, [&] { ctx.interviews.reopen(iv.id, reopen_reason_); })) {
                 reopen(*interview_, reopen_reason_);
@@ -450,7 +451,7 @@ void InterviewScreen::draw_header(AppContext& ctx) {
 // One line for compact mode: who, the total clock, and the way back to the full window.
 void InterviewScreen::draw_compact_header() {
     const bool bold = ui::push_font(ui::font_roles().bold);
-    ImGui::TextUnformatted(candidate_name_.c_str());
+    ImGui::TextUnformatted(ui::shown(candidate_name_).c_str());
     ui::pop_font(bold);
     const std::string totals = fmt::format("Total {} / {}  -  F2 full window", format_duration(total_seconds()),
                                            format_duration(interview_->planned_minutes() * 60));
@@ -660,7 +661,7 @@ void InterviewScreen::draw_notes(AppContext& ctx) {
     const auto flags = (!editable() ? ImGuiInputTextFlags_ReadOnly : ImGuiInputTextFlags_None) | ui::text_limit_flags;
     const float window = ImGui::GetWindowHeight();
     const float lines = window > ui::em(44) ? 6.0f : window > ui::em(30) ? 4.5f : window > ui::em(18) ? 3.2f : 2.2f;
-    if (ImGui::InputTextMultiline("##notes", &notes_, {-1, ui::em(lines)}, flags, ui::text_limit_callback,
+    if (ui::input_text_multiline("##notes", &notes_, {-1, ui::em(lines)}, flags, ui::text_limit_callback,
                                   &notes_limit_)) {
         notes_timer_.edited(ctx.clock.now());
         recovered_.clear();
@@ -689,7 +690,7 @@ void InterviewScreen::draw_wrap_up(AppContext& ctx) {
     // The Submit button beside the field when both fit at a useful width, else below it.
     const bool submit_beside = can_submit && ImGui::GetContentRegionAvail().x - submit_width > ui::em(16);
     ImGui::SetNextItemWidth(submit_beside ? -(submit_width + ImGui::GetStyle().ItemSpacing.x) : -1.0f);
-    if (ImGui::InputTextWithHint("##overall", "overall notes (O)", &overall_, flags, ui::text_limit_callback,
+    if (ui::input_text_with_hint("##overall", "overall notes (O)", &overall_, flags, ui::text_limit_callback,
                                  &overall_limit_)) {
         overall_timer_.edited(ctx.clock.now());
     }

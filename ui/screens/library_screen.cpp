@@ -7,6 +7,7 @@
 #include "persistence/store/curation_repository.hpp"
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
+#include "ui/widgets/shown_text.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>
@@ -173,7 +174,7 @@ void LibraryScreen::draw_search(AppContext& ctx) {
     if (ImGui::GetActiveID() == search_id && (keys::pressed(keys::escape) || keys::pressed(keys::enter)))
         ImGui::ClearActiveID();
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##search", "Search: topic:monitoring level:senior drift -\"feature store\"",
+    ui::input_text_with_hint("##search", "Search: topic:monitoring level:senior drift -\"feature store\"",
                              &query_);
     // Search in the same frame as the keystroke, so the list never lags the query.
     if (!searched_ || *searched_ != query_) run_search(ctx);
@@ -419,7 +420,7 @@ void LibraryScreen::draw_files(AppContext& ctx) {
               "bad file imports nothing.");
     ImGui::SetNextItemWidth(ui::em(40));
     if (keys_free && keys::pressed(keys::letter('O'))) ImGui::SetKeyboardFocusHere();
-    const bool import_enter = ImGui::InputTextWithHint("##import", "path/to/file.toml or .csv (several: separate with ;) Ctrl+O",
+    const bool import_enter = ui::input_text_with_hint("##import", "path/to/file.toml or .csv (several: separate with ;) Ctrl+O",
                                                        &import_path_, ImGuiInputTextFlags_EnterReturnsTrue);
     if (preview_ && previewed_path_ != import_path_) preview_.reset(); // the paths changed: preview again
     ImGui::SameLine();
@@ -447,7 +448,7 @@ void LibraryScreen::draw_files(AppContext& ctx) {
     ui::heading("Export");
     ImGui::SetNextItemWidth(ui::em(40));
     if (keys_free && keys::pressed(keys::letter('E'))) ImGui::SetKeyboardFocusHere();
-    const bool export_enter = ImGui::InputTextWithHint("##export", "path/to/bank.toml, or .csv for a spreadsheet (Ctrl+E)", &export_path_,
+    const bool export_enter = ui::input_text_with_hint("##export", "path/to/bank.toml, or .csv for a spreadsheet (Ctrl+E)", &export_path_,
                                                        ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     if (ImGui::Button("Export everything") || export_enter) export_everything(ctx);
@@ -511,6 +512,7 @@ void LibraryScreen::import_files(AppContext& ctx) {
                                      r.sets.updated, r.sets.unchanged);
         files_error_ = false;
         searched_.reset();
+        ctx.text_arrived();
     } catch (const FileError& e) {
         files_message_ = std::string(e.what()) + "\nNothing was imported.";
         files_error_ = true;

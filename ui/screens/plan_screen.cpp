@@ -5,6 +5,7 @@
 #include "ui/context/keys.hpp"
 #include "ui/screens/ordered_list_keys.hpp"
 #include "domain/text.hpp"
+#include "ui/widgets/shown_text.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>
@@ -150,7 +151,7 @@ void PlanScreen::draw_source(AppContext& ctx) {
     ImGui::SetNextItemWidth(-1);
     ui::input_text_limited("##interviewer", "interviewer: your name (I)", &interviewer_, PeopleTextLimits::name);
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &date_);
+    ui::input_text_with_hint("##date", "YYYY-MM-DD", &date_);
     ImGui::Spacing();
     if (ImGui::RadioButton("A role set, as it is", mode_ == 0)) mode_ = 0;
     ui::muted("Same questions for every candidate: comparable.");
@@ -167,7 +168,7 @@ void PlanScreen::draw_source(AppContext& ctx) {
         for (const auto& s : all_sets) {
             const bool fits_level = fits(s.level, request_.level);
             if (!fits_level) ImGui::PushStyleColor(ImGuiCol_Text, ui::muted_text_color());
-            if (ImGui::Selectable(s.name.c_str(), s.name == set_name_)) use_set(ctx, s.name);
+            if (ImGui::Selectable(ui::shown(s.name).c_str(), s.name == set_name_)) use_set(ctx, s.name);
             if (!fits_level) ImGui::PopStyleColor();
         }
     }

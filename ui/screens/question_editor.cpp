@@ -3,6 +3,7 @@
 #include "domain/text.hpp"
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
+#include "ui/widgets/shown_text.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>
@@ -125,11 +126,11 @@ std::optional<std::string> QuestionEditor::draw(AppContext& ctx) {
     };
     field("Id");
     if (focus_first_) ImGui::SetKeyboardFocusHere(), focus_first_ = false; // Tab goes on to the next field
-    ImGui::InputText("##id", &draft_.id);
+    ui::input_text("##id", &draft_.id);
     field("Topic");
-    ImGui::InputText("##topic", &draft_.topic);
+    ui::input_text("##topic", &draft_.topic);
     field("Tags");
-    ImGui::InputTextWithHint("##tags", "comma, separated", &tags_);
+    ui::input_text_with_hint("##tags", "comma, separated", &tags_);
     field("Level");
     ImGui::SetNextItemWidth(ui::em(8));
     ImGui::Combo("##level", &level_, levels, 3);
@@ -144,18 +145,18 @@ std::optional<std::string> QuestionEditor::draw(AppContext& ctx) {
     ImGui::SetNextItemWidth(ui::em(7));
     ImGui::InputInt("##minutes", &draft_.minutes);
     field("Prompt");
-    ImGui::InputTextMultiline("##prompt", &draft_.prompt, {-1, ui::em(4)});
+    ui::input_text_multiline("##prompt", &draft_.prompt, {-1, ui::em(4)});
     field("Answer");
-    ImGui::InputTextMultiline("##answer", &draft_.answer, {-1, ui::em(9)});
+    ui::input_text_multiline("##answer", &draft_.answer, {-1, ui::em(9)});
     draw_close_questions(ctx);
     field("Follow-ups");
-    ImGui::InputTextMultiline("##follow", &follow_ups_, {-1, ui::em(4.5f)});
+    ui::input_text_multiline("##follow", &follow_ups_, {-1, ui::em(4.5f)});
     field("Rubric 1");
-    ImGui::InputTextMultiline("##r1", &draft_.rubric.one, {-1, ui::em(2.5f)});
+    ui::input_text_multiline("##r1", &draft_.rubric.one, {-1, ui::em(2.5f)});
     field("Rubric 3");
-    ImGui::InputTextMultiline("##r3", &draft_.rubric.three, {-1, ui::em(2.5f)});
+    ui::input_text_multiline("##r3", &draft_.rubric.three, {-1, ui::em(2.5f)});
     field("Rubric 5");
-    ImGui::InputTextMultiline("##r5", &draft_.rubric.five, {-1, ui::em(2.5f)});
+    ui::input_text_multiline("##r5", &draft_.rubric.five, {-1, ui::em(2.5f)});
     ImGui::PopItemWidth();
 
     if (!error_.empty()) {

@@ -3,6 +3,7 @@
 #include "domain/search_query.hpp"
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
+#include "ui/widgets/shown_text.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>
@@ -24,7 +25,7 @@ std::optional<QuestionSummary> QuestionPicker::draw(AppContext& ctx, const char*
         if (keys::pressed_repeat(keys::down)) choice_ = std::min(choice_ + 1, last);
         if (keys::pressed_repeat(keys::up)) choice_ = std::max(choice_ - 1, 0);
     }
-    const bool enter = ImGui::InputTextWithHint("##pick", hint, &query_, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter = ui::input_text_with_hint("##pick", hint, &query_, ImGuiInputTextFlags_EnterReturnsTrue);
     if (enter && !keys::ctrl() && choice_ < static_cast<int>(results_.size()) &&
         !refuse(results_[static_cast<std::size_t>(choice_)])) {
         taken = results_[static_cast<std::size_t>(choice_)];

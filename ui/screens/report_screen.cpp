@@ -5,6 +5,7 @@
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
 #include "ui/widgets/font_roles.hpp"
+#include "ui/widgets/shown_text.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <cstdlib>
@@ -53,7 +54,7 @@ void ReportScreen::draw(AppContext& ctx) {
 void ReportScreen::draw_preview() {
     const auto& r = *report();
     const bool large = ui::push_font(ui::font_roles().large);
-    ImGui::TextUnformatted(r.candidate.c_str());
+    ImGui::TextUnformatted(ui::shown(r.candidate).c_str());
     ui::pop_font(large);
     ui::muted(fmt::format("{} ({})  -  loop: {}", r.role.empty() ? "Candidate" : r.role, name(r.level), r.loop));
     ImGui::Text("Overall %s    Coverage %d of %d (%.0f%%)    Panel %s",

@@ -6,6 +6,7 @@
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
 #include "ui/screens/ordered_list_keys.hpp"
+#include "ui/widgets/shown_text.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>
@@ -72,7 +73,7 @@ void SetPanel::draw_list(AppContext& ctx) {
     if (!confirm_delete_ && keys::ctrl() && !keys::alt() && keys::pressed(keys::letter('N'))) focus_new_ = true;
     ImGui::SetNextItemWidth(-1);
     if (std::exchange(focus_new_, false)) ImGui::SetKeyboardFocusHere();
-    if (ImGui::InputTextWithHint("##new-set", "name of a new set (Ctrl+N)", &new_name_,
+    if (ui::input_text_with_hint("##new-set", "name of a new set (Ctrl+N)", &new_name_,
                                  ImGuiInputTextFlags_EnterReturnsTrue))
         create(ctx);
     if (ImGui::Button("Create set (Enter)")) create(ctx);
@@ -89,7 +90,7 @@ void SetPanel::draw_list(AppContext& ctx) {
     }
     for (const auto& s : sets) {
         const bool current = draft_ && original_name_ == s.name;
-        if (ImGui::Selectable(s.name.c_str(), current)) load(ctx, s.name);
+        if (ImGui::Selectable(ui::shown(s.name).c_str(), current)) load(ctx, s.name);
         const auto n = s.question_ids.size();
         ui::muted(fmt::format("   {} question{}, {} min, {}", n, n == 1 ? "" : "s", s.minutes, name(s.level)));
     }
@@ -130,9 +131,9 @@ void SetPanel::draw_set(AppContext& ctx, const std::string& library_selection) {
     ImGui::PushItemWidth(ui::em(30));
     // Text fields save when the user leaves them, not on every keystroke.
     if (std::exchange(focus_name_, false)) ImGui::SetKeyboardFocusHere();
-    ImGui::InputText("Name (Enter)", &s.name);
+    ui::input_text("Name (Enter)", &s.name);
     changed |= ImGui::IsItemDeactivatedAfterEdit();
-    ImGui::InputText("Role", &s.role);
+    ui::input_text("Role", &s.role);
     changed |= ImGui::IsItemDeactivatedAfterEdit();
     int level = static_cast<int>(s.level);
     if (ImGui::Combo("Level (Left / Right)", &level, levels, 3)) {
@@ -141,7 +142,7 @@ void SetPanel::draw_set(AppContext& ctx, const std::string& library_selection) {
     }
     ImGui::InputInt("Budget (min)", &s.minutes);
     changed |= ImGui::IsItemDeactivatedAfterEdit();
-    ImGui::InputTextMultiline("Description", &s.description, {ui::em(30), ui::em(3)});
+    ui::input_text_multiline("Description", &s.description, {ui::em(30), ui::em(3)});
     changed |= ImGui::IsItemDeactivatedAfterEdit();
     ImGui::PopItemWidth();
 
@@ -252,7 +253,7 @@ void SetPanel::draw_export(AppContext& ctx) {
     ImGui::Separator();
     ImGui::SetNextItemWidth(ui::em(26));
     if (std::exchange(focus_export_, false)) ImGui::SetKeyboardFocusHere();
-    const bool enter = ImGui::InputTextWithHint("##set-export", "path/to/set.toml (Ctrl+E, Enter writes)", &export_path_,
+    const bool enter = ui::input_text_with_hint("##set-export", "path/to/set.toml (Ctrl+E, Enter writes)", &export_path_,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     if ((ImGui::Button("Export set") || enter) && !export_path_.empty()) {

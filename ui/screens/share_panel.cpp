@@ -5,6 +5,7 @@
 #include "persistence/files/files.hpp"
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
+#include "ui/widgets/shown_text.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <fmt/format.h>
@@ -81,6 +82,7 @@ void SharePanel::merge(AppContext& ctx, const std::vector<std::filesystem::path>
     asked_paths_.clear();
     try {
         const auto report = import_bundle_files(ctx.db, paths, same_names_are_one ? SameNames::merge : SameNames::refuse);
+        ctx.text_arrived();
         log_.clear();
         for (const auto& m : report.interviews) log_.push_back(m.describe());
         log_.push_back(fmt::format("{} added, {} replaced, {} unchanged, {} skipped", report.count(MergeOutcome::added),
@@ -108,12 +110,12 @@ void SharePanel::merge(AppContext& ctx, const std::vector<std::filesystem::path>
 void SharePanel::draw(AppContext& ctx) {
     ui::heading("Share scorecards");
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##bundle-out", "export to: path/to/scorecards.json", &export_path_);
+    ui::input_text_with_hint("##bundle-out", "export to: path/to/scorecards.json", &export_path_);
     if (ImGui::Button("Export this interview")) export_interview(ctx, export_path_);
     ImGui::SameLine();
     if (ImGui::Button("Export the whole loop")) export_loop(ctx, export_path_);
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##bundle-in", "import: a.json; b.json (from other interviewers)", &import_paths_);
+    ui::input_text_with_hint("##bundle-in", "import: a.json; b.json (from other interviewers)", &import_paths_);
     if (ImGui::Button("Merge bundles")) merge(ctx, import_paths_);
     for (const auto& line : log_) ui::outcome(line, error_);
     if (asking()) {

@@ -3,6 +3,7 @@
 #include "persistence/team/team_folder.hpp"
 #include "persistence/team/team_sync.hpp"
 #include "ui/context/app_context.hpp"
+#include "ui/widgets/shown_text.hpp"
 #include "ui/widgets/widgets.hpp"
 
 #include <fmt/format.h>
@@ -56,7 +57,7 @@ void TeamPanel::draw(AppContext& ctx) {
         path_loaded_ = true;
     }
     ImGui::SetNextItemWidth(-1);
-    const bool enter = ImGui::InputTextWithHint("##team-folder", "a folder git, Syncthing or a shared drive keeps in step",
+    const bool enter = ui::input_text_with_hint("##team-folder", "a folder git, Syncthing or a shared drive keeps in step",
                                                 &path_, ImGuiInputTextFlags_EnterReturnsTrue);
     if (ImGui::Button("Use this folder") || enter) use_folder(ctx, path_);
     if (!team.folder.empty()) {

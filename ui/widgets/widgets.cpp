@@ -1,5 +1,7 @@
 #include "ui/widgets/widgets.hpp"
 
+#include "ui/widgets/shown_text.hpp"
+
 #include "domain/text.hpp"
 
 #include <algorithm>
@@ -14,19 +16,22 @@ ImVec4 muted_text_color() { return ImGui::GetStyleColorVec4(ImGuiCol_TextDisable
 ImVec4 warning_color() { return light_background() ? ImVec4{0.70f, 0.30f, 0.05f, 1} : ImVec4{0.96f, 0.58f, 0.33f, 1}; }
 ImVec4 good_color() { return light_background() ? ImVec4{0.05f, 0.45f, 0.35f, 1} : ImVec4{0.40f, 0.82f, 0.68f, 1}; }
 
-void heading(std::string_view text) {
+void heading(std::string_view logical) {
+    const std::string text = shown(logical);
     ImGui::Spacing();
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     ImGui::Separator();
 }
 
-void muted(std::string_view text) {
+void muted(std::string_view logical) {
+    const std::string text = shown(logical);
     ImGui::PushStyleColor(ImGuiCol_Text, muted_text_color());
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     ImGui::PopStyleColor();
 }
 
-void wrapped(std::string_view text) {
+void wrapped(std::string_view logical) {
+    const std::string text = shown(logical);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     ImGui::PopTextWrapPos();
@@ -154,7 +159,7 @@ void scroll_with_keys() {
 }
 
 std::string one_line(std::string_view text, float width) {
-    std::string line(text.substr(0, std::min<std::size_t>(text.size(), 400)));
+    std::string line = shown(text.substr(0, prefix_bytes(text, 400)));
     for (char& c : line)
         if (c == '\n') c = ' ';
     if (ImGui::CalcTextSize(line.c_str()).x <= width) return line;
@@ -191,8 +196,8 @@ int text_limit_callback(ImGuiInputTextCallbackData* data) {
 bool input_text_limited(const char* label, const char* hint, std::string* text, std::size_t max_characters,
                         ImGuiInputTextFlags flags) {
     FieldLimit limit{max_characters};
-    return hint ? ImGui::InputTextWithHint(label, hint, text, flags | text_limit_flags, text_limit_callback, &limit)
-                : ImGui::InputText(label, text, flags | text_limit_flags, text_limit_callback, &limit);
+    return hint ? input_text_with_hint(label, hint, text, flags | text_limit_flags, text_limit_callback, &limit)
+                : input_text(label, text, flags | text_limit_flags, text_limit_callback, &limit);
 }
 
 } // namespace panelist::ui

@@ -1,4 +1,5 @@
 // Small drawing helpers shared by screens: em-based sizes, badges, headings, wrapped text.
+// Every helper that draws text draws it through shown() (shown_text.hpp): any script, any direction.
 #pragma once
 #include <cstddef>
 #include <imgui.h>
