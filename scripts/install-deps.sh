@@ -8,7 +8,7 @@ packages=(
   libimgui-dev libstb-dev libglfw3-dev python3-glad libgl-dev
   libsqlite3-dev libsqlitecpp-dev libfmt-dev doctest-dev libtomlplusplus-dev
   nlohmann-json3-dev libsimdjson-dev libcli11-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
-  libbenchmark-dev fonts-dejavu-core fonts-noto-core fonts-noto-color-emoji
+  libbenchmark-dev libfribidi-dev fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-symbola fonts-noto-color-emoji
   xvfb xauth
   xdotool openbox x11-apps x11-utils
   clang-14 libclang-rt-14-dev

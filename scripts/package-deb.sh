@@ -72,8 +72,8 @@ Version: $version
 Architecture: $arch
 Maintainer: Panelist developers <panelist@panelist.example.org>
 Installed-Size: $(du -sk --exclude=DEBIAN "$stage" | cut -f1)
-Depends: $libs, fonts-dejavu-core, fonts-noto-core
-Recommends: fonts-noto-color-emoji, fonts-noto-cjk, xdg-utils
+Depends: $libs, fonts-dejavu-core, fonts-noto-core, fonts-noto-cjk, fonts-symbola
+Recommends: fonts-noto-color-emoji, xdg-utils
 Section: utils
 Priority: optional
 Description: plan, run and score technical interviews, offline

@@ -65,7 +65,8 @@ def main():
             check(f" {path}\n" in listing + "\n" or listing.rstrip().endswith(path) or f" {path}\n" in listing,
                   f"the package holds {path}")
         control = run(["dpkg-deb", "-f", deb, "Depends"]).stdout
-        for lib in ["libglfw3", "libsqlite3-0", "libcairo2", "libc6", "fonts-noto-core"]:
+        for lib in ["libglfw3", "libsqlite3-0", "libcairo2", "libc6", "libfribidi0", "fonts-noto-core", "fonts-noto-cjk",
+                    "fonts-symbola"]:
             check(lib in control, f"Depends names {lib} (computed from the binary, plus the fonts)", control)
 
         lint = run(["lintian", "--no-tag-display-limit", deb])
