@@ -349,6 +349,9 @@ bool QuestionRepository::remove(const std::string& id) {
         SQLite::Statement del(db_, "DELETE FROM question WHERE id = ?");
         del.bind(1, id);
         del.exec();
+        SQLite::Statement draft(db_, "DELETE FROM question_draft WHERE question_id = ?");
+        draft.bind(1, id);
+        draft.exec();
         reindex.finish(); // nothing goes back in
         tx.commit();
         return true;

@@ -19,6 +19,7 @@ constexpr std::array all_migrations{
     Migration{8, "sample answers", migration_008_sample_answers},
     Migration{9, "what the shipped bank brought", migration_009_bank_shipped},
     Migration{10, "calibration practice", migration_010_practice},
+    Migration{11, "draft questions", migration_011_question_draft},
 };
 } // namespace
 

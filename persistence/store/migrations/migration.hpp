@@ -29,5 +29,6 @@ void migration_007_curation(SQLite::Database&);
 void migration_008_sample_answers(SQLite::Database&);
 void migration_009_bank_shipped(SQLite::Database&);
 void migration_010_practice(SQLite::Database&);
+void migration_011_question_draft(SQLite::Database&);
 
 } // namespace panelist
