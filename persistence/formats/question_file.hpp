@@ -28,6 +28,9 @@ struct QuestionFile {
     // Fields the file has no place for (a spreadsheet without an answer or rubric column): an
     // import keeps what the database holds for them instead of emptying them.
     std::vector<std::string> absent_fields;
+    // Questions read from a page (Markdown or plain text, question_page.hpp): imported as drafts,
+    // never planned until a curator has given each a level and a rubric.
+    std::vector<std::string> drafts;
 };
 
 struct QuestionFileReading {

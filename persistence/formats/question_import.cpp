@@ -1,5 +1,7 @@
 #include "persistence/formats/question_import.hpp"
 #include "persistence/formats/question_csv.hpp"
+#include "persistence/formats/question_page.hpp"
+#include "persistence/store/question_draft_repository.hpp"
 #include "persistence/store/curation_repository.hpp"
 #include "persistence/store/store_edge.hpp"
 
@@ -30,7 +32,41 @@ void count(ImportCounts& counts, UpsertOutcome outcome) {
 struct Parsed {
     std::string name;
     QuestionFile content;
+    std::vector<std::string> skipped; // a page's questions the bank already has, and why
 };
+
+std::string prompt_key(const std::string& prompt) {
+    return to_lower_ascii(normalise_text(prompt));
+}
+
+// A page never changes the bank: its questions that the bank already asks (by id or by prompt)
+// are left out, each with why. Drafts imported before are among them, so importing a page
+// again adds only what is new on it, and never undoes a curator's work on a draft.
+void leave_out_known(Database& db, Parsed& page) {
+    std::map<std::string, std::string> asked; // prompt -> id
+    for (const auto& q : QuestionRepository(db).all()) asked.emplace(prompt_key(q.prompt), q.id);
+    std::set<std::string> ids;
+    for (const auto& [prompt, id] : asked) ids.insert(id);
+    QuestionFile& c = page.content;
+    QuestionFile kept;
+    for (std::size_t i = 0; i < c.questions.size(); ++i) {
+        const Question& q = c.questions[i];
+        const auto same = asked.find(prompt_key(q.prompt));
+        const std::string where = fmt::format("{}:{}", page.name, c.question_positions[i].line);
+        if (same != asked.end())
+            page.skipped.push_back(fmt::format("{} ({}): the bank already asks it as {}", where, excerpt(q.prompt, 40), same->second));
+        else if (ids.contains(q.id))
+            page.skipped.push_back(fmt::format("{} ({}): the bank already has a question {}", where, excerpt(q.prompt, 40), q.id));
+        else {
+            kept.questions.push_back(q);
+            kept.question_positions.push_back(c.question_positions[i]);
+            kept.drafts.push_back(q.id);
+        }
+    }
+    c.questions = std::move(kept.questions);
+    c.question_positions = std::move(kept.question_positions);
+    c.drafts = std::move(kept.drafts);
+}
 
 // Problems that only show when the files are seen together and against the database.
 void check_across_files(Database& db, const std::vector<Parsed>& files,
@@ -89,6 +125,7 @@ void add_curation(Database& db, QuestionFile& file) {
 bool is_csv_name(const std::filesystem::path& file) { return to_lower_ascii(file.extension().string()) == ".csv"; }
 
 QuestionFileReading read_questions(std::string_view text, const std::string& file_name) {
+    if (is_page_name(file_name)) return read_question_page(text, file_name);
     return is_csv_name(file_name) ? read_question_csv(text, file_name) : read_question_file(text, file_name);
 }
 
@@ -105,10 +142,12 @@ std::vector<Parsed> parse_checked(Database& db, const std::vector<NamedText>& te
     for (const auto& t : texts) {
         auto reading = read_questions(t.text, t.name);
         problems.insert(problems.end(), reading.problems.begin(), reading.problems.end());
-        files.push_back({t.name, std::move(reading.content)});
+        files.push_back({t.name, std::move(reading.content), {}});
     }
     if (problems.empty()) check_across_files(db, files, problems);
     if (!problems.empty()) throw FileError(std::move(problems));
+    for (auto& f : files)
+        if (!f.content.drafts.empty()) leave_out_known(db, f);
     // A spreadsheet without a column keeps what the database holds there (an answer, a rubric,
     // sample answers): importing a team's short sheet over the bank never empties them.
     QuestionRepository questions(db);
@@ -166,8 +205,11 @@ ImportPreview preview_question_texts(Database& db, const std::vector<NamedText>&
         QuestionRepository questions(db);
         QuestionSetRepository sets(db);
         for (const auto& f : files) {
+            preview.skipped.insert(preview.skipped.end(), f.skipped.begin(), f.skipped.end());
+            preview.drafts_added.insert(preview.drafts_added.end(), f.content.drafts.begin(), f.content.drafts.end());
             for (const auto& q : f.content.questions) {
                 const auto was = questions.find(q.id);
+                if (!was && !f.content.drafts.empty()) continue; // listed as a draft
                 if (!was) preview.questions_added.push_back(q.id);
                 else if (*was == normalised(q)) ++preview.questions_unchanged;
                 else preview.questions_changed.push_back({q.id, changed_fields(*was, normalised(q))});
@@ -210,6 +252,11 @@ std::vector<std::string> describe(const ImportPreview& p, std::size_t shown) {
     const auto count = [](std::size_t n, const char* what) { return fmt::format("{} {}{}", n, what, n == 1 ? "" : "s"); };
     std::vector<std::string> lines;
     if (!p.questions_added.empty()) lines.push_back("adds " + count(p.questions_added.size(), "question") + ": " + some(p.questions_added));
+    if (!p.drafts_added.empty())
+        lines.push_back("adds " + count(p.drafts_added.size(), "draft question") +
+                        " (never planned until each has a level and a rubric): " + some(p.drafts_added));
+    for (std::size_t i = 0; i < p.skipped.size() && i < shown; ++i) lines.push_back("skips " + p.skipped[i]);
+    if (p.skipped.size() > shown) lines.push_back(fmt::format("skips {} more the bank already has", p.skipped.size() - shown));
     if (!p.questions_changed.empty())
         lines.push_back("changes " + count(p.questions_changed.size(), "question") + ": " + changes(p.questions_changed));
     if (p.questions_unchanged > 0)
@@ -233,13 +280,19 @@ ImportReport import_question_texts(Database& db, const std::vector<NamedText>& t
         QuestionRepository questions(db);
         QuestionSetRepository sets(db);
         WriteTransaction tx(db.sql());
+        QuestionDraftRepository drafts(db);
         for (const auto& f : files) {
+            report.skipped += static_cast<int>(f.skipped.size());
             for (std::size_t i = 0; i < f.content.questions.size(); ++i) {
                 try {
                     count(report.questions, questions.upsert(f.content.questions[i]));
                 } catch (const std::exception& e) {
                     throw FileError({{f.name, f.content.question_positions[i], "", e.what()}});
                 }
+            }
+            for (std::size_t i = 0; i < f.content.drafts.size(); ++i) {
+                drafts.mark(f.content.drafts[i], fmt::format("{}:{}", f.name, f.content.question_positions[i].line));
+                ++report.drafts;
             }
         }
         for (const auto& f : files) {

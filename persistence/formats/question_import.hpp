@@ -23,6 +23,8 @@ struct ImportReport {
     ImportCounts sets;
     int retired = 0;    // questions the files retire that were not retired here yet
     int kept_apart = 0; // pairs kept apart that were not kept apart here yet
+    int drafts = 0;     // of the questions added, those from pages (drafts, never planned yet)
+    int skipped = 0;    // a page's questions the bank already had
 };
 
 
@@ -48,9 +50,11 @@ struct ImportPreview {
     int sets_unchanged = 0;
     std::vector<std::string> retiring;        // retired by the files, not retired here yet
     std::vector<std::string> staying_retired; // retired here: an import never restores one
+    std::vector<std::string> drafts_added;    // from pages: imported as drafts
+    std::vector<std::string> skipped;         // a page's questions the bank already has: "FILE:LINE (prompt): why"
     bool writes_nothing() const {
         return questions_added.empty() && questions_changed.empty() && sets_added.empty() && sets_changed.empty() &&
-               retiring.empty();
+               retiring.empty() && drafts_added.empty();
     }
 };
 ImportPreview preview_question_texts(Database&, const std::vector<NamedText>&);
@@ -58,8 +62,8 @@ ImportPreview preview_question_files(Database&, const std::vector<std::filesyste
 // The preview in words, a line per kind of change, ids listed (at most `shown` of each kind).
 std::vector<std::string> describe(const ImportPreview&, std::size_t shown = 12);
 
-// A question file's text in the format its name says: CSV for a name ending in .csv (any
-// case), TOML otherwise. Reading never throws for bad content; problems name FILE:LINE:COLUMN.
+// A question file's text in the format its name says: CSV for a name ending in .csv, a page of
+// draft questions for .md, .markdown or .txt (any case), TOML otherwise. Reading never throws for bad content; problems name FILE:LINE:COLUMN.
 QuestionFileReading read_questions(std::string_view text, const std::string& file_name);
 std::string write_questions(const std::filesystem::path& file, const QuestionFile&);
 bool is_csv_name(const std::filesystem::path&);

@@ -45,8 +45,12 @@ int import_command(Database& db, const std::vector<std::filesystem::path>& files
         say("{}\n{}\n", counts(report.questions, "questions"), counts(report.sets, "sets"));
         if (report.retired > 0) say("{} retired (never planned again)\n", plural(report.retired, "question"));
         if (report.kept_apart > 0) say("{} kept apart on purpose\n", plural(report.kept_apart, "pair"));
+        if (report.drafts > 0)
+            say("{} from pages: drafts, never planned until each has a level and a rubric (the Library, Ctrl+D)\n",
+                plural(report.drafts, "question"));
+        if (report.skipped > 0) say("{} on the pages the bank already has: skipped\n", plural(report.skipped, "question"));
         // Only `format = 1`, as an empty bank exports: accepted (it round-trips), but said.
-        if (report.questions == ImportCounts{} && report.sets == ImportCounts{})
+        if (report.questions == ImportCounts{} && report.sets == ImportCounts{} && report.skipped == 0)
             say_err("The file{} held no questions or sets; nothing was imported.\n", files.size() == 1 ? "" : "s");
         return exit_ok;
     } catch (const FileError& e) {
