@@ -1,4 +1,5 @@
 #include "persistence/store/curation_repository.hpp"
+#include "persistence/store/question_draft_repository.hpp"
 #include "tests/ui/app_fixture.hpp"
 
 #include <doctest/doctest.h>
@@ -99,6 +100,31 @@ TEST_CASE("a retired question is never planned: not from its set, not assembled,
 
     // Restored, it is planned again: from the set, as soon as the set is chosen again.
     CurationRepository(f.db).restore("t/q2");
+    f.frame();
+    plan.use_set(f.ctx(), "Junior screen");
+    CHECK(plan.plan().size() == 4);
+}
+
+TEST_CASE("a draft question is never planned until a curator completes it") {
+    AppFixture f;
+    f.add_candidate("Jo", Level::junior);
+    QuestionDraftRepository(f.db).mark("t/q2", "team-wiki.md:12");
+    f.app->show(ScreenId::plan);
+    f.frame();
+    auto& plan = f.app->plan();
+    REQUIRE(plan.plan().size() == 3); // the junior set, less its draft
+    for (const auto& q : plan.plan()) CHECK(q.question_id != "t/q2");
+    CHECK(contains(f.frame(), "Left out because they are drafts (the Library completes them, Ctrl+D): t/q2"));
+    plan.request().budget_minutes = 60;
+    plan.assemble(f.ctx());
+    for (const auto& q : plan.plan()) CHECK(q.question_id != "t/q2");
+    f.press(keys::slash);
+    f.type("PROMPT-2");
+    CHECK(contains(f.frame(), "a draft"));
+    f.press(keys::enter); // adds nothing: it is a draft
+    for (const auto& q : plan.plan()) CHECK(q.question_id != "t/q2");
+
+    QuestionDraftRepository(f.db).finish("t/q2"); // completed in the Library
     f.frame();
     plan.use_set(f.ctx(), "Junior screen");
     CHECK(plan.plan().size() == 4);

@@ -3,6 +3,7 @@
 #include "domain/text.hpp"
 #include "persistence/files/files.hpp"
 #include "persistence/formats/question_import.hpp"
+#include "persistence/store/question_draft_repository.hpp"
 #include "persistence/formats/toml_shape.hpp"
 #include "persistence/store/curation_repository.hpp"
 #include "ui/context/app_context.hpp"
@@ -44,6 +45,8 @@ constexpr Shortcut library_keys[] = {
     {"Ctrl+E", "write to a file: on Question sets the set, on Import / export everything (type the path, Enter writes)"},
     {"Ctrl+O", "Import / export: import question files (type the paths; Enter shows what would change, Enter again imports, Esc cancels)"},
     {"Shift+Delete", "Question sets: delete the set (asks first: Y deletes, N or Esc keeps it)"},
+    {"Ctrl+D", "complete the next draft question (from an imported page): give it a level and a rubric"},
+    {"Alt+J / Alt+S / Alt+B", "while editing: the question is for junior / senior / both"},
     {"Ctrl+S", "save the question being edited"},
     {"Alt+1 .. Alt+3", "show a question close to the one being edited"},
 };
@@ -166,7 +169,31 @@ void LibraryScreen::draw(AppContext& ctx) {
     ImGui::EndChild();
 }
 
+const std::map<std::string, DraftState>& LibraryScreen::drafts(AppContext& ctx) {
+    return drafts_.get(ctx.db, true, [&] { return QuestionDraftRepository(ctx.db).all(); });
+}
+
+// The draft after the one selected (the first after the last), selected and open in the editor.
+void LibraryScreen::open_next_draft(AppContext& ctx) {
+    const auto& all = drafts(ctx);
+    if (all.empty()) {
+        ctx.tell("No draft questions to complete.");
+        return;
+    }
+    auto next = selected_ ? all.upper_bound(selected_->id) : all.begin();
+    if (next == all.end()) next = all.begin();
+    auto q = ctx.questions.find(next->first);
+    if (!q) return;
+    selected_ = *q;
+    keep_selected_ = true;
+    editor_.open_draft(*q, next->second);
+}
+
 void LibraryScreen::draw_search(AppContext& ctx) {
+    if (!editor_.is_open() && keys::ctrl() && keys::pressed(keys::letter('D'))) open_next_draft(ctx);
+    if (const auto n = drafts(ctx).size(); n > 0)
+        ui::outcome(fmt::format("{} from imported pages to complete: Ctrl+D opens the next", plural(n, "draft question")),
+                    true);
     if (keys::ctrl() && keys::pressed(keys::letter('F'))) ImGui::SetKeyboardFocusHere();
     // Esc or Enter leaves the search box with the search as typed (ImGui's Esc would revert it),
     // so Up and Down then move through the results.
@@ -203,6 +230,7 @@ void LibraryScreen::draw_results(AppContext& ctx) {
     // Counted over every interview: read again only when the store changed, not per keystroke.
     const auto& times_asked = times_asked_.get(ctx.db, true, [&] { return ctx.questions.times_asked(); });
     const auto& retired = retired_.get(ctx.db, true, [&] { return CurationRepository(ctx.db).retired(); });
+    const auto& draft_ids = drafts(ctx);
     const auto& measured = records(ctx); // once a frame: each read asks the store whether it changed
     ImGui::BeginChild("results", {0, 0}, true);
     const float row_height = ImGui::GetTextLineHeightWithSpacing() * 2.0f + ui::em(0.2f);
@@ -220,6 +248,7 @@ void LibraryScreen::draw_results(AppContext& ctx) {
             ui::muted(q.id);
             ImGui::SameLine(0, ui::em(0.6f));
             if (retired.contains(q.id)) ui::badge("retired", ui::warning_color());
+            if (draft_ids.contains(q.id)) ui::badge("draft", ui::warning_color());
             ui::badge(name(q.level), ui::level_color(name(q.level)));
             ui::badge(name(q.difficulty), ui::difficulty_color(name(q.difficulty)));
             const auto asked = times_asked.find(q.id);
@@ -268,7 +297,10 @@ void LibraryScreen::draw_detail(AppContext& ctx) {
     }
     const Question& q = *selected_;
     ImGui::SameLine();
-    if (ImGui::Button("Edit") || keys::command(keys::letter('E'))) editor_.open(q, q.id);
+    if (ImGui::Button("Edit") || keys::command(keys::letter('E'))) {
+        if (const auto draft = drafts(ctx).find(q.id); draft != drafts(ctx).end()) editor_.open_draft(q, draft->second);
+        else editor_.open(q, q.id);
+    }
     ImGui::SameLine();
     if (ImGui::Button("Duplicate") || keys::command(keys::letter('D'))) {
         Question copy = q;
@@ -291,6 +323,11 @@ void LibraryScreen::draw_detail(AppContext& ctx) {
     if (is_retired) {
         ui::badge("retired", ui::warning_color());
         ui::muted("never planned again; past interviews, reports and bundles keep it (Shift+R restores it)");
+    }
+    if (const auto draft = drafts(ctx).find(q.id); draft != drafts(ctx).end()) {
+        ui::badge("draft", ui::warning_color());
+        ui::muted(fmt::format("from {}; before it can be planned it needs {} (Ctrl+D)", draft->second.source,
+                              fmt::join(missing_before_planning(q, draft->second), ", ")));
     }
     ui::badge(name(q.level), ui::level_color(name(q.level)));
     ui::badge(name(q.difficulty), ui::difficulty_color(name(q.difficulty)));
@@ -416,8 +453,8 @@ void LibraryScreen::draw_files(AppContext& ctx) {
     // Ctrl+O / Ctrl+E: the keyboard in the import / export path; Enter there does it.
     const bool keys_free = keys::ctrl() && !keys::alt() && !keys::shift();
     ui::heading("Import question files");
-    ui::muted("TOML files, or CSV from a spreadsheet, as docs/question-format.md describes. All or nothing: one "
-              "bad file imports nothing.");
+    ui::muted("TOML files, CSV from a spreadsheet, or a page of questions (.md or .txt: its questions come in as "
+              "drafts), as docs/question-format.md describes. All or nothing: one bad file imports nothing.");
     ImGui::SetNextItemWidth(ui::em(40));
     if (keys_free && keys::pressed(keys::letter('O'))) ImGui::SetKeyboardFocusHere();
     const bool import_enter = ui::input_text_with_hint("##import", "path/to/file.toml or .csv (several: separate with ;) Ctrl+O",
@@ -510,6 +547,11 @@ void LibraryScreen::import_files(AppContext& ctx) {
                                      "updated, {} unchanged.",
                                      r.questions.added, r.questions.updated, r.questions.unchanged, r.sets.added,
                                      r.sets.updated, r.sets.unchanged);
+        if (r.drafts > 0)
+            files_message_ += fmt::format("\n{} from pages: drafts, never planned until each has a level and a rubric. "
+                                          "Ctrl+D opens the next draft to complete.",
+                                          plural(r.drafts, "question"));
+        if (r.skipped > 0) files_message_ += fmt::format("\n{} the bank already had: skipped.", plural(r.skipped, "question"));
         files_error_ = false;
         searched_.reset();
         ctx.text_arrived();

@@ -1,6 +1,7 @@
 // Library: search the bank as you type, read a question in full, edit it, build sets, and
 // import or export question files.
 #pragma once
+#include "domain/question_draft.hpp"
 #include "persistence/files/files.hpp"
 #include "persistence/store/question_versions.hpp"
 #include "persistence/store/question_repository.hpp"
@@ -64,6 +65,9 @@ private:
     SearchResult found_; // counts and order of the last search (its rows moved to results_)
     StoreCache<bool, std::map<std::string, int>> times_asked_;
     StoreCache<bool, std::set<std::string>> retired_;
+    StoreCache<bool, std::map<std::string, DraftState>> drafts_; // questions from pages, not complete yet
+    const std::map<std::string, DraftState>& drafts(AppContext&);
+    void open_next_draft(AppContext&); // Ctrl+D
     // What submitted interviews measured, by question (docs/curation.md), for today's date.
     StoreCache<std::string, std::map<std::string, QuestionRecord>> records_;
     const std::map<std::string, QuestionRecord>& records(AppContext&);

@@ -1,6 +1,7 @@
 #include "ui/screens/plan_screen.hpp"
 
 #include "persistence/store/curation_repository.hpp"
+#include "persistence/store/question_draft_repository.hpp"
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
 #include "ui/screens/ordered_list_keys.hpp"
@@ -70,8 +71,10 @@ void PlanScreen::prepare(AppContext& ctx) {
 void PlanScreen::load_bank(AppContext& ctx) {
     bank_.clear();
     retired_ = retired_now(ctx);
+    drafts_ = drafts_now(ctx);
     for (auto& s : ctx.questions.search(SearchQuery{}, std::numeric_limits<int>::max())) {
         if (retired_.contains(s.id)) continue; // retired: never planned again
+        if (drafts_.contains(s.id)) continue;  // a draft: not until a curator completes it
         Question q;
         q.id = std::move(s.id);
         q.topic = std::move(s.topic);
@@ -87,6 +90,14 @@ const std::set<std::string>& PlanScreen::retired_now(AppContext& ctx) {
     return retired_cache_.get(ctx.db, true, [&] { return CurationRepository(ctx.db).retired(); });
 }
 
+const std::set<std::string>& PlanScreen::drafts_now(AppContext& ctx) {
+    return drafts_cache_.get(ctx.db, true, [&] {
+        std::set<std::string> ids;
+        for (const auto& [id, draft] : QuestionDraftRepository(ctx.db).all()) ids.insert(id);
+        return ids;
+    });
+}
+
 void PlanScreen::use_set(AppContext& ctx, const std::string& set_name) {
     mode_ = 0;
     set_name_ = set_name;
@@ -96,14 +107,18 @@ void PlanScreen::use_set(AppContext& ctx, const std::string& set_name) {
         plan_ = std::move(list.questions);
         skipped_ = std::move(list.skipped);
         retired_in_set_.clear();
-        for (const auto& id : s->question_ids)
+        drafts_in_set_.clear();
+        for (const auto& id : s->question_ids) {
             if (retired_.contains(id)) retired_in_set_.push_back(id);
+            if (drafts_.contains(id)) drafts_in_set_.push_back(id);
+        }
     }
 }
 
 void PlanScreen::assemble(AppContext&) {
     mode_ = 1;
     retired_in_set_.clear();
+    drafts_in_set_.clear();
     request_.topic_weights.clear();
     for (const auto& [topic, w] : weights_)
         if (w > 0) request_.topic_weights[topic] = w;
@@ -133,7 +148,7 @@ void PlanScreen::draw(AppContext& ctx) {
     if (prepared_for_ != ctx.candidate_id) prepare(ctx);
     // A question retired or restored meanwhile (in the Library, from the command line): later
     // picks follow; the plan being edited keeps what it has.
-    else if (retired_now(ctx) != retired_) load_bank(ctx);
+    else if (retired_now(ctx) != retired_ || drafts_now(ctx) != drafts_) load_bank(ctx);
     ui::heading(fmt::format("New interview for {} ({})", candidate->name, name(candidate->level)));
 
     // The source at most 26 em, and never more than two fifths of a narrow window.
@@ -215,6 +230,9 @@ void PlanScreen::draw_plan(AppContext& ctx) {
     if (!retired_in_set_.empty())
         ui::muted(fmt::format("Left out because they are retired (the Library can restore them): {}",
                               fmt::join(retired_in_set_, ", ")));
+    if (!drafts_in_set_.empty())
+        ui::muted(fmt::format("Left out because they are drafts (the Library completes them, Ctrl+D): {}",
+                              fmt::join(drafts_in_set_, ", ")));
     handle_list_keys();
     std::optional<std::size_t> up, down, drop;
     for (std::size_t i = 0; i < plan_.size(); ++i) {
@@ -297,6 +315,7 @@ void PlanScreen::draw_add(AppContext& ctx) {
     const auto refuse = [&](const QuestionSummary& r) -> std::optional<std::string> {
         if (already_asked_.count(r.id) > 0) return "already asked";
         if (retired_.contains(r.id)) return "retired";
+        if (drafts_.contains(r.id)) return "a draft";
         if (std::any_of(plan_.begin(), plan_.end(), [&](auto& q) { return q.question_id == r.id; })) return "planned";
         return std::nullopt;
     };

@@ -36,6 +36,7 @@ private:
     void prepare(AppContext&);
     void load_bank(AppContext&);
     const std::set<std::string>& retired_now(AppContext&);
+    const std::set<std::string>& drafts_now(AppContext&);
     void draw_source(AppContext&);
     void draw_plan(AppContext&);
     void draw_add(AppContext&);
@@ -52,9 +53,12 @@ private:
     const Inputs& inputs(AppContext&);
     StoreCache<std::int64_t, Inputs> inputs_;
     StoreCache<bool, std::set<std::string>> retired_cache_;
+    StoreCache<bool, std::set<std::string>> drafts_cache_;
     std::set<std::string> already_asked_;
     std::set<std::string> retired_;             // never planned (docs/curation.md)
     std::vector<std::string> retired_in_set_;   // the chosen set's retired questions, left out
+    std::set<std::string> drafts_;              // never planned until complete (domain/question_draft.hpp)
+    std::vector<std::string> drafts_in_set_;    // the chosen set's drafts, left out
     int mode_ = 0; // 0: role set, 1: assemble
     std::string set_name_;
     PlanRequest request_;

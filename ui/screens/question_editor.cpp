@@ -1,5 +1,7 @@
 #include "ui/screens/question_editor.hpp"
 
+#include "persistence/store/question_draft_repository.hpp"
+
 #include "domain/text.hpp"
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
@@ -47,6 +49,14 @@ void QuestionEditor::open(const Question& q, std::string original_id) {
     looked_at_.reset(), pending_.reset();
     shown_.reset();
     focus_first_ = true;
+    draft_state_.reset();
+    level_given_ = true;
+}
+
+void QuestionEditor::open_draft(const Question& q, DraftState state) {
+    open(q, q.id);
+    level_given_ = state.level_given;
+    draft_state_ = std::move(state);
 }
 
 void QuestionEditor::draw_close_questions(AppContext& ctx) {
@@ -105,6 +115,26 @@ bool QuestionEditor::save(AppContext& ctx) {
         else if (original_id_.empty() && ctx.questions.find(trim(q.id)))
             throw ValidationError("question", {{"id", "'" + trim(q.id) + "' is already taken"}});
         ctx.questions.upsert(q);
+        if (draft_state_) {
+            QuestionDraftRepository drafts(ctx.db);
+            const DraftState now{draft_state_->source, level_given_};
+            if (original_id_ != trim(q.id)) drafts.finish(original_id_);
+            drafts.mark(trim(q.id), now.source);
+            if (now.level_given) drafts.level_given(trim(q.id));
+            const auto missing = missing_before_planning(normalised(q), now);
+            if (missing.empty()) {
+                drafts.finish(trim(q.id));
+                const auto left = drafts.all().size();
+                ctx.tell(fmt::format("Saved {}: complete, it can be planned now.{}", trim(q.id),
+                                     left == 0 ? std::string(" No drafts left.")
+                                               : fmt::format(" {} left: Ctrl+D opens the next.", plural(left, "draft"))));
+            } else {
+                ctx.tell(fmt::format("Saved {}, still a draft: it needs {}.", trim(q.id), fmt::join(missing, ", ")));
+            }
+            draft_ = q;
+            open_ = false;
+            return true;
+        }
     } catch (const std::exception& e) {
         error_ = e.what();
         return false;
@@ -116,7 +146,20 @@ bool QuestionEditor::save(AppContext& ctx) {
 }
 
 std::optional<std::string> QuestionEditor::draw(AppContext& ctx) {
-    ui::heading(original_id_.empty() ? "New question" : "Edit question");
+    ui::heading(original_id_.empty() ? "New question" : draft_state_ ? "Complete a draft question" : "Edit question");
+    if (draft_state_) {
+        Question q = draft_;
+        const auto missing = missing_before_planning(q, {draft_state_->source, level_given_});
+        ImGui::PushTextWrapPos(0.0f);
+        ui::muted(missing.empty() ? fmt::format("From {}. Complete: Ctrl+S saves it, and it can be planned.", draft_state_->source)
+                                  : fmt::format("From {}. Before it can be planned it needs {} (Alt+J/S/B: the level).",
+                                                draft_state_->source, fmt::join(missing, ", ")));
+        ImGui::PopTextWrapPos();
+    }
+    // Alt+J / Alt+S / Alt+B: the level from the keyboard, whichever field has it.
+    const ImGuiIO& io = ImGui::GetIO();
+    for (const auto& [key, level] : {std::pair{'J', 0}, std::pair{'S', 1}, std::pair{'B', 2}})
+        if (io.KeyAlt && !io.KeyCtrl && ImGui::IsKeyPressed(key, false)) level_ = level, level_given_ = true;
     const float label_width = ui::em(7);
     ImGui::PushItemWidth(-1);
     auto field = [&](const char* label) {
@@ -133,7 +176,12 @@ std::optional<std::string> QuestionEditor::draw(AppContext& ctx) {
     ui::input_text_with_hint("##tags", "comma, separated", &tags_);
     field("Level");
     ImGui::SetNextItemWidth(ui::em(8));
-    ImGui::Combo("##level", &level_, levels, 3);
+    if (level_given_) {
+        if (ImGui::Combo("##level", &level_, levels, 3)) level_given_ = true;
+    } else {
+        int none = -1; // a draft's level: none shown until picked
+        if (ImGui::Combo("##level", &none, levels, 3)) level_ = none, level_given_ = true;
+    }
     ImGui::SameLine();
     ImGui::TextUnformatted("Difficulty");
     ImGui::SameLine();

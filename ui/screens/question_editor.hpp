@@ -1,6 +1,7 @@
 // The form that creates or edits one question of the bank.
 #pragma once
 #include "domain/question.hpp"
+#include "domain/question_draft.hpp"
 #include "persistence/search/similar_questions.hpp"
 #include "ui/context/clock.hpp"
 
@@ -17,6 +18,9 @@ class QuestionEditor {
 public:
     // Starts editing `q`; `original_id` empty means a new question.
     void open(const Question& q, std::string original_id);
+    // Starts completing a draft (domain/question_draft.hpp): the form says what it still lacks,
+    // and saving it with a level and a full rubric makes it an ordinary question.
+    void open_draft(const Question& q, DraftState state);
     bool is_open() const { return open_; }
     void close() { open_ = false; }
     // Draws the form. Returns the saved question's id when the user saved successfully.
@@ -39,6 +43,8 @@ private:
     std::string tags_;       // comma-separated while editing
     std::string follow_ups_; // one per line while editing
     int level_ = 0;
+    std::optional<DraftState> draft_state_; // when completing a draft
+    bool level_given_ = true;               // a draft's level is "not given" until picked
     int difficulty_ = 0;
     std::string error_;
     std::unique_ptr<SimilarQuestions> similar_; // one per editing session

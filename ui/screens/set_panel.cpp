@@ -3,6 +3,7 @@
 #include "persistence/files/files.hpp"
 #include "persistence/formats/question_import.hpp"
 #include "persistence/store/curation_repository.hpp"
+#include "persistence/store/question_draft_repository.hpp"
 #include "ui/context/app_context.hpp"
 #include "ui/context/keys.hpp"
 #include "ui/screens/ordered_list_keys.hpp"
@@ -155,6 +156,7 @@ void SetPanel::draw_set(AppContext& ctx, const std::string& library_selection) {
     const auto refuse = [&](const QuestionSummary& r) -> std::optional<std::string> {
         if (std::find(ids.begin(), ids.end(), r.id) != ids.end()) return "in the set";
         if (retired.contains(r.id)) return "retired";
+        if (QuestionDraftRepository(ctx.db).find(r.id)) return "a draft (complete it first)";
         return std::nullopt;
     };
     if (const auto taken = picker_.draw(ctx, "Add a question: search the bank (/)", refuse)) {
