@@ -10,7 +10,7 @@ packages=(
   nlohmann-json3-dev libsimdjson-dev libcli11-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
   libbenchmark-dev libfribidi-dev fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-symbola fonts-noto-color-emoji
   xvfb xauth
-  xdotool openbox x11-apps x11-utils
+  xdotool openbox x11-apps x11-utils x11-xserver-utils
   clang-14 libclang-rt-14-dev
   dpkg-dev lintian desktop-file-utils appstream bash-completion man-db
 )

@@ -56,19 +56,25 @@ std::vector<TextColumns> text_columns(SQLite::Database& db) {
 
 std::vector<char32_t> characters_beyond_ascii(SQLite::Database& db) {
     std::unordered_set<char32_t> seen;
-    for (const auto& t : text_columns(db))
+    for (const auto& t : text_columns(db)) {
+        // SQLite picks out the rows with a character beyond ASCII in any text column, in one
+        // pass over the table: an all-English bank of 100k questions is read once, not decoded.
+        std::string columns, beyond;
         for (const auto& column : t.columns) {
-            // SQLite picks out the rows with a character beyond ASCII: an all-English bank of
-            // 100k questions costs one pass of GLOB, not 100k strings decoded here.
             const std::string c = quoted(column);
-            SQLite::Statement rows(db, "SELECT " + c + " FROM " + quoted(t.table) + " WHERE typeof(" + c +
-                                           ") = 'text' AND " + c + " GLOB '*[^' || char(1) || '-' || char(127) || ']*'");
-            while (rows.executeStep()) {
-                const auto* text = rows.getColumn(0).getText();
-                for (const char32_t code : code_points(text))
+            columns += (columns.empty() ? "" : ", ") + c;
+            beyond += (beyond.empty() ? "" : " OR ") + std::string("(typeof(") + c + ") = 'text' AND " + c +
+                      " GLOB '*[^' || char(1) || '-' || char(127) || ']*')";
+        }
+        SQLite::Statement rows(db, "SELECT " + columns + " FROM " + quoted(t.table) + " WHERE " + beyond);
+        while (rows.executeStep())
+            for (int i = 0; i < rows.getColumnCount(); ++i) {
+                const SQLite::Column value = rows.getColumn(i);
+                if (!value.isText()) continue;
+                for (const char32_t code : code_points(value.getText()))
                     if (code >= 0x80) seen.insert(code);
             }
-        }
+    }
     std::vector<char32_t> out(seen.begin(), seen.end());
     std::sort(out.begin(), out.end());
     return out;

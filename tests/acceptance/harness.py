@@ -30,7 +30,8 @@ KEY_GAP = 0.06  # release, then a frame, before the next press of the same key
 SETTLE = 0.2  # after a key with no database effect (focus moves, reveal): a few frames
 TYPE_DELAY_MS = 60
 
-TOOLS = {"Xvfb": "xvfb", "openbox": "openbox", "xdotool": "xdotool", "xwd": "x11-apps", "xprop": "x11-utils"}
+TOOLS = {"Xvfb": "xvfb", "openbox": "openbox", "xdotool": "xdotool", "xwd": "x11-apps", "xprop": "x11-utils",
+         "xmodmap": "x11-xserver-utils"}
 
 
 class ScenarioFailed(Exception):

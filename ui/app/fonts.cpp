@@ -9,6 +9,7 @@
 #include <imgui_freetype.h>
 
 #include <cmath>
+#include <cstdio>
 #include <deque>
 #include <map>
 #include <vector>
@@ -111,6 +112,22 @@ ImFontAtlas& empty_atlas() {
     return atlas;
 }
 
+// Builds the atlas and draws the stand-ins' glyphs into it. A font FreeType refuses fails the
+// whole build: then ImGui's own font, so the window still shows text. False in that case.
+bool build(ImFontAtlas& atlas, float pixel_size, StandInGlyphs& stand_ins) {
+    if (atlas.Build()) {
+        stand_ins.draw(atlas);
+        return true;
+    }
+    std::fprintf(stderr, "warning: the fonts found could not be loaded; using Dear ImGui's built-in font\n");
+    empty_atlas();
+    ImFontConfig config;
+    config.SizePixels = pixel_size;
+    ImGui::GetIO().FontDefault = atlas.AddFontDefault(&config);
+    atlas.Build();
+    return false;
+}
+
 } // namespace
 
 std::optional<std::filesystem::path> find_ui_font(bool bold) {
@@ -134,8 +151,7 @@ void load_fonts(float pixel_size) {
     current_fonts.glyph_generation = needed.generation;
     ImGui::GetIO().FontDefault = current_fonts.regular;
     // Built now, so FontSize is known to the theme before the renderer uploads the texture.
-    atlas.Build();
-    stand_ins.draw(atlas);
+    if (!build(atlas, pixel_size, stand_ins)) current_fonts.regular = current_fonts.bold = current_fonts.large = ImGui::GetIO().FontDefault;
 }
 
 std::uint64_t load_single_font(float pixel_size) {
@@ -143,8 +159,7 @@ std::uint64_t load_single_font(float pixel_size) {
     StandInGlyphs stand_ins;
     ImFontAtlas& atlas = empty_atlas();
     ImGui::GetIO().FontDefault = add_face(pixel_size, false, needed.codes, stand_ins);
-    atlas.Build();
-    stand_ins.draw(atlas);
+    build(atlas, pixel_size, stand_ins);
     return needed.generation;
 }
 

@@ -42,7 +42,9 @@ void scan_for_glyphs(SQLite::Database& db) {
     }
 }
 
-// Looks again, on a connection and a thread of its own, each time text arrives from outside
+// Reads the database's characters on a connection and a thread of its own once the window is on
+// screen (at 100k questions that takes seconds, which the start must not wait for: a name in
+// Chinese shows as "?" for that long), then again each time text arrives from outside
 // (AppContext::text_arrived): a bank imported in Japanese is drawn in Japanese.
 class GlyphRescan {
   public:
@@ -52,6 +54,9 @@ class GlyphRescan {
     }
     GlyphRescan(const GlyphRescan&) = delete;
     GlyphRescan& operator=(const GlyphRescan&) = delete;
+
+    // The scan is done already (a screenshot scans before its frames): only later arrivals count.
+    void seen(std::uint64_t arrivals) { seen_ = arrivals; }
 
     void follow(const Database& db, std::uint64_t arrivals) {
         if (arrivals == seen_ || (running_ && !done_)) return; // a scan under way: the next frame asks again
@@ -71,7 +76,7 @@ class GlyphRescan {
     }
 
   private:
-    std::uint64_t seen_ = 0;
+    std::uint64_t seen_ = ~std::uint64_t{0}; // the first follow() scans: the database as opened
     bool running_ = false;
     std::atomic<bool> done_{false};
     std::thread worker_;
@@ -86,7 +91,6 @@ class DatabaseOpening {
         : worker_([this, &open] {
               try {
                   database_.emplace(open(progress_));
-                  scan_for_glyphs(database_->sql());
               } catch (...) {
                   failure_ = std::current_exception();
               }
@@ -217,6 +221,10 @@ int run_gui(const std::function<Database(OpeningProgress&)>& open_database, cons
         if (!db) return false; // rethrown below, once the window is gone
         app.emplace(*db, clock, settings, [] { request_redraw(); }); // safe from any thread, any time
         if (!options.screenshot) backup.start(*db);
+        if (options.screenshot) { // one picture, drawn with every glyph it needs
+            scan_for_glyphs(db->sql());
+            glyph_rescan.seen(app->context().text_arrivals());
+        }
         return true;
     };
     callbacks.ready_now = [&] { return opening.done(); };
@@ -247,7 +255,7 @@ int run_gui(const std::function<Database(OpeningProgress&)>& open_database, cons
         }
         app->set_window_place(last_window_place());
         app->frame();
-        glyph_rescan.follow(app->context().db, app->context().text_arrivals());
+        if (frames_drawn >= 2) glyph_rescan.follow(app->context().db, app->context().text_arrivals());
     };
     callbacks.window_request = [&]() -> std::optional<WindowRequest> {
         return app ? app->take_window_request() : std::nullopt;

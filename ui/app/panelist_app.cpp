@@ -179,7 +179,6 @@ void PanelistApp::tell_team_news() {
     }
     if (!team.last) return;
     const auto& r = *team.last;
-    ctx_.text_arrived();
     // What is on screen may have been erased or replaced by what arrived (looked up only then).
     const int replaced = r.imported.count(MergeOutcome::replaced);
     if (ctx_.candidate_id && !r.erased.empty() && !ctx_.people.find_candidate(ctx_.candidate_id)) ctx_.candidate_id = 0;
@@ -191,6 +190,7 @@ void PanelistApp::tell_team_news() {
                 if (m.uuid == shown->uuid && m.outcome == MergeOutcome::replaced) interview_.reload();
     }
     const int arrived = r.imported.count(MergeOutcome::added) + replaced;
+    if (arrived > 0) ctx_.text_arrived();
     if (!r.waiting.empty())
         ctx_.warn("Team folder: a loop or candidate named like one here waits for your answer (Candidates, Ctrl+2).");
     else if (!r.conflicts.empty() || !r.problems.empty())

@@ -500,7 +500,8 @@ void update_presenter(PresenterWindow& presenter, const RunnerCallbacks& callbac
         return;
     }
     const float em = window_font_pixels();
-    if (!presenter.open(em * 2.6f, main_window, {queue_key, queue_text})) return;
+    // Whole pixels: FreeType rasterises at whole sizes, and the emoji drawn beside must match.
+    if (!presenter.open(std::round(em * 2.6f), main_window, {queue_key, queue_text})) return;
     presenter.render(callbacks.draw_presenter ? callbacks.draw_presenter : [] {});
 }
 
@@ -642,6 +643,7 @@ int run_window(const RunnerSettings& settings, const RunnerCallbacks& callbacks)
         }
         install_callbacks(window);
         imgui.attach(window.handle);
+        ui::route_clipboard_through_stand_ins();
         // Keys and text go through the queue: the backend's own callbacks (which call ours) are
         // called as frames take them. ImGui_ImplGlfw_Shutdown puts ours back.
         running.keys.clear();

@@ -5,7 +5,9 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 #include <map>
 #include <memory>
 
@@ -53,22 +55,25 @@ void StandInGlyphs::reserve(ImFontAtlas& atlas, ImFont* font, const FontFile& ma
     const Face main = open_face(library.handle, main_font, pixel_size);
     if (!main) return;
     const int ascent = ceil_26_6(main->size->metrics.ascender); // as imgui_freetype places glyphs
-    std::map<std::filesystem::path, Face> faces;
+    std::map<std::pair<std::filesystem::path, int>, Face> faces; // a .ttc holds several faces
     for (const auto& [code, stand_in] : pairs) {
         const auto file = font_with(code, false);
         if (!file) continue;
-        auto it = faces.find(file->path);
-        if (it == faces.end()) it = faces.emplace(file->path, open_face(library.handle, *file, pixel_size)).first;
+        const auto key = std::make_pair(file->path, file->index);
+        auto it = faces.find(key);
+        if (it == faces.end()) it = faces.emplace(key, open_face(library.handle, *file, pixel_size)).first;
         FT_Face face = it->second.get();
         if (!face || FT_Load_Char(face, code, FT_LOAD_RENDER | FT_LOAD_TARGET_LIGHT) != 0) continue;
         const FT_Bitmap& bitmap = face->glyph->bitmap;
         if (bitmap.pixel_mode != FT_PIXEL_MODE_GRAY) continue;
         Glyph g;
-        g.width = static_cast<int>(bitmap.width);
-        g.height = static_cast<int>(bitmap.rows);
+        // A glyph with no ink (a spacing or formatting character) still takes its advance: a
+        // 1x1 empty rect, as ImGui refuses a rect of no size.
+        g.width = std::max(1, static_cast<int>(bitmap.width));
+        g.height = std::max(1, static_cast<int>(bitmap.rows));
         g.coverage.resize(static_cast<std::size_t>(g.width) * static_cast<std::size_t>(g.height));
-        for (int y = 0; y < g.height; ++y)
-            for (int x = 0; x < g.width; ++x)
+        for (int y = 0; y < static_cast<int>(bitmap.rows); ++y)
+            for (int x = 0; x < static_cast<int>(bitmap.width); ++x)
                 g.coverage[static_cast<std::size_t>(y * g.width + x)] = bitmap.buffer[y * bitmap.pitch + x];
         const float advance = static_cast<float>(face->glyph->advance.x) / 64.0f;
         const ImVec2 offset{static_cast<float>(face->glyph->bitmap_left),

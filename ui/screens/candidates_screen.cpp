@@ -231,9 +231,9 @@ void CandidatesScreen::draw_candidate(AppContext& ctx) {
     if (confirming_erase_) {
         // Typing the name, not a click, confirms: an erase cannot be undone.
         ImGui::TextWrapped("Erase %s for good, with their interviews, scores and notes, and every backup "
-                           "taken before now? Type their name to confirm.", candidate->name.c_str());
+                           "taken before now? Type their name to confirm.", ui::shown(candidate->name).c_str());
         ImGui::SetNextItemWidth(-ui::em(5));
-        ui::input_text_with_hint("##erase-name", candidate->name.c_str(), &erase_typed_);
+        ui::input_text_with_hint("##erase-name", ui::with_stand_ins(candidate->name).c_str(), &erase_typed_);
         ImGui::BeginDisabled(erase_typed_ != candidate->name);
         const bool erase = ImGui::Button("Erase for good");
         ImGui::EndDisabled();

@@ -97,7 +97,7 @@ void QuestionEditor::draw_close_questions(AppContext& ctx) {
     if (shown_) {
         ImGui::Indent(ui::em(1));
         ImGui::PushTextWrapPos(0.0f); // wrapped at the panel's edge
-        ImGui::TextUnformatted(shown_->prompt.c_str());
+        ImGui::TextUnformatted(ui::shown(shown_->prompt).c_str());
         ui::muted(shown_->answer);
         ImGui::PopTextWrapPos();
         ImGui::Unindent(ui::em(1));

@@ -65,7 +65,7 @@ void ReportScreen::draw_preview() {
 
     ui::heading("Interviewers");
     for (const auto& v : r.verdicts) {
-        ImGui::Text("%s, %s: %s, %d of %d scored, recommends %s", v.interviewer.c_str(), v.date.c_str(),
+        ImGui::Text("%s, %s: %s, %d of %d scored, recommends %s", ui::shown(v.interviewer).c_str(), v.date.c_str(),
                     std::string(label(v.status)).c_str(), v.scored, v.planned,
                     v.recommendation ? std::string(label(*v.recommendation)).c_str() : "nothing yet");
         if (!v.overall_notes.empty()) {

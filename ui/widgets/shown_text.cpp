@@ -7,6 +7,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -157,9 +158,14 @@ std::string without_stand_ins(std::string_view text) {
 
 std::string shown(std::string_view text) {
     if (!may_be_right_to_left(text)) return with_stand_ins(text);
+    // The same notes and names are drawn frame after frame; fribidi on a long Arabic note takes
+    // milliseconds. Kept until a few hundred different texts have been seen (UI thread only).
+    static std::unordered_map<std::string, std::string> ordered;
+    if (const auto it = ordered.find(std::string(text)); it != ordered.end()) return with_stand_ins(it->second);
+    if (ordered.size() >= 512) ordered.clear();
     std::string out = visual_order(text);
     glyph_needs().add(code_points(out)); // the joined forms of Arabic letters, drawn from the next frame
-    return with_stand_ins(out);
+    return with_stand_ins(ordered.emplace(std::string(text), std::move(out)).first->second);
 }
 
 namespace {
@@ -167,28 +173,77 @@ namespace {
 std::string typed_beyond_bmp; // this frame's, as stand-ins in UTF-8
 
 // The field's own callback, for the events it asked for, after the typed characters beyond
-// U+FFFF go in (on every frame the field is active: ImGuiInputTextFlags_CallbackAlways).
+// U+FFFF go in: at the field's first event of the frame (ImGui 1.86 sends one, and
+// ImGuiInputTextFlags_CallbackAlways makes sure there is one), in place of any selection, and
+// said to the field's callback as an edit (its length limit applies to them too).
 struct FieldCallback {
     ImGuiInputTextFlags asked = 0;
     ImGuiInputTextCallback callback = nullptr;
     void* user_data = nullptr;
 };
 
+constexpr ImGuiInputTextFlags filtered = ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsHexadecimal |
+                                         ImGuiInputTextFlags_CharsUppercase | ImGuiInputTextFlags_CharsNoBlank |
+                                         ImGuiInputTextFlags_CharsScientific | ImGuiInputTextFlags_CallbackCharFilter;
+
+int call_field(ImGuiInputTextCallbackData* data, const FieldCallback& field, ImGuiInputTextFlags event) {
+    if (!field.callback || (event & field.asked) == 0) return 0;
+    void* ours = data->UserData;
+    const ImGuiInputTextFlags was = data->EventFlag;
+    data->UserData = field.user_data;
+    data->EventFlag = event;
+    const int result = field.callback(data);
+    data->UserData = ours;
+    data->EventFlag = was;
+    return result;
+}
+
 int field_callback(ImGuiInputTextCallbackData* data) {
     const auto& field = *static_cast<FieldCallback*>(data->UserData);
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && !typed_beyond_bmp.empty() &&
-        (data->Flags & ImGuiInputTextFlags_ReadOnly) == 0) {
+    bool inserted = false;
+    if (data->EventFlag != ImGuiInputTextFlags_CallbackCharFilter && !typed_beyond_bmp.empty() &&
+        (data->Flags & (ImGuiInputTextFlags_ReadOnly | filtered)) == 0) {
+        if (data->HasSelection())
+            data->DeleteChars(std::min(data->SelectionStart, data->SelectionEnd),
+                              std::abs(data->SelectionEnd - data->SelectionStart));
         data->InsertChars(data->CursorPos, typed_beyond_bmp.c_str());
         typed_beyond_bmp.clear();
+        inserted = true;
     }
-    if (!field.callback || (data->EventFlag & field.asked) == 0) return 0;
-    data->UserData = field.user_data;
-    const int result = field.callback(data);
-    data->UserData = const_cast<FieldCallback*>(&field);
+    const int result = call_field(data, field, data->EventFlag);
+    if (inserted && data->EventFlag != ImGuiInputTextFlags_CallbackEdit)
+        call_field(data, field, ImGuiInputTextFlags_CallbackEdit);
     return result;
 }
 
 } // namespace
+
+namespace {
+
+struct Clipboard {
+    const char* (*get)(void*) = nullptr;
+    void (*set)(void*, const char*) = nullptr;
+    std::string pasted; // what the last get returned: ImGui reads it after the call
+};
+Clipboard clipboard;
+
+} // namespace
+
+void route_clipboard_through_stand_ins() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.GetClipboardTextFn == nullptr || io.SetClipboardTextFn == nullptr) return;
+    clipboard.get = io.GetClipboardTextFn;
+    clipboard.set = io.SetClipboardTextFn;
+    io.GetClipboardTextFn = [](void* user) -> const char* {
+        const char* text = clipboard.get(user);
+        if (!text) return nullptr;
+        clipboard.pasted = with_stand_ins(text);
+        return clipboard.pasted.c_str();
+    };
+    io.SetClipboardTextFn = [](void* user, const char* text) {
+        clipboard.set(user, without_stand_ins(text ? text : "").c_str());
+    };
+}
 
 void type_beyond_bmp(char32_t code) {
     append_utf8(typed_beyond_bmp, stand_in(code));

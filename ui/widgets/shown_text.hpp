@@ -35,11 +35,9 @@ std::string without_stand_ins(std::string_view text);
 template <class Field>
 bool edited_text(std::string* text, Field&& field) {
     std::string held = with_stand_ins(*text);
+    const std::string given = held;
     const bool result = field(&held);
-    if (held != *text) {
-        std::string back = without_stand_ins(held);
-        if (back != *text) *text = std::move(back);
-    }
+    if (held != given) *text = without_stand_ins(held); // only what the field changed comes back
     return result;
 }
 
@@ -48,6 +46,11 @@ bool edited_text(std::string* text, Field&& field) {
 // 1.86 drops typed private-use characters. What no field took is forgotten at the frame's end.
 void type_beyond_bmp(char32_t code);
 void end_frame_typing();
+
+// Copy and paste through stand-ins, for the current ImGui context: ImGui's paste would turn 👍
+// into "�", and its copy would put the stand-in on the clipboard. Call once the platform
+// backend has set the clipboard functions.
+void route_clipboard_through_stand_ins();
 
 // ImGui's std::string fields (imgui_stdlib.h), through edited_text() and taking what
 // type_beyond_bmp() typed: every text field of the app goes through these.
