@@ -13,6 +13,7 @@ packages=(
   xdotool openbox x11-apps x11-utils x11-xserver-utils
   clang-14 libclang-rt-14-dev
   dpkg-dev lintian desktop-file-utils appstream bash-completion man-db
+  chromium poppler-utils
 )
 
 missing=()

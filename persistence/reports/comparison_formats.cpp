@@ -74,7 +74,7 @@ std::string html(const LoopComparison& c) {
                     " - comparison</title>\n<style>body{font-family:\"Noto Sans\",sans-serif;color:#1d2733;margin:2em auto;"
                     "max-width:70em}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #d8dee8;"
                     "padding:.35em .5em;text-align:left}th{background:#eef2f8}.warn{color:#a5541c}.flag{color:#b3261e;"
-                    "font-weight:bold}@media print{body{margin:0;max-width:none}}</style></head><body>\n";
+                    "font-weight:bold}@page{margin:14mm 12mm 16mm}@media print{body{margin:0;max-width:none}thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}h1,h2{break-after:avoid;page-break-after:avoid}}</style></head><body>\n";
     h += fmt::format("<h1>{}{}</h1>\n", escape_html(c.loop), c.blind ? " (blind)" : "");
     if (!c.comparable) h += "<p class=\"warn\">" + escape_html(c.comparability) + "</p>\n";
     h += "<table><tr><th>Candidate</th><th>Overall</th><th>Coverage</th><th>Panel</th><th>Spread</th>";

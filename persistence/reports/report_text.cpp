@@ -133,12 +133,23 @@ table { border-collapse: collapse; width: 100%; margin: 0.8em 0 1.6em; font-size
 th, td { border-bottom: 1px solid #d8dee8; padding: 0.35em 0.5em; text-align: left; vertical-align: top; }
 th { background: #eef2f8; } td.score { font-weight: bold; text-align: center; }
 .summary span { display: inline-block; margin-right: 2em; } .sealed { color: #a5541c; }
-.notes { white-space: pre-wrap; }
-@media print { body { margin: 0; max-width: none; font-size: 10pt; } tr { page-break-inside: avoid; }
-  h2 { page-break-after: avoid; } a { color: inherit; } }
+.notes { white-space: pre-wrap; } td { overflow-wrap: anywhere; } td.time { white-space: nowrap; }
+svg { max-width: 100%; height: auto; }
+/* Print (A4 or Letter, as the browser's print dialog says): no row cut across two pages, each
+   table's header again at the top of every page it continues on, headings kept with what
+   follows them, the shaded header printed. tests/persistence/html_print_test.py prints it. */
+@page { margin: 14mm 12mm 16mm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 9.5pt; }
+  thead { display: table-header-group; }
+  tr, svg, .summary { break-inside: avoid; page-break-inside: avoid; }
+  h1, h2 { break-after: avoid; page-break-after: avoid; }
+  th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  a { color: inherit; }
+}
 </style></head><body>
 )";
-    h += fmt::format("<h1>{}</h1>\n<p class=\"meta\">{} ({}) &middot; loop: {}</p>\n", escape_html(r.candidate),
+    h += fmt::format("<h1 dir=\"auto\">{}</h1>\n<p class=\"meta\">{} ({}) &middot; loop: {}</p>\n", escape_html(r.candidate),
                      escape_html(r.role.empty() ? "Candidate" : r.role), name(r.level), escape_html(r.loop));
     h += fmt::format("<p class=\"summary\"><span><b>Overall</b> {}</span><span><b>Coverage</b> {} of {} ({:.0f}%)</span>"
                      "<span><b>Panel</b> {}</span></p>\n",
@@ -147,22 +158,23 @@ th { background: #eef2f8; } td.score { font-weight: bold; text-align: center; }
     if (r.sealed > 0)
         h += fmt::format("<p class=\"sealed\">{} interview(s) by other interviewers are sealed until you submit yours.</p>\n",
                          r.sealed);
-    h += "<h2>Interviewers</h2>\n<table><tr><th>Interviewer</th><th>Date</th><th>Status</th><th>Scored</th>"
-         "<th>Recommendation</th><th>Overall notes</th></tr>\n";
+    h += "<h2>Interviewers</h2>\n<table><thead><tr><th>Interviewer</th><th>Date</th><th>Status</th><th>Scored</th>"
+         "<th>Recommendation</th><th>Overall notes</th></tr></thead>\n";
     for (const auto& v : r.verdicts)
-        h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{} / {}</td><td>{}</td><td class=\"notes\">{}</td></tr>\n",
+        h += fmt::format("<tr><td dir=\"auto\">{}</td><td>{}</td><td>{}</td><td>{} / {}</td><td>{}</td>"
+                         "<td class=\"notes\" dir=\"auto\">{}</td></tr>\n",
                          escape_html(v.interviewer), escape_html(v.date), label(v.status), v.scored, v.planned,
                          recommendation_text(v.recommendation), escape_html(v.overall_notes));
     h += "</table>\n<h2>Topics</h2>\n" + topic_chart_svg(r) +
-         "\n<table><tr><th>Topic</th><th>Mean</th><th>n</th><th>Spread</th></tr>\n";
+         "\n<table><thead><tr><th>Topic</th><th>Mean</th><th>n</th><th>Spread</th></tr></thead>\n";
     for (const auto& t : r.topics)
         h += fmt::format("<tr><td>{}</td><td>{:.2f}</td><td>{}</td><td>{}</td></tr>\n", escape_html(t.topic), t.mean, t.n,
                          t.spread);
-    h += "</table>\n<h2>Answers</h2>\n<table><tr><th>Interviewer</th><th>Question</th><th>Score</th><th>Notes</th>"
-         "<th>Time</th></tr>\n";
+    h += "</table>\n<h2>Answers</h2>\n<table><thead><tr><th>Interviewer</th><th>Question</th><th>Score</th><th>Notes</th>"
+         "<th>Time</th></tr></thead>\n";
     for (const auto& a : r.answers)
-        h += fmt::format("<tr><td>{}</td><td><small>{}</small><br>{}</td><td class=\"score\">{}</td>"
-                         "<td class=\"notes\">{}{}</td><td>{} / {}:00</td></tr>\n",
+        h += fmt::format("<tr><td dir=\"auto\">{}</td><td dir=\"auto\"><small>{}</small><br>{}</td><td class=\"score\">{}</td>"
+                         "<td class=\"notes\" dir=\"auto\">{}{}</td><td class=\"time\">{} / {}:00</td></tr>\n",
                          escape_html(a.interviewer), escape_html(a.topic), escape_html(a.prompt), score_text(a.score),
                          a.rubric_words.empty() ? "" : "<i>" + escape_html(a.rubric_words) + "</i>\n",
                          escape_html(a.notes), minutes_text(a.seconds), a.planned_minutes);
