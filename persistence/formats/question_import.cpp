@@ -39,33 +39,46 @@ std::string prompt_key(const std::string& prompt) {
     return to_lower_ascii(normalise_text(prompt));
 }
 
-// A page never changes the bank: its questions that the bank already asks (by id or by prompt)
-// are left out, each with why. Drafts imported before are among them, so importing a page
-// again adds only what is new on it, and never undoes a curator's work on a draft.
-void leave_out_known(Database& db, Parsed& page) {
-    std::map<std::string, std::string> asked; // prompt -> id
-    for (const auto& q : QuestionRepository(db).all()) asked.emplace(prompt_key(q.prompt), q.id);
-    std::set<std::string> ids;
-    for (const auto& [prompt, id] : asked) ids.insert(id);
+// A page never changes the bank: its questions that the bank already asks (the same prompt)
+// are left out, each with why, and one whose id is taken by another question gets a free one
+// ("-2"). Drafts imported before are among those asked, so importing a page again adds only
+// what is new on it and never undoes a curator's work on a draft.
+void leave_out_known(Parsed& page, std::map<std::string, std::string>& asked, std::set<std::string>& ids) {
     QuestionFile& c = page.content;
     QuestionFile kept;
     for (std::size_t i = 0; i < c.questions.size(); ++i) {
-        const Question& q = c.questions[i];
+        Question q = c.questions[i];
         const auto same = asked.find(prompt_key(q.prompt));
         const std::string where = fmt::format("{}:{}", page.name, c.question_positions[i].line);
-        if (same != asked.end())
+        if (same != asked.end()) {
             page.skipped.push_back(fmt::format("{} ({}): the bank already asks it as {}", where, excerpt(q.prompt, 40), same->second));
-        else if (ids.contains(q.id))
-            page.skipped.push_back(fmt::format("{} ({}): the bank already has a question {}", where, excerpt(q.prompt, 40), q.id));
-        else {
-            kept.questions.push_back(q);
-            kept.question_positions.push_back(c.question_positions[i]);
-            kept.drafts.push_back(q.id);
+            continue;
         }
+        const std::string base = q.id;
+        for (int n = 2; ids.contains(q.id); ++n) q.id = fmt::format("{}-{}", base, n);
+        ids.insert(q.id);
+        asked.emplace(prompt_key(q.prompt), q.id); // the same question twice: once
+        kept.questions.push_back(std::move(q));
+        kept.question_positions.push_back(c.question_positions[i]);
+        kept.drafts.push_back(kept.questions.back().id);
     }
     c.questions = std::move(kept.questions);
     c.question_positions = std::move(kept.question_positions);
     c.drafts = std::move(kept.drafts);
+}
+
+void leave_out_known(Database& db, std::vector<Parsed>& files) {
+    std::map<std::string, std::string> asked; // prompt -> an id asking it
+    std::set<std::string> ids;                // the bank's and the other files' questions
+    for (const auto& q : QuestionRepository(db).all()) {
+        asked.emplace(prompt_key(q.prompt), q.id);
+        ids.insert(q.id);
+    }
+    for (const auto& f : files)
+        if (f.content.drafts.empty())
+            for (const auto& q : f.content.questions) ids.insert(q.id);
+    for (auto& page : files)
+        if (!page.content.drafts.empty()) leave_out_known(page, asked, ids);
 }
 
 // Problems that only show when the files are seen together and against the database.
@@ -74,6 +87,7 @@ void check_across_files(Database& db, const std::vector<Parsed>& files,
     std::map<std::string, std::string> defined; // question id -> "file:line"
     for (const auto& f : files)
         for (std::size_t i = 0; i < f.content.questions.size(); ++i) {
+            if (!f.content.drafts.empty()) continue; // a page's ids are its own guesses: made free when imported
             const auto& id = f.content.questions[i].id;
             const auto at = f.content.question_positions[i];
             const std::string here = fmt::format("{}:{}", f.name, at.line);
@@ -146,8 +160,7 @@ std::vector<Parsed> parse_checked(Database& db, const std::vector<NamedText>& te
     }
     if (problems.empty()) check_across_files(db, files, problems);
     if (!problems.empty()) throw FileError(std::move(problems));
-    for (auto& f : files)
-        if (!f.content.drafts.empty()) leave_out_known(db, f);
+    leave_out_known(db, files);
     // A spreadsheet without a column keeps what the database holds there (an answer, a rubric,
     // sample answers): importing a team's short sheet over the bank never empties them.
     QuestionRepository questions(db);

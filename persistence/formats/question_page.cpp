@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <cstdint>
 #include <set>
 
 namespace panelist {
@@ -74,7 +75,18 @@ enum class LineKind { question, heading, other };
 struct Reading {
     LineKind kind = LineKind::other;
     std::string prompt;
+    bool maybe_section = false; // "## 2. Monitoring": a question only if an answer follows
 };
+
+// "Explain ...", "Describe ...": a heading that asks without a "?".
+bool starts_with_asking_word(std::string_view text) {
+    static const char* words[] = {"explain ", "describe ", "compare ", "design ", "walk me ", "walk us ", "tell me ",
+                                  "tell us ", "define "};
+    const std::string lower = to_lower_ascii(std::string(text.substr(0, 12)));
+    for (const char* w : words)
+        if (starts_with(lower, w)) return true;
+    return false;
+}
 
 // What a line of the page is: a question (and its prompt), a heading that is not one (it ends
 // the answer above it), or anything else.
@@ -89,12 +101,17 @@ Reading read_line(std::string_view line) {
         while (!text.empty() && text.back() == '#') text.pop_back(); // closing hashes
         text = trim(text);
         if (auto q = after_q(text)) return {LineKind::question, *q};
-        if (auto n = after_number(text)) return {LineKind::question, unbold(*n)};
-        if (asks(text)) return {LineKind::question, text};
+        if (auto n = after_number(text)) return {LineKind::question, unbold(*n), !asks(*n)};
+        if (asks(text) || starts_with_asking_word(text)) return {LineKind::question, text};
         return {LineKind::heading, {}};
     }
     const bool bold = is_bold(s);
-    const std::string plain = unbold(std::string(s));
+    std::string plain = unbold(std::string(s));
+    // "**Q1.** What is ...?" and "**1.** What ...": the bold label, then the question.
+    for (const char* mark : {"**", "__"})
+        if (starts_with(plain, mark))
+            if (const auto close = plain.find(mark, 2); close != std::string::npos && close < 16)
+                plain = trim(plain.substr(2, close - 2) + " " + plain.substr(close + 2));
     if (auto q = after_q(plain)) return {LineKind::question, unbold(*q)};
     if (auto n = after_number(plain)) {
         const std::string text = unbold(*n);
@@ -133,6 +150,7 @@ struct PageQuestion {
     std::string prompt;
     std::vector<std::string> answer;
     int line = 0;
+    bool maybe_section = false;
 };
 
 std::string joined_answer(const std::vector<std::string>& lines) {
@@ -165,8 +183,9 @@ QuestionFileReading read_question_page(std::string_view text, const std::string&
         return reading;
     }
 
+    if (starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3); // a byte order mark, as Windows editors save
     std::vector<PageQuestion> found;
-    bool in_answer = false, in_code = false;
+    bool in_answer = false, in_code = false, in_comment = false;
     int number = 0;
     for (std::size_t start = 0; start <= text.size();) {
         auto end = text.find('\n', start);
@@ -176,10 +195,16 @@ QuestionFileReading read_question_page(std::string_view text, const std::string&
         ++number;
         start = end + 1;
         const std::string stripped = trim(line);
+        // An HTML comment (<!-- ... -->) is not on the page a reader sees.
+        if (!in_code && (in_comment || starts_with(stripped, "<!--"))) {
+            in_comment = stripped.find("-->") == std::string::npos;
+            if (end == text.size()) break;
+            continue;
+        }
         if (starts_with(stripped, "```") || starts_with(stripped, "~~~")) in_code = !in_code;
         const Reading r = in_code || starts_with(stripped, "```") || starts_with(stripped, "~~~") ? Reading{} : read_line(line);
         if (r.kind == LineKind::question) {
-            found.push_back({r.prompt, {}, number});
+            found.push_back({r.prompt, {}, number, r.maybe_section});
             in_answer = true;
         } else if (r.kind == LineKind::heading) {
             in_answer = false;
@@ -188,6 +213,10 @@ QuestionFileReading read_question_page(std::string_view text, const std::string&
         }
         if (end == text.size()) break;
     }
+    // "## 1. Fundamentals" over the questions of a section: numbered, asking nothing, nothing below.
+    std::erase_if(found, [](const PageQuestion& q) {
+        return q.maybe_section && std::all_of(q.answer.begin(), q.answer.end(), [](const std::string& l) { return trim(l).empty(); });
+    });
     if (found.empty()) {
         problem(1, "", "no questions found: a page needs numbered questions ending in '?' (1. What is ...?), headings "
                        "that ask (## What is ...?), bold questions, or Q: lines (docs/question-format.md)");
@@ -196,13 +225,13 @@ QuestionFileReading read_question_page(std::string_view text, const std::string&
 
     const std::string stem = std::filesystem::path(file_name).stem().string();
     std::string topic = slug_of(stem, 40);
-    if (topic.empty()) topic = "imported";
+    if (topic.empty()) topic = fmt::format("page-{:08x}", static_cast<std::uint32_t>(fnv1a(stem)));
     std::set<std::string> ids;
     for (const auto& f : found) {
         Question q;
         q.topic = topic;
         std::string words = id_words(f.prompt);
-        if (words.empty()) words = fmt::format("line-{}", f.line);
+        if (words.empty()) words = fmt::format("q-{:08x}", static_cast<std::uint32_t>(fnv1a(f.prompt))); // no Latin letters
         q.id = topic + "/" + words;
         for (int n = 2; ids.contains(q.id); ++n) q.id = fmt::format("{}/{}-{}", topic, words, n);
         ids.insert(q.id);

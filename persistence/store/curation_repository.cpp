@@ -119,6 +119,7 @@ WHERE question_seq = ?2
         move.bind(2, drop_seq);
         move.exec();
         run(db_, "DELETE FROM question_retired WHERE question_id = ?", drop);
+        run(db_, "DELETE FROM question_draft WHERE question_id = ?", drop);
         run(db_, "DELETE FROM question_kept_apart WHERE first_id = ?1 OR second_id = ?1", drop);
         SQLite::Statement del(db_, "DELETE FROM question WHERE seq = ?"); // its other set items go with it
         del.bind(1, drop_seq);

@@ -9,7 +9,7 @@ namespace panelist {
 void QuestionDraftRepository::mark(const std::string& id, const std::string& source) {
     at_store_edge(db_, [&] {
         SQLite::Statement stmt(db_, "INSERT INTO question_draft (question_id, source) VALUES (?, ?) "
-                                    "ON CONFLICT (question_id) DO UPDATE SET source = excluded.source");
+                                    "ON CONFLICT (question_id) DO UPDATE SET source = excluded.source, level_given = 0");
         stmt.bind(1, id);
         stmt.bind(2, source);
         stmt.exec();

@@ -375,6 +375,10 @@ void QuestionRepository::rename(const std::string& old_id, const std::string& ne
         asked.bind(1, new_id);
         asked.bind(2, old_id);
         asked.exec();
+        SQLite::Statement draft(db_, "UPDATE question_draft SET question_id = ? WHERE question_id = ?"); // still a draft
+        draft.bind(1, new_id);
+        draft.bind(2, old_id);
+        draft.exec();
         tx.commit();
     });
 }

@@ -1,3 +1,4 @@
+#include "domain/text.hpp"
 #include "persistence/formats/question_import.hpp"
 #include "persistence/formats/question_page.hpp"
 #include "persistence/store/question_draft_repository.hpp"
@@ -121,4 +122,34 @@ TEST_CASE("what a draft lacks before it may be planned") {
           std::vector<std::string>{"a level", "the rubric's 1 anchor", "the rubric's 3 anchor", "the rubric's 5 anchor"});
     q.rubric = {"a", "b", "c"};
     CHECK(missing_before_planning(q, {"p.md:1", true}).empty());
+}
+
+TEST_CASE("pages as they come: a byte order mark, comments, bold labels, section headings, other scripts") {
+    const auto reading = read_question_page("\xEF\xBB\xBF## 1. Fundamentals\n\n"
+                                            "### Explain the difference between batch and online serving\nLatency.\n\n"
+                                            "<!-- ## What is hidden?\nnot shown -->\n"
+                                            "**Q1.** What is a feature store?\nA shared store.\n\n"
+                                            "## 2. Monitoring\n\n"
+                                            "1. What is drift?\nChange in data.\n",
+                                            "wiki.md");
+    REQUIRE(reading.problems.empty());
+    CHECK(prompts(reading.content) == std::vector<std::string>{"Explain the difference between batch and online serving",
+                                                                "What is a feature store?", "What is drift?"});
+    const auto chinese = read_question_page("1. 什么是特征存储？\n共享的特征。\n", "部署面试.md");
+    REQUIRE(chinese.problems.empty());
+    REQUIRE(chinese.content.questions.size() == 1);
+    CHECK(is_slug(chinese.content.questions[0].id));
+    CHECK(chinese.content.questions[0].id.rfind("page-", 0) == 0);
+}
+
+TEST_CASE("a page question whose id is taken by a different question gets a free id; two pages never collide") {
+    auto db = Database::open(":memory:");
+    import_question_texts(db, {{"wiki.md", "1. How would you monitor a model in production?\nDashboards.\n"}});
+    const auto report = import_question_texts(
+        db, {{"wiki.md", "1. How would you monitor a model for fairness regressions?\nSlices.\n"
+                         "2. How would you monitor a model in production?\nDashboards.\n"},
+             {"other/wiki.md", "1. How would you monitor a model for latency spikes?\nPercentiles.\n"}});
+    CHECK(report.drafts == 2);
+    CHECK(report.skipped == 1);
+    CHECK(QuestionRepository(db).all().size() == 3);
 }

@@ -97,10 +97,10 @@ int run_command_line(int argc, char** argv) {
     app.require_subcommand(0, 1);
     app.fallthrough(); // `panelist demo --db PATH` as well as `panelist --db PATH demo`
 
-    auto* import = app.add_subcommand("import", "Import question files (TOML, or CSV from a spreadsheet), all or nothing");
+    auto* import = app.add_subcommand("import", "Import question files (TOML, CSV from a spreadsheet, or a Markdown or text page of questions as drafts), all or nothing");
     std::vector<std::filesystem::path> import_files;
     bool import_preview = false;
-    import->add_option("files", import_files, "Question files (.toml, .csv)")->required();
+    import->add_option("files", import_files, "Question files (.toml, .csv, or .md/.markdown/.txt pages)")->required();
     import->add_flag("--preview", import_preview, "Say what would be added, changed or left, and write nothing");
 
     auto* export_cmd = app.add_subcommand("export", "Export a question set, or everything, to TOML");

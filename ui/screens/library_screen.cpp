@@ -144,7 +144,8 @@ void LibraryScreen::draw(AppContext& ctx) {
             // "Make different": the question opens in the editor on the Questions tab.
             if (auto q = ctx.questions.find(*edit)) {
                 selected_ = *q;
-                editor_.open(*q, q->id);
+                if (const auto draft = drafts(ctx).find(q->id); draft != drafts(ctx).end()) editor_.open_draft(*q, draft->second);
+                else editor_.open(*q, q->id);
                 requested_tab_ = Tab::questions;
             }
         }
@@ -180,13 +181,24 @@ void LibraryScreen::open_next_draft(AppContext& ctx) {
         ctx.tell("No draft questions to complete.");
         return;
     }
-    auto next = selected_ ? all.upper_bound(selected_->id) : all.begin();
-    if (next == all.end()) next = all.begin();
-    auto q = ctx.questions.find(next->first);
+    // In the order of the pages: by file, then line ("team-wiki.md:5" before "team-wiki.md:12").
+    std::vector<std::pair<std::pair<std::string, long>, std::string>> order;
+    for (const auto& [id, draft] : all) {
+        const auto colon = draft.source.rfind(':');
+        const std::string file = colon == std::string::npos ? draft.source : draft.source.substr(0, colon);
+        const long line = colon == std::string::npos ? 0 : std::strtol(draft.source.c_str() + colon + 1, nullptr, 10);
+        order.push_back({{file, line}, id});
+    }
+    std::sort(order.begin(), order.end());
+    auto next = order.begin();
+    if (selected_)
+        for (auto it = order.begin(); it != order.end(); ++it)
+            if (it->second == selected_->id) next = std::next(it) == order.end() ? order.begin() : std::next(it);
+    auto q = ctx.questions.find(next->second);
     if (!q) return;
     selected_ = *q;
     keep_selected_ = true;
-    editor_.open_draft(*q, next->second);
+    editor_.open_draft(*q, all.at(next->second));
 }
 
 void LibraryScreen::draw_search(AppContext& ctx) {

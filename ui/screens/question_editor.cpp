@@ -118,8 +118,7 @@ bool QuestionEditor::save(AppContext& ctx) {
         if (draft_state_) {
             QuestionDraftRepository drafts(ctx.db);
             const DraftState now{draft_state_->source, level_given_};
-            if (original_id_ != trim(q.id)) drafts.finish(original_id_);
-            drafts.mark(trim(q.id), now.source);
+            // The rename above moved the draft row with the question.
             if (now.level_given) drafts.level_given(trim(q.id));
             const auto missing = missing_before_planning(normalised(q), now);
             if (missing.empty()) {
