@@ -62,6 +62,13 @@ def scenario(s, c, args):
     def drafts():
         return {r["question_id"]: r for r in s.db.rows("SELECT * FROM question_draft")}
 
+    def in_page_order():
+        """The drafts as Ctrl+D takes them: by page, then line."""
+        def where(row):
+            file, _, line = row["source"].rpartition(":")
+            return file, int(line)
+        return [r["question_id"] for r in sorted(drafts().values(), key=where)]
+
     def questions():
         return s.db.value("SELECT count(*) FROM question")
 
@@ -87,7 +94,7 @@ def scenario(s, c, args):
     # --- the walkthrough: Ctrl+D, a level, a rubric, Ctrl+S -----------------------------------------
     k.press("ctrl+Prior", "ctrl+Prior", "ctrl+Prior")  # back to Questions
     time.sleep(SETTLE)
-    first = sorted(drafts())[0]
+    first = in_page_order()[0]
     k.press("ctrl+d")
     time.sleep(SETTLE)
     s.screenshot("draft-opened")
@@ -108,7 +115,7 @@ def scenario(s, c, args):
             "its rubric is the three anchors typed", f"{row}")
     s.screenshot("draft-completed")
 
-    second = sorted(drafts())[0]
+    second = in_page_order()[0]
     k.press("ctrl+d")
     time.sleep(SETTLE)
     k.press("ctrl+s")
