@@ -201,8 +201,9 @@ QuestionFileReading read_question_page(std::string_view text, const std::string&
             if (end == text.size()) break;
             continue;
         }
-        if (starts_with(stripped, "```") || starts_with(stripped, "~~~")) in_code = !in_code;
-        const Reading r = in_code || starts_with(stripped, "```") || starts_with(stripped, "~~~") ? Reading{} : read_line(line);
+        const bool fence = starts_with(stripped, "```") || starts_with(stripped, "~~~");
+        if (fence) in_code = !in_code;
+        const Reading r = in_code || fence ? Reading{} : read_line(line); // code is answer, never a question
         if (r.kind == LineKind::question) {
             found.push_back({r.prompt, {}, number, r.maybe_section});
             in_answer = true;

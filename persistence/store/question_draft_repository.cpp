@@ -37,6 +37,12 @@ std::map<std::string, DraftState> QuestionDraftRepository::all() {
     });
 }
 
+std::set<std::string> QuestionDraftRepository::ids() {
+    std::set<std::string> out;
+    for (auto& [id, draft] : all()) out.insert(id);
+    return out;
+}
+
 void QuestionDraftRepository::level_given(const std::string& id) {
     at_store_edge(db_, [&] {
         SQLite::Statement stmt(db_, "UPDATE question_draft SET level_given = 1 WHERE question_id = ?");

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace panelist {
@@ -18,6 +19,7 @@ public:
     void mark(const std::string& id, const std::string& source);
     std::optional<DraftState> find(const std::string& id);
     std::map<std::string, DraftState> all();
+    std::set<std::string> ids(); // all()'s keys: what planning leaves out
     // A curator picked the draft's level.
     void level_given(const std::string& id);
     // The draft is complete (or its question deleted): an ordinary question from now on.

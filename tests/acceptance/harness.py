@@ -538,6 +538,15 @@ class keys:
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def fill(k, shortcut, text):
+    """A field reached by `shortcut` (Ctrl+E, Ctrl+O, Enter...), what it held replaced by `text`, then Enter."""
+    k.press(shortcut)
+    time.sleep(SETTLE)
+    k.press("ctrl+a")
+    k.type(text)
+    k.press("Return")
+
+
 # --- running a scenario ---------------------------------------------------------------------
 
 

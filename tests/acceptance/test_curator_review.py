@@ -26,7 +26,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import SETTLE, keys, run, wait_for  # noqa: E402
+from harness import SETTLE, fill, keys, run, wait_for  # noqa: E402
 
 
 def listed_pairs(s):
@@ -150,15 +150,6 @@ def scenario(s, c, args):
     build_a_set(s, c, k)
     import_and_export(s, c, k)
     c.equal(app.quit(), 0, "the window closes cleanly on SIGTERM")
-
-
-def fill(k, shortcut, text):
-    """A field reached by `shortcut` (Ctrl+E, Ctrl+O, Enter...), what it held replaced by `text`, then Enter."""
-    k.press(shortcut)
-    time.sleep(SETTLE)
-    k.press("ctrl+a")
-    k.type(text)
-    k.press("Return")
 
 
 def build_a_set(s, c, k):

@@ -16,7 +16,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import SETTLE, keys, run, wait_for  # noqa: E402
+from harness import SETTLE, fill, keys, run, wait_for  # noqa: E402
 
 PAGE = """# Platform team interview questions
 
@@ -36,14 +36,6 @@ A: Offline metrics against the current model, a shadow run, and a rollback plan.
 
 RUBRIC = ["Copies files by hand.", "Hashes the data and records it with the model.",
           "Weighs snapshot cost against reproducibility and says which datasets need it."]
-
-
-def fill(k, shortcut, text):
-    k.press(shortcut)
-    time.sleep(SETTLE)
-    k.press("ctrl+a")
-    k.type(text)
-    k.press("Return")
 
 
 def scenario(s, c, args):

@@ -19,6 +19,13 @@ bool has(const std::vector<char32_t>& found, std::string_view text) {
         return std::binary_search(found.begin(), found.end(), c);
     });
 }
+Loop saved_loop(PeopleRepository& people, std::string name) {
+    Loop loop;
+    loop.name = std::move(name);
+    people.save(loop);
+    return loop;
+}
+
 Candidate candidate(std::int64_t loop_id, std::string name, std::string notes) {
     Candidate c;
     c.loop_id = loop_id;
@@ -32,9 +39,7 @@ TEST_CASE("the characters to draw are those of names and notes in any script, on
     TempDir dir;
     auto db = Database::open(dir / "p.db");
     PeopleRepository people(db);
-    Loop loop;
-    loop.name = "Loop ☕";
-    people.save(loop);
+    const Loop loop = saved_loop(people, "Loop ☕");
     Candidate a = candidate(loop.id, "王小明", "Очень хорошо 👍");
     Candidate b = candidate(loop.id, "מרים", "王 again");
     people.save(a);
@@ -54,9 +59,7 @@ TEST_CASE("an English database needs no character beyond ASCII") {
     TempDir dir;
     auto db = Database::open(dir / "p.db");
     PeopleRepository people(db);
-    Loop loop;
-    loop.name = "Berlin";
-    people.save(loop);
+    const Loop loop = saved_loop(people, "Berlin");
     Candidate a = candidate(loop.id, "Grace Hopper", "Plain notes.");
     people.save(a);
     CHECK(characters_beyond_ascii(db.sql()).empty());

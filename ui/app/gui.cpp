@@ -59,25 +59,22 @@ class GlyphRescan {
     void seen(std::uint64_t arrivals) { seen_ = arrivals; }
 
     void follow(const Database& db, std::uint64_t arrivals) {
-        if (arrivals == seen_ || (running_ && !done_)) return; // a scan under way: the next frame asks again
+        if (arrivals == seen_ || (worker_.joinable() && !done_)) return; // a scan under way: the next frame asks again
         seen_ = arrivals;
         if (worker_.joinable()) worker_.join();
         done_ = false;
-        running_ = true;
         try {
             worker_ = std::thread([this, connection = db.another_reader()]() mutable {
                 scan_for_glyphs(connection.sql());
                 done_ = true;
             });
         } catch (const std::exception& e) {
-            running_ = false;
             std::fprintf(stderr, "warning: cannot list the characters to draw: %s\n", e.what());
         }
     }
 
   private:
     std::uint64_t seen_ = ~std::uint64_t{0}; // the first follow() scans: the database as opened
-    bool running_ = false;
     std::atomic<bool> done_{false};
     std::thread worker_;
 };

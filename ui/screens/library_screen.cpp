@@ -338,8 +338,10 @@ void LibraryScreen::draw_detail(AppContext& ctx) {
     }
     if (const auto draft = drafts(ctx).find(q.id); draft != drafts(ctx).end()) {
         ui::badge("draft", ui::warning_color());
+        ImGui::PushTextWrapPos(0.0f); // the path and what is missing: wrapped, not cut at the edge
         ui::muted(fmt::format("from {}; before it can be planned it needs {} (Ctrl+D)", draft->second.source,
                               fmt::join(missing_before_planning(q, draft->second), ", ")));
+        ImGui::PopTextWrapPos();
     }
     ui::badge(name(q.level), ui::level_color(name(q.level)));
     ui::badge(name(q.difficulty), ui::difficulty_color(name(q.difficulty)));

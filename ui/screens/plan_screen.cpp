@@ -91,11 +91,7 @@ const std::set<std::string>& PlanScreen::retired_now(AppContext& ctx) {
 }
 
 const std::set<std::string>& PlanScreen::drafts_now(AppContext& ctx) {
-    return drafts_cache_.get(ctx.db, true, [&] {
-        std::set<std::string> ids;
-        for (const auto& [id, draft] : QuestionDraftRepository(ctx.db).all()) ids.insert(id);
-        return ids;
-    });
+    return drafts_cache_.get(ctx.db, true, [&] { return QuestionDraftRepository(ctx.db).ids(); });
 }
 
 void PlanScreen::use_set(AppContext& ctx, const std::string& set_name) {

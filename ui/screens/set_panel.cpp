@@ -148,6 +148,7 @@ void SetPanel::draw_set(AppContext& ctx, const std::string& library_selection) {
     ImGui::PopItemWidth();
 
     const auto& retired = retired_.get(ctx.db, true, [&] { return CurationRepository(ctx.db).retired(); });
+    const auto& drafts = drafts_.get(ctx.db, true, [&] { return QuestionDraftRepository(ctx.db).ids(); });
     const SetCoverage& c =
         coverage_.get(ctx.db, s, [&] { return CurationRepository(ctx.db).coverage(s, ctx.clock.today()); });
     changed |= draw_questions(ctx, c);
@@ -156,7 +157,7 @@ void SetPanel::draw_set(AppContext& ctx, const std::string& library_selection) {
     const auto refuse = [&](const QuestionSummary& r) -> std::optional<std::string> {
         if (std::find(ids.begin(), ids.end(), r.id) != ids.end()) return "in the set";
         if (retired.contains(r.id)) return "retired";
-        if (QuestionDraftRepository(ctx.db).find(r.id)) return "a draft (complete it first)";
+        if (drafts.contains(r.id)) return "a draft (complete it first)";
         return std::nullopt;
     };
     if (const auto taken = picker_.draw(ctx, "Add a question: search the bank (/)", refuse)) {

@@ -50,6 +50,7 @@ private:
     StoreCache<std::vector<std::string>, std::vector<std::optional<Question>>> questions_;
     StoreCache<QuestionSet, SetCoverage> coverage_; // of the draft, as saved
     StoreCache<bool, std::set<std::string>> retired_;
+    StoreCache<bool, std::set<std::string>> drafts_; // never added to a set until complete
 };
 
 } // namespace panelist
